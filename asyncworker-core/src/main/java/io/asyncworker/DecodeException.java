@@ -1,0 +1,14 @@
+package io.asyncworker;
+
+/** A message body that cannot be decoded into the requested type. */
+public final class DecodeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message says which type was expected and what was wrong, without the whole body
+     * @param cause   the codec's own exception
+     */
+    public DecodeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,37 @@
+package io.asyncworker;
+
+import java.util.Optional;
+
+/**
+ * The per-message decision API that every backend's message type shares.
+ *
+ * <p>Inside a batch handler, a message may be settled explicitly; otherwise the route's
+ * {@code onSuccess} or {@code onException} action applies once the handler is done. The last
+ * call wins. Nothing is sent to the broker before the handler finished: these calls only record
+ * the decision.
+ *
+ * <p>Thread-safety: the methods may be called from any thread, typically the handler's virtual
+ * thread. Calling {@code accept()} or {@code reject()} after the batch was settled throws
+ * {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * for (var m : batch) {
+ *     if (!valid(m)) m.reject(false);   // dropped or dead-lettered, whatever the batch does
+ * }
+ * }</pre>
+ */
+public interface Message {
+
+    /** Marks this message as processed: it will be acknowledged. */
+    void accept();
+
+    /**
+     * Marks this message as rejected.
+     *
+     * @param requeue {@code true} to deliver it again, {@code false} to drop or dead-letter it
+     */
+    void reject(boolean requeue);
+
+    /** The explicit decision made for this message so far, if any. */
+    Optional<Action> decision();
+}

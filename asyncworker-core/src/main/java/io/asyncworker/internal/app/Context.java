@@ -1,0 +1,19 @@
+package io.asyncworker.internal.app;
+
+import io.asyncworker.App;
+import io.asyncworker.Connection;
+import io.asyncworker.Route;
+import io.asyncworker.Settings;
+import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.TimerService;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+
+/** The immutable context handed to one backend. */
+record Context(App app, Settings settings, List<Route> routes, List<Connection> connections,
+               MeterRegistry meters, TimerService timer) implements BackendContext {
+    Context {
+        routes = List.copyOf(routes);
+        connections = List.copyOf(connections);
+    }
+}

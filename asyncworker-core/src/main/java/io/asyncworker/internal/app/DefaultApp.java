@@ -1,0 +1,233 @@
+package io.asyncworker.internal.app;
+
+import io.asyncworker.App;
+import io.asyncworker.ComponentHealth;
+import io.asyncworker.Connection;
+import io.asyncworker.Health;
+import io.asyncworker.Key;
+import io.asyncworker.LifecycleHook;
+import io.asyncworker.Route;
+import io.asyncworker.RouteType;
+import io.asyncworker.Settings;
+import io.asyncworker.spi.Backend;
+import io.asyncworker.spi.BackendFactory;
+import io.asyncworker.spi.TimerService;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The app: registrations, state and the start/stop sequence. */
+public final class DefaultApp implements App {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultApp.class);
+
+    private enum Phase { NEW, STARTING, RUNNING, STOPPING, STOPPED }
+
+    private final Settings settings;
+    private final TimerService timer;
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
+    private final Registrations reg = new Registrations();
+    private final AppState state = new AppState();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Backend> backends = new ArrayList<>();
+    private volatile Phase phase = Phase.NEW;
+    private volatile boolean hooksCompleted;
+
+    public DefaultApp(Settings settings, TimerService timer) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.timer = Objects.requireNonNull(timer, "timer");
+    }
+
+    @Override
+    public synchronized App route(Route route) {
+        configurable("route");
+        reg.route(route);
+        return this;
+    }
+
+    @Override
+    public synchronized App connection(Connection connection) {
+        configurable("connection");
+        reg.connection(connection);
+        return this;
+    }
+
+    @Override
+    public synchronized App backend(BackendFactory factory) {
+        configurable("backend");
+        reg.backends.put(Objects.requireNonNull(factory, "factory").type(), factory);
+        return this;
+    }
+
+    @Override
+    public synchronized App onStartup(LifecycleHook hook) {
+        configurable("onStartup");
+        reg.startupHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    @Override
+    public synchronized App onShutdown(LifecycleHook hook) {
+        configurable("onShutdown");
+        reg.shutdownHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    private void configurable(String what) {
+        if (phase != Phase.NEW) {
+            throw new IllegalStateException("cannot call " + what + "(...) once the app has started");
+        }
+    }
+
+    @Override
+    public <T> App put(Key<T> key, T value) {
+        state.put(key, value);
+        return this;
+    }
+
+    @Override
+    public <T> T get(Key<T> key) {
+        return state.get(key);
+    }
+
+    @Override
+    public <T> Optional<T> find(Key<T> key) {
+        return state.find(key);
+    }
+
+    @Override public Settings settings() { return settings; }
+    @Override public CompositeMeterRegistry meters() { return meters; }
+    @Override public TimerService timer() { return timer; }
+    @Override public synchronized List<Route> routes() { return List.copyOf(reg.routes); }
+    @Override public synchronized List<Connection> connections() { return List.copyOf(reg.connections); }
+    @Override public boolean isRunning() { return phase == Phase.RUNNING; }
+
+    @Override
+    public Health health() {
+        List<Backend> snapshot;
+        synchronized (backends) {
+            snapshot = List.copyOf(backends);
+        }
+        List<ComponentHealth> all = new ArrayList<>();
+        snapshot.forEach(b -> all.addAll(b.health()));
+        return new Health(isRunning(), all);
+    }
+
+    @Override
+    public void start() {
+        synchronized (this) {
+            if (phase != Phase.NEW) {
+                throw new IllegalStateException("app was already started; create a new App to start again");
+            }
+            phase = Phase.STARTING;
+        }
+        try {
+            List<Plan> plans = Plan.of(new BackendResolver(reg.backends), reg, this::context);
+            runStartupHooks();
+            startBackends(plans);
+            phase = Phase.RUNNING;
+            LOG.info("asyncworker started: {} routes on {} backends", reg.routes.size(), plans.size());
+        } catch (Exception | LinkageError e) {
+            LOG.error("asyncworker failed to start; stopping what started", e);
+            stopNow();
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalStateException("asyncworker failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private Context context(RouteType type) {
+        return new Context(this, settings, reg.routes(type), reg.connections(type), meters, timer);
+    }
+
+    private void runStartupHooks() throws Exception {
+        for (LifecycleHook hook : reg.startupHooks) {
+            hook.run(this);
+        }
+        hooksCompleted = true;
+        state.freeze();
+    }
+
+    private void startBackends(List<Plan> plans) throws Exception {
+        for (Plan plan : plans) {
+            Backend backend = plan.factory().create(plan.context());
+            synchronized (backends) {
+                backends.add(backend);
+            }
+            backend.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (this) {
+            if (phase == Phase.NEW) {
+                phase = Phase.STOPPED;
+                stopped.countDown();
+                return;
+            }
+            if (phase != Phase.RUNNING) {
+                awaitStopped();
+                return;
+            }
+            phase = Phase.STOPPING;
+        }
+        LOG.info("asyncworker stopping (budget {})", settings.shutdownTimeout());
+        stopNow();
+        LOG.info("asyncworker stopped");
+    }
+
+    private void stopNow() {
+        phase = Phase.STOPPING;
+        state.freeze();
+        List<Backend> started;
+        synchronized (backends) {
+            started = List.copyOf(backends);
+        }
+        List<LifecycleHook> hooks = hooksCompleted ? reg.shutdownHooks : List.of();
+        Shutdown.run(this, started, hooks, settings.shutdownTimeout());
+        phase = Phase.STOPPED;
+        stopped.countDown();
+    }
+
+    private void awaitStopped() {
+        if (phase == Phase.STARTING) {
+            throw new IllegalStateException("app is still starting; stop it after start() returns or fails");
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        timer.close();
+        meters.close();
+    }
+
+    @Override
+    public void run() {
+        start();
+        Thread hook = new Thread(this::stopOnSignal, "asyncworker-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        awaitStopped();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting because of a signal; the hook ran stop()
+        }
+    }
+
+    private void stopOnSignal() {
+        LOG.info("asyncworker received a stop signal");
+        stop();
+    }
+}

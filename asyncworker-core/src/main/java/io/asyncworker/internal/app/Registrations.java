@@ -1,0 +1,51 @@
+package io.asyncworker.internal.app;
+
+import io.asyncworker.Connection;
+import io.asyncworker.LifecycleHook;
+import io.asyncworker.Route;
+import io.asyncworker.RouteType;
+import io.asyncworker.spi.BackendFactory;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What the user registered before start; checks uniqueness at registration. */
+final class Registrations {
+    final List<Route> routes = new ArrayList<>();
+    final List<Connection> connections = new ArrayList<>();
+    final List<LifecycleHook> startupHooks = new ArrayList<>();
+    final List<LifecycleHook> shutdownHooks = new ArrayList<>();
+    final Map<RouteType, BackendFactory> backends = new EnumMap<>(RouteType.class);
+
+    void route(Route route) {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(route.type(), "route.type()");
+        for (Route r : routes) {
+            if (r.name().equals(route.name())) {
+                throw new IllegalArgumentException("duplicate route '" + route.name()
+                        + "': each route needs a unique name (set one with name(...))");
+            }
+        }
+        routes.add(route);
+    }
+
+    void connection(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        for (Connection c : connections) {
+            if (c.type() == connection.type() && c.name().equals(connection.name())) {
+                throw new IllegalArgumentException("duplicate " + c.type() + " connection '" + c.name() + "'");
+            }
+        }
+        connections.add(connection);
+    }
+
+    List<Route> routes(RouteType type) {
+        return routes.stream().filter(r -> r.type() == type).toList();
+    }
+
+    List<Connection> connections(RouteType type) {
+        return connections.stream().filter(c -> c.type() == type).toList();
+    }
+}

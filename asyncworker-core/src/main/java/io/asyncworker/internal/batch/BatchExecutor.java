@@ -1,0 +1,112 @@
+package io.asyncworker.internal.batch;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Runs jobs on their own threads, at most {@code maxConcurrency} at once, the rest waiting in
+ * submission order (so {@code maxConcurrency(1)} runs batches strictly one after another).
+ *
+ * <p>Thread-safe; {@link #submit} never blocks.
+ */
+public final class BatchExecutor {
+    private final int maxConcurrency;
+    private final ThreadFactory threads;
+    private final ArrayDeque<Job> pending = new ArrayDeque<>();
+    private final Map<Job, Thread> running = new IdentityHashMap<>();
+
+    /** A unit of work that can also be given up without running. */
+    public interface Job {
+        /** Does the work; called once, on the job's thread. */
+        void run();
+
+        /** Gives the job up: it never ran, or it outlived the budget. Called at most once. */
+        void abandon();
+    }
+
+    /**
+     * @param maxConcurrency at least 1; {@link Integer#MAX_VALUE} for no bound
+     * @param threads        makes the job threads (virtual threads in production)
+     */
+    public BatchExecutor(int maxConcurrency, ThreadFactory threads) {
+        this.maxConcurrency = maxConcurrency;
+        this.threads = threads;
+    }
+
+    /** Starts the job now if a slot is free, else queues it. */
+    public synchronized void submit(Job job) {
+        if (running.size() < maxConcurrency) {
+            start(job);
+        } else {
+            pending.add(job);
+        }
+    }
+
+    private void start(Job job) {
+        Thread thread = threads.newThread(() -> runThenNext(job));
+        running.put(job, thread);
+        thread.start();
+    }
+
+    private void runThenNext(Job job) {
+        try {
+            job.run();
+        } finally {
+            finished(job);
+        }
+    }
+
+    private synchronized void finished(Job job) {
+        if (running.remove(job) == null) {
+            return;
+        }
+        Job next = pending.poll();
+        if (next != null) {
+            start(next);
+        }
+        notifyAll();
+    }
+
+    /** Waits until no job runs or waits, at most for the budget; true when idle. */
+    public synchronized boolean awaitIdle(Duration budget) throws InterruptedException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (!running.isEmpty() || !pending.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /**
+     * Gives up every waiting job and interrupts every running one; each is
+     * {@link Job#abandon() abandoned} on the calling thread.
+     *
+     * @return how many jobs were given up
+     */
+    public int abandonAll() {
+        List<Job> given;
+        synchronized (this) {
+            given = new ArrayList<>(pending);
+            pending.clear();
+            running.forEach((job, thread) -> thread.interrupt());
+            given.addAll(running.keySet());
+            running.clear();
+            notifyAll();
+        }
+        given.forEach(Job::abandon);
+        return given.size();
+    }
+
+    /** Jobs running or waiting. */
+    public synchronized int size() {
+        return running.size() + pending.size();
+    }
+}

@@ -1,0 +1,33 @@
+package io.asyncworker.spi;
+
+import io.asyncworker.App;
+import io.asyncworker.Connection;
+import io.asyncworker.Route;
+import io.asyncworker.Settings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+
+/**
+ * What the app gives a backend: its routes and connections, settings, meters and timer.
+ * Immutable; safe to use from any thread.
+ */
+public interface BackendContext {
+
+    /** The app being run; its state is frozen by the time backends start. */
+    App app();
+
+    /** The app's settings. */
+    Settings settings();
+
+    /** The routes of this backend's type, in registration order. */
+    List<Route> routes();
+
+    /** The connections of this backend's type, in registration order. */
+    List<Connection> connections();
+
+    /** The app's meter registry. */
+    MeterRegistry meters();
+
+    /** The app's clock and timer. */
+    TimerService timer();
+}

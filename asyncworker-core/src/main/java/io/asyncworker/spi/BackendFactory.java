@@ -1,0 +1,40 @@
+package io.asyncworker.spi;
+
+import io.asyncworker.Route;
+import io.asyncworker.RouteType;
+import io.asyncworker.Settings;
+import java.util.List;
+
+/**
+ * How a backend module plugs into the core. Each module registers one implementation in
+ * {@code META-INF/services/io.asyncworker.spi.BackendFactory}; the app finds it at
+ * {@code start()} with {@link java.util.ServiceLoader}, or takes one given to
+ * {@link io.asyncworker.App#backend(BackendFactory)}.
+ *
+ * <p>Called once per app start, on the starting thread.
+ */
+public interface BackendFactory {
+
+    /** The route type this backend serves. */
+    RouteType type();
+
+    /**
+     * Whether the backend must start; by default when it has routes. The HTTP backend also
+     * starts for the built-in metrics and health routes.
+     */
+    default boolean isNeeded(List<Route> routes, Settings settings) {
+        return !routes.isEmpty();
+    }
+
+    /**
+     * Checks this backend's routes and connections before anything starts, e.g. that every route
+     * names a registered connection.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    default void validate(BackendContext context) {
+    }
+
+    /** Creates the backend for one app run; it starts later with {@link Backend#start()}. */
+    Backend create(BackendContext context);
+}

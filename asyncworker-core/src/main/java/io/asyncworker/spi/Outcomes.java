@@ -1,0 +1,50 @@
+package io.asyncworker.spi;
+
+import io.asyncworker.Action;
+import io.asyncworker.BatchOptions;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The outcome rule (SPEC §4) as pure functions: which {@link Action} a message gets once its
+ * handler is done. Backends call these; tests cover every combination without a broker.
+ */
+public final class Outcomes {
+    private Outcomes() {
+    }
+
+    /**
+     * The action for one message.
+     *
+     * @param explicit       the handler's decision for this message, if it made one
+     * @param handlerFailed  whether the handler threw (or its stage failed)
+     * @param onSuccess      the route's action for undecided messages after success
+     * @param onException    the route's action for undecided messages after failure
+     */
+    public static Action decide(Optional<Action> explicit, boolean handlerFailed, Action onSuccess, Action onException) {
+        Objects.requireNonNull(onSuccess, "onSuccess");
+        Objects.requireNonNull(onException, "onException");
+        return explicit.orElse(handlerFailed ? onException : onSuccess);
+    }
+
+    /** {@link #decide(Optional, boolean, Action, Action)} with a route's options. */
+    public static Action decide(Optional<Action> explicit, boolean handlerFailed, BatchOptions options) {
+        return decide(explicit, handlerFailed, options.onSuccess(), options.onException());
+    }
+
+    /**
+     * Turns a requeue into a reject once a message has been delivered {@code maxDeliveries}
+     * times, so that a poison message cannot loop forever.
+     *
+     * @param action         the decided action
+     * @param deliveryCount  how many times the message has been delivered, this time included
+     * @param maxDeliveries  the route's limit, empty for none
+     */
+    public static Action limitDeliveries(Action action, long deliveryCount, OptionalInt maxDeliveries) {
+        if (action == Action.REQUEUE && maxDeliveries.isPresent() && deliveryCount >= maxDeliveries.getAsInt()) {
+            return Action.REJECT;
+        }
+        return action;
+    }
+}

@@ -1,0 +1,88 @@
+package io.asyncworker.jackson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.asyncworker.BodyCodec;
+import io.asyncworker.DecodeException;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The default {@link BodyCodec}: JSON through Jackson. Dates are ISO-8601 strings; unknown
+ * properties are ignored so that producers can add fields without breaking consumers.
+ *
+ * <p>Thread-safe. {@code byte[]} and {@code String} pass through unchanged on both sides.
+ */
+public final class JacksonCodec implements BodyCodec {
+    private static final JacksonCodec DEFAULT = new JacksonCodec(defaultMapper());
+    private final ObjectMapper mapper;
+
+    private JacksonCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The shared codec with the default mapper. */
+    public static JacksonCodec json() {
+        return DEFAULT;
+    }
+
+    /** A codec over the caller's mapper, which must not be reconfigured afterwards. */
+    public static JacksonCodec using(ObjectMapper mapper) {
+        return new JacksonCodec(Objects.requireNonNull(mapper, "mapper"));
+    }
+
+    /** A new mapper configured as the default codec's. */
+    public static ObjectMapper defaultMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The mapper behind this codec. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    @Override
+    public <T> T decode(byte[] body, Class<T> type) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(type, "type");
+        if (type == byte[].class) {
+            return type.cast(body);
+        }
+        if (type == String.class) {
+            return type.cast(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("body is not a valid " + type.getSimpleName() + " (" + body.length
+                    + " bytes): " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DecodeException("body is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] encode(Object value) {
+        Objects.requireNonNull(value, "value");
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public String contentType() {
+        return "application/json";
+    }
+}
