@@ -1,0 +1,199 @@
+package io.asyncworker.spi;
+
+import static io.asyncworker.Action.ACK;
+import static io.asyncworker.Action.REJECT;
+import static io.asyncworker.Action.REQUEUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.asyncworker.Action;
+import io.asyncworker.AsyncBatchHandler;
+import io.asyncworker.BatchHandler;
+import io.asyncworker.BatchOptions;
+import io.asyncworker.Settings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BatchPipelineTest {
+    private final ManualTimerService timer = new ManualTimerService();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Map<Integer, Action> settled = new ConcurrentHashMap<>();
+    private final List<List<Integer>> settledBatches = new CopyOnWriteArrayList<>();
+
+    private BatchPipeline<TestMessage> asyncPipeline(BatchOptions options, AsyncBatchHandler<TestMessage> handler) {
+        return BatchPipeline.<TestMessage>builder("r1").options(options)
+                .settings(Settings.from(Map.of())).timer(timer).meters(meters).handler(handler)
+                .settler((batch, actions) -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        settled.put(batch.get(i).n, actions.get(i));
+                    }
+                    settledBatches.add(batch.stream().map(m -> m.n).toList());
+                }).build();
+    }
+
+    private BatchPipeline<TestMessage> pipeline(BatchOptions options, BatchHandler<TestMessage> handler) {
+        return asyncPipeline(options, AsyncBatchHandler.of(handler));
+    }
+
+    private static void addAll(BatchPipeline<TestMessage> p, int from, int to) {
+        for (int i = from; i < to; i++) {
+            p.add(new TestMessage(i));
+        }
+    }
+
+    @Test
+    void handlerRunsOnAVirtualThreadAndUndecidedMessagesGetOnSuccess() {
+        AtomicInteger virtual = new AtomicInteger();
+        var p = pipeline(BatchOptions.builder().bulkSize(2).build(), batch -> {
+            if (Thread.currentThread().isVirtual()) {
+                virtual.incrementAndGet();
+            }
+            batch.get(1).reject(false);
+        });
+        addAll(p, 0, 2);
+        await().until(() -> settled.size() == 2);
+        assertThat(virtual).hasValue(1);
+        assertThat(settled).containsEntry(0, ACK).containsEntry(1, REJECT);
+    }
+
+    @Test
+    void exceptionAppliesOnExceptionToUndecidedMessagesOnly() {
+        var p = pipeline(BatchOptions.builder().bulkSize(3).onException(REJECT).build(), batch -> {
+            batch.get(0).accept();
+            batch.get(1).reject(true);
+            throw new IllegalStateException("boom");
+        });
+        addAll(p, 0, 3);
+        await().until(() -> settled.size() == 3);
+        assertThat(settled).containsEntry(0, ACK).containsEntry(1, REQUEUE).containsEntry(2, REJECT);
+        assertThat(meters.get("asyncworker.handler.duration").tag("result", "error").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void asyncHandlerIsDoneWhenItsStageCompletes() {
+        CompletableFuture<Void> stage = new CompletableFuture<>();
+        var p = asyncPipeline(BatchOptions.defaults(), batch -> stage);
+        p.add(new TestMessage(7));
+        await().until(() -> p.batchesInFlight() == 1);
+        assertThat(settled).isEmpty();
+        stage.completeExceptionally(new RuntimeException("late failure"));
+        await().until(() -> settled.size() == 1);
+        assertThat(settled).containsEntry(7, REQUEUE);
+    }
+
+    @Test
+    void decidingAfterTheBatchWasSettledIsAnError() {
+        List<TestMessage> seen = new CopyOnWriteArrayList<>();
+        var p = pipeline(BatchOptions.defaults(), batch -> {
+            seen.addAll(batch);
+        });
+        p.add(new TestMessage(1));
+        await().until(() -> settled.size() == 1);
+        assertThatThrownBy(() -> seen.get(0).accept()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already settled");
+        assertThat(seen.get(0).decision()).contains(ACK);
+    }
+
+    @Test
+    void handlerCannotModifyTheBatch() {
+        var p = pipeline(BatchOptions.defaults(), batch -> {
+            batch.clear();
+        });
+        p.add(new TestMessage(1));
+        await().until(() -> settled.size() == 1);
+        assertThat(settled).containsEntry(1, REQUEUE);
+    }
+
+    @Test
+    void maxConcurrencyOneRunsBatchesStrictlyOneAtATimeInOrder() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxSeen = new AtomicInteger();
+        var p = pipeline(BatchOptions.builder().bulkSize(1).maxConcurrency(1).build(), batch -> {
+            maxSeen.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(2); // simulated work, widens any overlap
+            running.decrementAndGet();
+        });
+        addAll(p, 0, 50);
+        await().until(() -> settled.size() == 50);
+        assertThat(maxSeen).hasValue(1);
+        assertThat(settledBatches.stream().map(b -> b.get(0)).toList()).isSorted();
+    }
+
+    @Test
+    void maxConcurrencyBoundsParallelBatches() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        var p = pipeline(BatchOptions.builder().bulkSize(1).maxConcurrency(3).build(), batch -> {
+            started.incrementAndGet();
+            release.await();
+        });
+        addAll(p, 0, 10);
+        await().until(() -> started.get() == 3);
+        assertThat(p.batchesInFlight()).isEqualTo(10);
+        release.countDown();
+        await().until(() -> settled.size() == 10);
+        assertThat(started).hasValue(10);
+    }
+
+    @Test
+    void drainFlushesThePartialBucketAndWaitsForIt() {
+        var p = pipeline(BatchOptions.builder().bulkSize(100).build(), batch -> { });
+        addAll(p, 0, 5);
+        assertThat(p.drain(Duration.ofSeconds(5))).isTrue();
+        assertThat(settled).hasSize(5).containsValue(ACK).doesNotContainValue(REQUEUE);
+        assertThat(meters.get("asyncworker.batch.flush").tag("reason", "shutdown").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void drainRequeuesBatchesThatNeverRanOrOutliveTheBudget() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicInteger interrupted = new AtomicInteger();
+        var p = pipeline(BatchOptions.builder().bulkSize(1).maxConcurrency(1).build(), batch -> {
+            started.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+                throw e;
+            }
+        });
+        addAll(p, 0, 3);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.drain(Duration.ofMillis(100))).isFalse();
+        assertThat(settled).containsOnly(Map.entry(0, REQUEUE), Map.entry(1, REQUEUE), Map.entry(2, REQUEUE));
+        await().until(() -> interrupted.get() == 1);
+        assertThat(settledBatches).as("each batch is settled exactly once").hasSize(3);
+    }
+
+    @Test
+    void flushTimeoutFollowsTheInjectedClock() {
+        var p = pipeline(BatchOptions.builder().bulkSize(10).flushTimeout(Duration.ofSeconds(2)).build(), batch -> { });
+        addAll(p, 0, 3);
+        timer.advance(Duration.ofMillis(1999));
+        assertThat(p.waiting()).isEqualTo(3);
+        timer.advance(Duration.ofMillis(1));
+        await().until(() -> settled.size() == 3);
+        assertThat(settledBatches).containsExactly(List.of(0, 1, 2));
+        assertThat(meters.get("asyncworker.batch.size").summary().totalAmount()).isEqualTo(3);
+    }
+
+    @Test
+    void discardedMessagesAreNeitherHandledNorSettled() {
+        var p = pipeline(BatchOptions.builder().bulkSize(10).build(), batch -> { });
+        addAll(p, 0, 4);
+        assertThat(p.discard(m -> m.n < 2)).hasSize(2);
+        p.drain(Duration.ofSeconds(5));
+        assertThat(settled.keySet()).containsExactlyInAnyOrder(2, 3);
+    }
+}
