@@ -99,6 +99,14 @@ public interface App extends AutoCloseable {
     /** The registered connections, in order. */
     List<Connection> connections();
 
+    /**
+     * Probes every backend's external systems without starting the app: brokers reachable,
+     * credentials right, queues and streams there. Runs no hook and consumes nothing.
+     *
+     * @return one line per problem; empty when the app could start
+     */
+    List<String> check();
+
     /** A snapshot of every backend component's state. */
     Health health();
 

@@ -39,9 +39,12 @@ public interface Settings {
     String LOG_LEVEL = "ASYNCWORKER_LOG_LEVEL";
     String DEV = "ASYNCWORKER_DEV";
 
-    /** Reads the process environment. */
+    /**
+     * Reads the process environment; a Java system property of the same name
+     * ({@code -DASYNCWORKER_HTTP_PORT=0}) takes precedence over the environment variable.
+     */
     static Settings fromEnv() {
-        return from(System.getenv()::get);
+        return from(name -> System.getProperty(name, System.getenv(name)));
     }
 
     /** Reads through a lookup function that returns {@code null} for unset variables. */

@@ -35,6 +35,17 @@ public interface BackendFactory {
     default void validate(BackendContext context) {
     }
 
+    /**
+     * Probes the external systems this backend's routes need, without consuming or serving: is the
+     * broker reachable, are the credentials right, do the queues exist. Used by
+     * {@code asyncworker check}; opens and closes its own connections.
+     *
+     * @return one line per problem, naming the connection, queue or URL; empty when all is well
+     */
+    default List<String> check(BackendContext context) {
+        return List.of();
+    }
+
     /** Creates the backend for one app run; it starts later with {@link Backend#start()}. */
     Backend create(BackendContext context);
 }

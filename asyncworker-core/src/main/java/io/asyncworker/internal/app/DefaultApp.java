@@ -118,6 +118,25 @@ public final class DefaultApp implements App {
     }
 
     @Override
+    public List<String> check() {
+        List<Plan> plans;
+        try {
+            plans = Plan.of(new BackendResolver(reg.backends), reg, this::context);
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Plan plan : plans) {
+            try {
+                problems.addAll(plan.factory().check(plan.context()));
+            } catch (RuntimeException e) {
+                problems.add(plan.factory().type() + " check failed: " + e);
+            }
+        }
+        return problems;
+    }
+
+    @Override
     public void start() {
         synchronized (this) {
             if (phase != Phase.NEW) {

@@ -173,6 +173,16 @@ class AppLifecycleTest {
     }
 
     @Test
+    void checkReportsMissingBackendsWithoutStartingAnything() {
+        App app = App.create(Settings.from(Map.of()), new ManualTimerService());
+        app.route(RecordingBackend.route(RouteType.SSE, "feed"));
+        assertThat(app.check()).singleElement().asString().contains("asyncworker-sse");
+        App ok = app();
+        assertThat(ok.check()).isEmpty();
+        assertThat(journal).isEmpty();
+    }
+
+    @Test
     void unusedBackendsDoNotStart() {
         App app = App.create(Settings.from(Map.of()), new ManualTimerService());
         app.backend(amqp);
