@@ -1,0 +1,137 @@
+package io.asyncworker.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A contender in its own JVM: same java, same classpath, same flags for every contender.
+ * The child prints {@code READY k=v...} when it serves (servers) and {@code RESULT k=v...} at the end.
+ */
+public final class Child implements AutoCloseable {
+    /** Identical JVM flags for every contender. */
+    public static final List<String> JVM_FLAGS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
+            "-Dlogback.configurationFile=bench-logback.xml");
+
+    private final String name;
+    private final Process process;
+    private final CompletableFuture<Map<String, String>> ready = new CompletableFuture<>();
+    private final CompletableFuture<Map<String, String>> result = new CompletableFuture<>();
+
+    private Child(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        Thread.ofPlatform().daemon().name("child-out-" + name).start(this::pump);
+    }
+
+    /** Starts {@code Main child name args...}. */
+    public static Child start(String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("child");
+        command.add(name);
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new Child(name, process);
+    }
+
+    /** Runs a child to its end and returns its RESULT fields. */
+    public static Map<String, String> run(Duration timeout, String name, String... args) throws Exception {
+        try (Child child = start(name, args)) {
+            return child.awaitResult(timeout);
+        }
+    }
+
+    public Map<String, String> awaitReady(Duration timeout) throws Exception {
+        return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Map<String, String> awaitResult(Duration timeout) throws Exception {
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(name + " did not finish within " + timeout, e);
+        }
+    }
+
+    /** Stops the child (SIGTERM, then SIGKILL after 10 s). */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void pump() {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("READY")) {
+                    ready.complete(fields(line));
+                } else if (line.startsWith("RESULT")) {
+                    result.complete(fields(line));
+                } else {
+                    System.out.println("    [" + name + "] " + line);
+                }
+            }
+        } catch (IOException e) {
+            // the child went away; fall through
+        }
+        String why = name + " exited (code " + exitCode() + ") without a result";
+        ready.completeExceptionally(new IllegalStateException(why));
+        result.completeExceptionally(new IllegalStateException(why));
+    }
+
+    private String exitCode() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? String.valueOf(process.exitValue()) : "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    private static Map<String, String> fields(String line) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String part : line.trim().split("\\s+")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                fields.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return fields;
+    }
+
+    /** In the child: announce a ready server. */
+    public static void printReady(Map<String, ?> fields) {
+        System.out.println("READY " + join(fields));
+        System.out.flush();
+    }
+
+    /** In the child: the one result line. */
+    public static void printResult(Map<String, ?> fields) {
+        System.out.println("RESULT " + join(fields));
+        System.out.flush();
+    }
+
+    private static String join(Map<String, ?> fields) {
+        StringBuilder out = new StringBuilder();
+        fields.forEach((k, v) -> out.append(k).append('=').append(v).append(' '));
+        return out.toString().trim();
+    }
+}

@@ -1,0 +1,23 @@
+package io.asyncworker.bench;
+
+import io.asyncworker.bench.rabbit.AmqpClientConsumer;
+import io.asyncworker.bench.rabbit.AmqpClientHold;
+import io.asyncworker.bench.rabbit.PerfTestConsumer;
+import io.asyncworker.bench.rabbit.SpringBatchConsumer;
+import java.util.Map;
+
+/** The contenders a child JVM can run, by name. */
+final class Contenders {
+    private Contenders() {
+    }
+
+    static Map<String, Object> run(String name, Params params) throws Exception {
+        return switch (name) {
+            case "rabbit-perftest" -> PerfTestConsumer.run(params);
+            case "rabbit-spring" -> SpringBatchConsumer.run(params);
+            case "rabbit-amqpclient" -> AmqpClientConsumer.run(params);
+            case "rabbit-hold-amqpclient" -> AmqpClientHold.run(params);
+            default -> throw new IllegalArgumentException("unknown contender: " + name);
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package io.asyncworker.bench.sched;
+
+import io.asyncworker.bench.Results;
+
+public final class SchedBench {
+    public SchedBench(Results results, boolean quick) {
+    }
+
+    public void run() {
+    }
+}
