@@ -173,8 +173,9 @@ final class ScheduleRunner {
         try {
             result = invoke(run);
         } finally {
-            metrics.finished(result, Duration.ofNanos(timer.nanoTime() - start));
             completed(run);
+            // after the slot is free, so that a counted run is a finished one
+            metrics.finished(result, Duration.ofNanos(timer.nanoTime() - start));
         }
     }
 
