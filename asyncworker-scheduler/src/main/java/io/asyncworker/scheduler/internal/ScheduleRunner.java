@@ -173,9 +173,7 @@ final class ScheduleRunner {
         try {
             result = invoke(run);
         } finally {
-            completed(run);
-            // after the slot is free, so that a counted run is a finished one
-            metrics.finished(result, Duration.ofNanos(timer.nanoTime() - start));
+            completed(run, result, Duration.ofNanos(timer.nanoTime() - start));
         }
     }
 
@@ -206,7 +204,9 @@ final class ScheduleRunner {
         return Result.ERROR;
     }
 
-    private synchronized void completed(Run run) {
+    /** Counted under the lock, so that a counted run has freed its slot for the next timer callback. */
+    private synchronized void completed(Run run, Result result, Duration took) {
+        metrics.finished(result, took);
         running.remove(run);
         notifyAll();
         if (stopping) {
