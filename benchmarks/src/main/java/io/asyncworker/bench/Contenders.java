@@ -1,7 +1,10 @@
 package io.asyncworker.bench;
 
+import io.asyncworker.bench.http.EchoServers;
 import io.asyncworker.bench.rabbit.AmqpClientConsumer;
 import io.asyncworker.bench.rabbit.AmqpClientHold;
+import io.asyncworker.bench.rabbit.AsyncworkerConsumer;
+import io.asyncworker.bench.rabbit.AsyncworkerHold;
 import io.asyncworker.bench.rabbit.PerfTestConsumer;
 import io.asyncworker.bench.rabbit.SpringBatchConsumer;
 import java.util.Map;
@@ -17,6 +20,10 @@ final class Contenders {
             case "rabbit-spring" -> SpringBatchConsumer.run(params);
             case "rabbit-amqpclient" -> AmqpClientConsumer.run(params);
             case "rabbit-hold-amqpclient" -> AmqpClientHold.run(params);
+            case "rabbit-asyncworker" -> AsyncworkerConsumer.run(params);
+            case "rabbit-hold-asyncworker" -> AsyncworkerHold.run(params);
+            case "http-vertx" -> EchoServers.vertx(params);
+            case "http-asyncworker" -> EchoServers.asyncworker(params);
             default -> throw new IllegalArgumentException("unknown contender: " + name);
         };
     }

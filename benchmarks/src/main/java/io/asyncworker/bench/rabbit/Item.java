@@ -9,6 +9,11 @@ import java.util.List;
 public record Item(long id, String name, double price, List<String> tags, String payload) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** A JSON object of exactly {@code size} bytes that decodes into an Item. */
+    public static byte[] sample(int size) {
+        return Broker.body(1, size);
+    }
+
     /** Decode with a shared plain ObjectMapper (the reference contenders' way). */
     public static Item decode(byte[] body) {
         try {

@@ -3,6 +3,7 @@ package io.asyncworker.bench.rabbit;
 import com.rabbitmq.perf.PerfTest;
 import io.asyncworker.bench.Params;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,19 +28,31 @@ public final class PerfTestConsumer {
             args.addAll(List.of("-A", String.valueOf(ackEvery)));
         }
         Drain drain = new Drain();
-        ByteArrayOutputStream console = new ByteArrayOutputStream() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        PrintStream stdout = System.out;
+        // PerfTest announces "starting consumer #0, channel #0" on System.out just before basic.consume.
+        System.setOut(new PrintStream(new OutputStream() {
             @Override
-            public synchronized void write(byte[] b, int off, int len) {
-                super.write(b, off, len);
+            public void write(int b) {
+                stdout.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
                 if (new String(b, off, len, StandardCharsets.UTF_8).contains("channel #0")) {
                     drain.started();
                 }
+                stdout.write(b, off, len);
             }
-        };
-        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        }, true, StandardCharsets.UTF_8));
         int[] exit = {0};
-        PerfTest.main(args.toArray(String[]::new), new PerfTest.PerfTestOptions()
-                .setSystemExiter(code -> exit[0] = code).setConsoleOut(out).setConsoleErr(out));
+        try {
+            PerfTest.main(args.toArray(String[]::new), new PerfTest.PerfTestOptions()
+                    .setSystemExiter(code -> exit[0] = code).setConsoleOut(out).setConsoleErr(out));
+        } finally {
+            System.setOut(stdout);
+        }
         Map<String, Object> result = drain.done(params.getInt("count"));
         String text = console.toString(StandardCharsets.UTF_8);
         if (exit[0] != 0) {
