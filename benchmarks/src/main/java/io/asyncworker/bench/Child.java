@@ -27,9 +27,12 @@ public final class Child implements AutoCloseable {
     private final CompletableFuture<Map<String, String>> ready = new CompletableFuture<>();
     private final CompletableFuture<Map<String, String>> result = new CompletableFuture<>();
 
-    private Child(String name, Process process) {
+    private final Path log;
+
+    private Child(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
+        this.log = log;
         Thread.ofPlatform().daemon().name("child-out-" + name).start(this::pump);
     }
 
@@ -44,8 +47,16 @@ public final class Child implements AutoCloseable {
         command.add("child");
         command.add(name);
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        return new Child(name, process);
+        Path log = logFile(name);
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        System.out.println("    [" + name + "] log: " + log);
+        return new Child(name, process, log);
+    }
+
+    private static Path logFile(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("bench.logs", "target/bench-logs"));
+        java.nio.file.Files.createDirectories(dir);
+        return dir.resolve(name + "-" + java.time.LocalTime.now().toString().replace(':', '-') + ".log");
     }
 
     /** Runs a child to its end and returns its RESULT fields. */
@@ -103,9 +114,18 @@ public final class Child implements AutoCloseable {
         } catch (IOException e) {
             // the child went away; fall through
         }
-        String why = name + " exited (code " + exitCode() + ") without a result";
+        String why = name + " exited (code " + exitCode() + ") without a result; last log lines:\n" + logTail();
         ready.completeExceptionally(new IllegalStateException(why));
         result.completeExceptionally(new IllegalStateException(why));
+    }
+
+    private String logTail() {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
     }
 
     private String exitCode() {

@@ -2,6 +2,9 @@ package io.asyncworker.bench;
 
 import io.asyncworker.bench.http.EchoServers;
 import io.asyncworker.bench.rabbit.AmqpClientConsumer;
+import io.asyncworker.bench.sched.ManySchedules;
+import io.asyncworker.bench.sched.SchedContenders;
+import io.asyncworker.bench.sse.SseClients;
 import io.asyncworker.bench.rabbit.AmqpClientHold;
 import io.asyncworker.bench.rabbit.AsyncworkerConsumer;
 import io.asyncworker.bench.rabbit.AsyncworkerHold;
@@ -24,6 +27,13 @@ final class Contenders {
             case "rabbit-hold-asyncworker" -> AsyncworkerHold.run(params);
             case "http-vertx" -> EchoServers.vertx(params);
             case "http-asyncworker" -> EchoServers.asyncworker(params);
+            case "sse-asyncworker" -> SseClients.asyncworker(params);
+            case "sse-okhttp-background" -> SseClients.okhttpBackground(params);
+            case "sse-okhttp-pull" -> SseClients.okhttpPull(params);
+            case "sched-stpe" -> SchedContenders.lateness(params, false);
+            case "sched-asyncworker" -> SchedContenders.lateness(params, true);
+            case "sched-many-stpe" -> ManySchedules.run(params, false);
+            case "sched-many-asyncworker" -> ManySchedules.run(params, true);
             default -> throw new IllegalArgumentException("unknown contender: " + name);
         };
     }
