@@ -1,115 +1,106 @@
 package io.asyncworker.bench.http;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fallback when {@code wrk} is not installed: closed-loop HTTP/1.1 keep-alive load, one platform
- * thread per connection writing a raw request and reading the Content-Length framed answer, until
- * the duration is over. Latencies are kept exactly (bounded per connection).
+ * Fallback when {@code wrk} is not installed: like wrk, one thread and one selector drive
+ * {@code connections} keep-alive HTTP/1.1 connections in a closed loop (next request when the last
+ * answer is complete) until the duration is over. Latencies are kept exactly (bounded).
  */
 final class JavaLoad implements LoadGenerator {
-    private static final int MAX_SAMPLES_PER_CONNECTION = 2_000_000;
+    private static final int MAX_SAMPLES = 20_000_000;
 
     @Override
     public String describe(int connections) {
-        return "Java load generator (raw HTTP/1.1 keep-alive, " + connections + " connections)";
+        return "Java load generator (1 thread, NIO, keep-alive, " + connections + " connections)";
     }
 
     @Override
-    public Load run(int port, int connections, Duration duration) throws Exception {
-        long deadline = System.nanoTime() + duration.toNanos();
+    public Load run(int port, int connections, Duration duration) throws IOException {
         byte[] request = request(port);
-        AtomicLong errors = new AtomicLong();
-        List<long[]> samples = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        int[] counts = new int[connections];
-        for (int i = 0; i < connections; i++) {
-            long[] latencies = new long[MAX_SAMPLES_PER_CONNECTION];
-            samples.add(latencies);
-            int index = i;
-            threads.add(Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    counts[index] = connection(port, request, deadline, latencies);
-                } catch (IOException e) {
-                    errors.incrementAndGet();
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join(duration.toMillis() + 30_000);
-        }
-        if (errors.get() > 0) {
-            throw new IllegalStateException(errors.get() + " connections failed");
-        }
-        return summarize(samples, counts, duration);
-    }
-
-    private static Load summarize(List<long[]> samples, int[] counts, Duration duration) {
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int i = 0; i < counts.length; i++) {
-            System.arraycopy(samples.get(i), 0, all, at, counts[i]);
-            at += counts[i];
-        }
-        Arrays.sort(all);
-        return new Load(total / (duration.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99));
-    }
-
-    private static int connection(int port, byte[] request, long deadline, long[] latencies) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(5_000);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            int n = 0;
-            while (n < latencies.length) {
-                long start = System.nanoTime();
-                if (start >= deadline) {
-                    break;
-                }
-                out.write(request);
-                out.flush();
-                readResponse(in);
-                latencies[n++] = System.nanoTime() - start;
+        long[] latencies = new long[MAX_SAMPLES];
+        int count = 0;
+        long deadline = System.nanoTime() + duration.toNanos();
+        try (Selector selector = Selector.open()) {
+            for (int i = 0; i < connections; i++) {
+                SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ch.configureBlocking(false);
+                Conn conn = new Conn(request);
+                conn.send(ch);
+                ch.register(selector, SelectionKey.OP_READ, conn);
             }
-            return n;
+            while (System.nanoTime() < deadline && count < MAX_SAMPLES) {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Conn conn = (Conn) key.attachment();
+                    SocketChannel ch = (SocketChannel) key.channel();
+                    if (conn.read(ch)) {
+                        latencies[count++] = System.nanoTime() - conn.sentAt;
+                        conn.send(ch);
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            for (SelectionKey key : selector.keys()) {
+                key.channel().close();
+            }
         }
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+        return new Load(count / (duration.toNanos() / 1e9), percentile(sorted, 0.50), percentile(sorted, 0.99));
     }
 
-    private static void readResponse(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed");
+    /** One connection: sends the request, collects one Content-Length framed response. */
+    private static final class Conn {
+        private final ByteBuffer request;
+        private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        long sentAt;
+
+        Conn(byte[] request) {
+            this.request = ByteBuffer.wrap(request);
+        }
+
+        void send(SocketChannel ch) throws IOException {
+            request.rewind();
+            in.clear();
+            sentAt = System.nanoTime();
+            while (request.hasRemaining()) {
+                ch.write(request);
             }
-            head.append((char) b);
         }
-        String h = head.toString().toLowerCase(Locale.ROOT);
-        if (!h.startsWith("http/1.1 200")) {
-            throw new IOException("unexpected response: " + h.lines().findFirst().orElse(""));
-        }
-        int at = h.indexOf("content-length:");
-        if (at < 0) {
-            throw new IOException("response without content-length");
-        }
-        int length = Integer.parseInt(h.substring(at + 15, h.indexOf("\r\n", at)).trim());
-        if (in.readNBytes(length).length != length) {
-            throw new IOException("short body");
+
+        /** True when a whole response has arrived. */
+        boolean read(SocketChannel ch) throws IOException {
+            if (ch.read(in) < 0) {
+                throw new IOException("server closed the connection");
+            }
+            String text = new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1);
+            int headEnd = text.indexOf("\r\n\r\n");
+            if (headEnd < 0) {
+                return false;
+            }
+            String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+            if (!head.startsWith("http/1.1 200")) {
+                throw new IOException("unexpected response: " + head.lines().findFirst().orElse(""));
+            }
+            int at = head.indexOf("content-length:");
+            if (at < 0) {
+                throw new IOException("response without content-length");
+            }
+            int lineEnd = head.indexOf("\r\n", at);
+            int length = Integer.parseInt(head.substring(at + 15, lineEnd < 0 ? head.length() : lineEnd).trim());
+            return in.position() >= headEnd + 4 + length;
         }
     }
 

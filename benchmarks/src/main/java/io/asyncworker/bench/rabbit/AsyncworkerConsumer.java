@@ -39,9 +39,12 @@ public final class AsyncworkerConsumer {
                     }
                 }));
         try {
+            long t0 = System.nanoTime();
             app.start();
+            double startSeconds = (System.nanoTime() - t0) / 1e9;
             boolean finished = done.await(params.getInt("timeoutSeconds", 600), TimeUnit.SECONDS);
             Map<String, Object> result = drain.done(seen.get());
+            result.put("appStart", startSeconds);
             if (!finished) {
                 throw new IllegalStateException("asyncworker saw only " + seen.get() + " of " + count);
             }

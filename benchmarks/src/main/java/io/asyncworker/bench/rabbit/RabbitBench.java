@@ -37,7 +37,8 @@ public final class RabbitBench {
                     new Contender("perftest qos1000 multi-ack1000", "rabbit-perftest", "qos=1000", "ackEvery=1000"),
                     new Contender("asyncworker bulk1000 prefetch1000", "rabbit-asyncworker", "bulk=1000", "prefetch=1000"),
                     new Contender("spring-amqp batch1000 prefetch1000", "rabbit-spring", "batch=1000", "prefetch=1000"),
-                    new Contender("amqp-client qos1000 ack1000 +decode", "rabbit-amqpclient", "qos=1000", "ackEvery=1000")));
+                    new Contender("amqp-client qos1000 ack1000 +decode", "rabbit-amqpclient", "qos=1000", "ackEvery=1000"),
+                    new Contender("asyncworker bulk1000 prefetch2000", "rabbit-asyncworker", "bulk=1000", "prefetch=2000")));
             Map<String, Map<String, String>> single = drainAll(broker, List.of(
                     new Contender("perftest qos128 single-ack", "rabbit-perftest", "qos=128", "ackEvery=1"),
                     new Contender("asyncworker bulk1 prefetch128", "rabbit-asyncworker", "bulk=1", "prefetch=128"),
@@ -82,6 +83,9 @@ public final class RabbitBench {
             results.figure(BENCH, contender.label(), "msg/s", rate(r));
             results.figure(BENCH, contender.label(), "msg/s incl. start-up", Double.parseDouble(r.get("e2eRate")));
             results.figure(BENCH, contender.label(), "consumer CPU s", Double.parseDouble(r.get("cpu")));
+            if (r.containsKey("appStart")) {
+                results.figure(BENCH, contender.label(), "app.start() s", Double.parseDouble(r.get("appStart")));
+            }
         }
         return best;
     }

@@ -63,6 +63,9 @@ public final class SseBench {
             results.figure(BENCH, e.getValue(), "events/s", rate(r));
             results.figure(BENCH, e.getValue(), "events/s incl. connect", Double.parseDouble(r.get("e2eRate")));
             results.figure(BENCH, e.getValue(), "client CPU s", Double.parseDouble(r.get("cpu")));
+            if (r.containsKey("appStart")) {
+                results.figure(BENCH, e.getValue(), "app.start() s", Double.parseDouble(r.get("appStart")));
+            }
         }
         Map<String, String> a = best.get("sse-asyncworker");
         for (String ref : List.of("sse-okhttp-background", "sse-okhttp-pull")) {

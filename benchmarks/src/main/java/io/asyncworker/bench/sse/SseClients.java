@@ -36,8 +36,12 @@ public final class SseClients {
                     }
                 }));
         try {
+            long t0 = System.nanoTime();
             app.start();
-            return finish(drain, done, seen, count, params);
+            double startSeconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> result = finish(drain, done, seen, count, params);
+            result.put("appStart", startSeconds);
+            return result;
         } finally {
             app.close();
         }

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Benchmarks of asyncworker against reference clients, side by side in one run.
+#
+#   benchmarks/run.sh [--quick] [rabbit] [http] [sse] [sched]     (no names = all four)
+#
+# Needs: a JDK >= 21 (found under /usr/lib/jvm when the default java is older), Maven, a RabbitMQ
+# on 127.0.0.1:5672 (guest/guest; started here if installed but not running), and wrk (installed
+# with apt-get when missing and running as root; otherwise a Java load generator is used).
+# All traffic goes to 127.0.0.1. Every contender runs in its own JVM with the same flags.
+# Prints a table of figures and the claims with MET / MISSED; exits 1 when a claim is missed or
+# could not be measured. Child JVM logs: benchmarks/target/bench-logs/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=""
+BENCHES=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick|-q) QUICK="quick" ;;
+    rabbit|rabbitmq) BENCHES+=(rabbit) ;;
+    http|sse|sched) BENCHES+=("$arg") ;;
+    scheduler) BENCHES+=(sched) ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument '$arg' (use --quick and any of rabbit http sse sched)" >&2; exit 2 ;;
+  esac
+done
+[ ${#BENCHES[@]} -eq 0 ] && BENCHES=(rabbit http sse sched)
+
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
+
+pick_jdk() {
+  local current
+  current=$(java_major "${JAVA_HOME:+$JAVA_HOME/bin/}java" 2>/dev/null || echo 0)
+  if [ "${current:-0}" -ge 21 ]; then return; fi
+  local best="" best_major=0 dir major
+  for dir in /usr/lib/jvm/*/; do
+    [ -x "$dir/bin/javac" ] || continue
+    major=$(java_major "$dir/bin/java")
+    if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best=${dir%/}; best_major=$major; fi
+  done
+  if [ -z "$best" ]; then
+    echo "run.sh: no JDK >= 21 found (default java is ${current:-none}); install one under /usr/lib/jvm" >&2
+    exit 1
+  fi
+  export JAVA_HOME=$best
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+broker_up() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
+
+ensure_broker() {
+  if broker_up; then return; fi
+  echo "run.sh: RabbitMQ does not answer on 127.0.0.1:5672; starting it"
+  rabbitmq-server -detached || true
+  for _ in $(seq 1 90); do
+    if broker_up && rabbitmqctl -q await_startup >/dev/null 2>&1; then return; fi
+    sleep 1
+  done
+  echo "run.sh: RabbitMQ did not come up on 127.0.0.1:5672 within 90 s" >&2
+  exit 1
+}
+
+ensure_wrk() {
+  if command -v wrk >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "run.sh: installing wrk (Debian package)"
+    (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null 2>&1 || true
+  fi
+  command -v wrk >/dev/null 2>&1 || echo "run.sh: wrk not available; the HTTP benchmark uses the Java load generator"
+}
+
+needs() { local b; for b in "${BENCHES[@]}"; do [ "$b" = "$1" ] && return 0; done; return 1; }
+
+machine() {
+  echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
+  echo "java:    $(java -version 2>&1 | head -n 1) (JAVA_HOME=${JAVA_HOME:-default})"
+  if needs rabbit; then echo "broker:  RabbitMQ $(rabbitmqctl -q version 2>/dev/null || echo '?') on 127.0.0.1:5672"; fi
+  if needs http && command -v wrk >/dev/null 2>&1; then echo "load:    $(wrk --version 2>&1 | head -n 1)"; fi
+  echo "load avg before: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+pick_jdk
+needs rabbit && ensure_broker
+needs http && ensure_wrk
+machine
+
+echo "run.sh: building (mvn package -pl benchmarks -am, tests skipped)"
+mvn -B -q package -DskipTests -pl benchmarks -am 2>&1 | grep -v -e '^WARNING' -e 'sun.misc.Unsafe' || true
+[ -d benchmarks/target/lib ] || { echo "run.sh: build failed" >&2; exit 1; }
+amqp_jars=$(ls benchmarks/target/lib | grep -c '^amqp-client-' || true)
+if [ "$amqp_jars" -ne 1 ]; then
+  echo "run.sh: expected exactly one amqp-client jar on the benchmark classpath, found $amqp_jars" >&2
+  exit 1
+fi
+echo "classpath: $(ls benchmarks/target/lib | grep -E '^(amqp-client|perf-test|spring-rabbit|okhttp-eventsource|vertx-core)-' | tr '\n' ' ')"
+
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULTS="$PWD/benchmarks/target/results-$STAMP.tsv"
+: > "$RESULTS"
+CP="benchmarks/target/classes:benchmarks/target/lib/*"
+LIMIT=$([ -n "$QUICK" ] && echo 600 || echo 1500)
+status=0
+for bench in "${BENCHES[@]}"; do
+  echo
+  if ! timeout --signal=TERM --kill-after=30 "$LIMIT" java -Xmx2g -cp "$CP" -Dbench.logs=benchmarks/target/bench-logs \
+      -Dlogback.configurationFile=bench-logback.xml io.asyncworker.bench.Main bench "$bench" $QUICK "results=$RESULTS"; then
+    echo "run.sh: benchmark '$bench' failed or hit its ${LIMIT}s limit"
+    printf 'C\t%s\t(whole benchmark)\t-\t-\tNOT MEASURED: failed or timed out\n' "$bench" >> "$RESULTS"
+    status=1
+  fi
+done
+
+echo
+echo "==================== figures (${QUICK:-full} run, $STAMP) ===================="
+awk -F'\t' '$1=="M" {printf "%-10s | %-42s | %-24s | %s\n", $2, $3, $4, $5}' "$RESULTS"
+echo
+echo "==================== claims ===================="
+awk -F'\t' '$1=="C" {printf "%-10s | %-80s | %-8s | %-8s | %s\n", $2, $3, $4, $5, $6}' "$RESULTS"
+echo
+echo "results: $RESULTS"
+if grep -q -P '^C\t.*\t(MISSED|NOT MEASURED)' "$RESULTS"; then status=1; fi
+exit $status
