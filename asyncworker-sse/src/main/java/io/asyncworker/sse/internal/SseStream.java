@@ -113,6 +113,11 @@ final class SseStream {
 
     // ---- settlement, from handler threads ----
 
+    /** Whether the event will come again after a reconnect anyway, see {@link ResumeTracker#isStale}. */
+    boolean isStale(long seq) {
+        return tracker.isStale(seq);
+    }
+
     /** Records the action for one of this stream's events. */
     void settled(DefaultSseMessage message, Action action) {
         afterSettle(tracker.settle(message.seq(), action, message.lastEventId()));
@@ -185,6 +190,7 @@ final class SseStream {
     }
 
     private void onResponse(int gen, HttpClientResponse resp) {
+        resp.exceptionHandler(t -> { }); // a reset we cause is no error; open() installs the real one
         if (gen != generation) {
             resp.request().reset();
             return;
