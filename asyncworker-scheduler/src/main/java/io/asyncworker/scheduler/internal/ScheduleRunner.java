@@ -190,8 +190,8 @@ final class ScheduleRunner {
             return failed(run, e);
         } catch (ExecutionException e) {
             return failed(run, e.getCause());
-        } catch (Exception e) {
-            return failed(run, e);
+        } catch (Exception | Error e) {
+            return failed(run, e); // an Error from user code too: log it with the schedule's name
         }
     }
 
