@@ -166,11 +166,18 @@ final class SseStream {
         int gen = ++generation;
         phase = Phase.CONNECTING;
         setHealth(State.STARTING, "connecting to " + currentUrl);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
-                .setHeaders(spec.requestHeaders(currentUrl, tracker.resumeId()))
-                .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(false);
         lastReadNanos = timer.nanoTime();
         armIdle(gen, spec.readIdleTimeout());
+        try {
+            send(gen, new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
+                    .setHeaders(spec.requestHeaders(currentUrl, tracker.resumeId()))
+                    .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(false));
+        } catch (RuntimeException e) {
+            failed(gen, "cannot request " + currentUrl + ": " + describe(e));
+        }
+    }
+
+    private void send(int gen, RequestOptions options) {
         client.request(options)
                 .compose(req -> {
                     if (gen != generation) {
@@ -239,7 +246,13 @@ final class SseStream {
             failed(gen, "more than " + MAX_REDIRECTS + " redirects from " + spec.url());
             return;
         }
-        String next = Urls.resolve(currentUrl, location);
+        String next;
+        try {
+            next = Urls.requireAbsolute("Location", Urls.resolve(currentUrl, location));
+        } catch (IllegalArgumentException e) {
+            failed(gen, "bad redirect from " + currentUrl + ": " + describe(e));
+            return;
+        }
         LOG.debug("route '{}': {} redirects to {}", spec.route(), currentUrl, next);
         closeCurrent();
         currentUrl = next;
