@@ -65,8 +65,12 @@ class SseStreamIT {
     void sendsHeadersAndBasicAuth() {
         server.on("/auth", req -> SseTestServer.open(req).write(SseTestServer.event("1", "{\"n\":1}")));
         List<SseMessage> handled = new CopyOnWriteArrayList<>();
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
         start(fast().baseUrl(server.url("/")).basicAuth("alice", "s3cret").header("X-Tenant", "blue").build(),
-                SseRoute.consume("/auth").header("X-Route", "r1").handler(handled::addAll));
+                SseRoute.consume("/auth").header("X-Route", "r1").handler(batch -> {
+                    virtual.add(Thread.currentThread().isVirtual());
+                    handled.addAll(batch);
+                }));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
         SseTestServer.Seen seen = server.requests("/auth").get(0);
@@ -82,6 +86,30 @@ class SseStreamIT {
         assertThat(m.id()).contains("1");
         assertThat(m.url()).isEqualTo(server.url("/auth"));
         assertThat(m.body(Item.class)).isEqualTo(new Item(1));
+        assertThat(virtual).containsExactly(true);
+    }
+
+    @Test
+    void checkProbesEveryStreamWithoutConsuming() {
+        server.on("/probe-ok", req -> SseTestServer.open(req).write(SseTestServer.event("1", "{}")));
+        App app = App.create(Settings.from(Map.of()));
+        apps.add(app);
+        app.connection(fast().baseUrl(server.url("")).build());
+        app.route(SseRoute.consume("/probe-ok", "/probe-missing").handler(b -> { }));
+
+        List<String> problems = app.check();
+
+        assertThat(problems).singleElement().asString().contains("HTTP 404").contains("/probe-missing");
+        assertThat(server.requests("/probe-ok")).hasSize(1);
+    }
+
+    @Test
+    void startFailsWhenARelativePathHasNoBaseUrl() {
+        App app = App.create(Settings.from(Map.of()));
+        apps.add(app);
+        app.route(SseRoute.consume("/relative").handler(b -> { }));
+        org.assertj.core.api.Assertions.assertThatThrownBy(app::start)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
     }
 
     @Test
