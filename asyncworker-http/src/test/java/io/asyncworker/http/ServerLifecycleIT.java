@@ -61,11 +61,12 @@ class ServerLifecycleIT {
     }
 
     @Test
-    void stopFinishesInFlightRequestsThenClosesThePort() throws Exception {
+    void stopRefusesNewConnectionsFirstThenWaitsForRequestsInFlight() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         HttpRoute slow = HttpRoute.get("/slow", req -> {
             entered.countDown();
-            Thread.sleep(300);
+            release.await();
             return Response.text("finished");
         });
         TestServer server = TestServer.start(slow);
@@ -73,13 +74,18 @@ class ServerLifecycleIT {
         CompletableFuture<HttpResponse<String>> call = TestServer.CLIENT.sendAsync(
                 HttpRequest.newBuilder(server.uri("/slow")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-        server.app.stop();
+        CompletableFuture<Void> stop = CompletableFuture.runAsync(server.app::stop);
+
+        assertRefused(port);
+        assertThat(HttpAddress.of(server.app)).isEmpty();
+        assertThat(stop).isNotDone();
+        release.countDown();
+
         HttpResponse<String> r = call.get(5, TimeUnit.SECONDS);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("finished");
-        assertThat(HttpAddress.of(server.app)).isEmpty();
+        stop.get(5, TimeUnit.SECONDS);
         assertThat(server.app.meters().getRegistries()).noneMatch(PrometheusMeterRegistry.class::isInstance);
-        assertRefused(port);
         server.close();
     }
 
