@@ -59,8 +59,7 @@ final class SseStream {
     private HttpClientResponse response;
     private EventStreamParser parser;
     private boolean receivedSinceOpen;
-    private long lastReadNanos;
-    private Cancellable idleTimer;
+    private final IdleWatchdog watchdog;
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
@@ -75,6 +74,8 @@ final class SseStream {
         this.backoff = spec.backoff();
         this.currentUrl = spec.url();
         this.health = new ComponentHealth("stream", spec.componentName(), State.STARTING, "not connected yet");
+        this.watchdog = new IdleWatchdog(timer, context, spec.readIdleTimeout(), () -> paused,
+                gen -> failed(gen, "no data for " + spec.readIdleTimeout().toMillis() + " ms (read-idle timeout)"));
     }
 
     String url() {
@@ -166,8 +167,7 @@ final class SseStream {
         int gen = ++generation;
         phase = Phase.CONNECTING;
         setHealth(State.STARTING, "connecting to " + currentUrl);
-        lastReadNanos = timer.nanoTime();
-        armIdle(gen, spec.readIdleTimeout());
+        watchdog.start(gen);
         try {
             send(gen, new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
                     .setHeaders(spec.requestHeaders(currentUrl, tracker.resumeId()))
@@ -233,11 +233,12 @@ final class SseStream {
         if (gen != generation) {
             return;
         }
-        lastReadNanos = timer.nanoTime();
+        watchdog.read();
         parser.feed(buf.getBytes());
         if (!paused && tracker.unsettled() > spec.highWater()) {
             paused = true;
             response.pause();
+            settledOnContext(); // settlements that raced with setting the flag did not wake us
         }
     }
 
@@ -296,8 +297,8 @@ final class SseStream {
         if (gen != generation || phase != Phase.WAITING) {
             return;
         }
+        awaitingSettle = true; // before the check, so that a settlement racing with it is not missed
         if (!tracker.quiescent()) {
-            awaitingSettle = true;
             setHealth(State.DOWN, "waiting for " + tracker.unsettled() + " events in flight to finish before resuming");
             return;
         }
@@ -308,31 +309,8 @@ final class SseStream {
         connect();
     }
 
-    private void checkIdle(int gen) {
-        if (gen != generation) {
-            return;
-        }
-        long now = timer.nanoTime();
-        if (paused) {
-            lastReadNanos = now;
-        }
-        long idle = now - lastReadNanos;
-        long limit = spec.readIdleTimeout().toNanos();
-        if (idle >= limit) {
-            failed(gen, "no data for " + spec.readIdleTimeout().toMillis() + " ms (read-idle timeout)");
-        } else {
-            armIdle(gen, Duration.ofNanos(limit - idle));
-        }
-    }
-
-    private void armIdle(int gen, Duration delay) {
-        cancel(idleTimer);
-        idleTimer = timer.schedule(delay, () -> context.runOnContext(v -> checkIdle(gen)));
-    }
-
     private void closeCurrent() {
-        cancel(idleTimer);
-        idleTimer = null;
+        watchdog.stop();
         if (request != null) {
             request.reset();
             request = null;

@@ -51,7 +51,10 @@ final class StreamProbe {
                 .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(true);
         try {
             HttpClientResponse resp = client.request(options).compose(req -> req.send()
-                    .onSuccess(r -> req.reset())).toCompletionStage().toCompletableFuture()
+                    .onSuccess(r -> {
+                        r.exceptionHandler(t -> { }); // the reset below is ours
+                        req.reset();
+                    })).toCompletionStage().toCompletableFuture()
                     .get(spec.connectTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
             if (resp.statusCode() == 200 && StreamStatus.isEventStream(resp.getHeader("Content-Type"))) {
                 return Optional.empty();
