@@ -35,13 +35,7 @@ final class Dispatcher {
     }
 
     private void dispatch(RoutingContext rc, HttpRoute route, String template) {
-        Request request;
-        try {
-            request = DefaultRequest.of(route.method(), rc, template, route.codec());
-        } catch (IllegalArgumentException badQuery) {
-            Reply.error(400, "malformed query string").writeTo(rc.response());
-            return;
-        }
+        Request request = DefaultRequest.of(route.method(), rc, template, route.codec());
         Exchange exchange = new Exchange(rc, Vertx.currentContext(), inFlight);
         threads.newThread(() -> run(route, request, exchange)).start();
     }
