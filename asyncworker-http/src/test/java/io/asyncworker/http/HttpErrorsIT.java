@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +78,17 @@ class HttpErrorsIT {
     }
 
     @Test
+    void answers400ToAMalformedQueryString() throws Exception {
+        HttpAddress address = HttpAddress.of(server.app).orElseThrow();
+        try (Socket socket = new Socket(address.host(), address.port())) {
+            socket.getOutputStream().write("GET /color?c=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"error\":\"malformed query string");
+        }
+    }
+
+    @Test
     void answers400ToMalformedOrEmptyJson() throws Exception {
         assertJsonError(server.send("POST", "/items", "{\"name\": oops"), 400, "malformed request body");
         assertJsonError(server.send("POST", "/items", "{\"qty\": \"many\"}"), 400, "malformed request body");
@@ -114,6 +127,14 @@ class HttpErrorsIT {
         assertJsonError(r, 405, "method DELETE not allowed");
         assertThat(r.headers().firstValue("Allow")).hasValue("GET, PUT");
         assertThat(r.body()).contains("\"allowed\":[\"GET\",\"PUT\"]");
+    }
+
+    @Test
+    void answers405ToHeadOnAGetOnlyPath() throws Exception {
+        HttpResponse<String> r = server.send("HEAD", "/items/3");
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(r.headers().firstValue("Allow")).hasValue("GET, PUT");
+        assertThat(r.body()).isEmpty();
     }
 
     @Test

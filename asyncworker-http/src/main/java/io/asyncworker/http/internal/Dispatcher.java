@@ -7,10 +7,14 @@ import io.asyncworker.http.Response;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,8 @@ final class Dispatcher {
 
     private final InFlight inFlight;
     private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http-", 0).factory();
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private final Executor onVirtualThread = task -> threads.newThread(task).start();
 
     Dispatcher(InFlight inFlight) {
         this.inFlight = inFlight;
@@ -35,19 +41,21 @@ final class Dispatcher {
     }
 
     private void dispatch(RoutingContext rc, HttpRoute route, String template) {
-        Request request;
-        try {
-            request = DefaultRequest.of(route.method(), rc, template, route.codec());
-        } catch (IllegalArgumentException badQuery) {
-            Reply.error(400, "malformed query string").writeTo(rc.response());
-            return;
-        }
+        Request request = DefaultRequest.of(route.method(), rc, template, route.codec());
         Exchange exchange = new Exchange(rc, Vertx.currentContext(), inFlight);
         threads.newThread(() -> run(route, request, exchange)).start();
     }
 
+    /** Interrupts every handler still running, once the shutdown budget is spent. */
+    int interruptAll() {
+        running.forEach(Thread::interrupt);
+        return running.size();
+    }
+
     private void run(HttpRoute route, Request request, Exchange exchange) {
         CompletionStage<Response> stage;
+        Thread self = Thread.currentThread();
+        running.add(self);
         try {
             stage = route.handler().handle(request);
             if (stage == null) {
@@ -55,8 +63,16 @@ final class Dispatcher {
             }
         } catch (Throwable e) {
             stage = CompletableFuture.failedFuture(e);
+        } finally {
+            running.remove(self);
         }
-        stage.whenComplete((response, error) -> exchange.send(reply(route, request, response, error)));
+        BiConsumer<Response, Throwable> answer = (response, error) -> exchange.send(reply(route, request, response, error));
+        if (stage instanceof CompletableFuture<Response> done && done.isDone()) {
+            stage.whenComplete(answer);
+        } else {
+            // The stage may complete on an I/O thread; encoding the body is user code, so leave that thread.
+            stage.whenCompleteAsync(answer, onVirtualThread);
+        }
     }
 
     private static Reply reply(HttpRoute route, Request request, Response response, Throwable error) {
@@ -77,6 +93,8 @@ final class Dispatcher {
         if (error instanceof HttpException e) {
             if (e.status() >= 500) {
                 LOG.warn("HTTP route '{}' answered {} to {}: {}", route.name(), e.status(), request, e.getMessage());
+            } else {
+                LOG.debug("HTTP route '{}' answered {} to {}: {}", route.name(), e.status(), request, e.getMessage());
             }
             return Reply.error(e);
         }

@@ -20,7 +20,8 @@ final class ResumeTracker {
     private long watermark;
     private String resumeId;
     private boolean frozen;
-    private int requeueRounds;
+    private long frozenAt = -1;
+    private volatile int requeueRounds;
 
     private record Settled(Action action, String lastEventId) {
     }
@@ -44,7 +45,7 @@ final class ResumeTracker {
     }
 
     /** How many times the current position has been delivered: 1, plus one per requeue round. */
-    synchronized long deliveryCount() {
+    long deliveryCount() {
         return requeueRounds + 1L;
     }
 
@@ -61,24 +62,36 @@ final class ResumeTracker {
         if (seq < watermark) {
             return Change.NONE;
         }
-        outOfOrder.put(seq, new Settled(action, lastEventId));
-        Change change = Change.NONE;
+        if (seq > watermark) {
+            outOfOrder.put(seq, new Settled(action, lastEventId));
+            return Change.NONE;
+        }
+        watermark++;
+        Change change = apply(action, lastEventId);
         Settled next;
-        while ((next = outOfOrder.remove(watermark)) != null) {
+        while (!outOfOrder.isEmpty() && (next = outOfOrder.remove(watermark)) != null) {
             watermark++;
-            if (frozen) {
-                continue;
-            }
-            if (next.action() == Action.REQUEUE) {
-                frozen = true;
-                requeueRounds++;
+            if (apply(next.action(), next.lastEventId()) == Change.REQUEUED) {
                 change = Change.REQUEUED;
-            } else {
-                resumeId = next.lastEventId();
-                requeueRounds = 0;
             }
         }
         return change;
+    }
+
+    /** Applies the action of the event just below the watermark. */
+    private Change apply(Action action, String lastEventId) {
+        if (frozen) {
+            return Change.NONE;
+        }
+        if (action == Action.REQUEUE) {
+            frozen = true;
+            frozenAt = watermark - 1;
+            requeueRounds++;
+            return Change.REQUEUED;
+        }
+        resumeId = lastEventId;
+        requeueRounds = 0;
+        return Change.NONE;
     }
 
     /** The {@code Last-Event-ID} to reconnect with, empty for none. */
@@ -89,6 +102,14 @@ final class ResumeTracker {
     /** Whether a REQUEUE froze the resume point. */
     synchronized boolean frozen() {
         return frozen;
+    }
+
+    /**
+     * Whether an event comes after a requeued one that froze the resume point: it will be
+     * delivered again after the reconnect, so handling it now would only duplicate work.
+     */
+    synchronized boolean isStale(long seq) {
+        return frozen && seq > frozenAt;
     }
 
     /** Delivered events not yet settled in order. */
@@ -104,5 +125,6 @@ final class ResumeTracker {
     /** The stream reconnects from {@link #resumeId()}: the REQUEUE freeze ends. */
     synchronized void reconnected() {
         frozen = false;
+        frozenAt = -1;
     }
 }
