@@ -116,7 +116,17 @@ awk -F'\t' '$1=="M" {printf "%-10s | %-42s | %-24s | %s\n", $2, $3, $4, $5}' "$R
 echo
 echo "==================== claims ===================="
 awk -F'\t' '$1=="C" {printf "%-10s | %-80s | %-8s | %-8s | %s\n", $2, $3, $4, $5, $6}' "$RESULTS"
+MD="${RESULTS%.tsv}.md"
+{
+  echo "| benchmark | contender | metric | value |"
+  echo "|---|---|---|---:|"
+  awk -F'\t' '$1=="M" {printf "| %s | %s | %s | %s |\n", $2, $3, $4, $5}' "$RESULTS"
+  echo
+  echo "| benchmark | claim | measured | target | verdict |"
+  echo "|---|---|---:|---|---|"
+  awk -F'\t' '$1=="C" {printf "| %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6}' "$RESULTS"
+} > "$MD"
 echo
-echo "results: $RESULTS"
+echo "results: $RESULTS (markdown: $MD)"
 if grep -q -P '^C\t.*\t(MISSED|NOT MEASURED)' "$RESULTS"; then status=1; fi
 exit $status
