@@ -43,6 +43,7 @@ final class QueueConsumer {
         this.queue = queue;
         this.connection = connection;
         this.backoff = Backoff.of(connection.config().reconnectDelay(), connection.config().maxReconnectDelay());
+        route.metrics().consumerUp(queue, false);
     }
 
     String queue() {
