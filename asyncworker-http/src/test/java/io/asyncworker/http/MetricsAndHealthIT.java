@@ -34,7 +34,7 @@ class MetricsAndHealthIT {
         }
 
         @Override
-        public boolean isNeeded(List<Route> routes, Settings settings) {
+        public boolean isNeeded(BackendContext context) {
             return true;
         }
 

@@ -25,8 +25,8 @@ public final class HttpBackendFactory implements BackendFactory {
     }
 
     @Override
-    public boolean isNeeded(List<Route> routes, Settings settings) {
-        return !routes.isEmpty() || settings.metricsEnabled();
+    public boolean isNeeded(BackendContext context) {
+        return !context.routes().isEmpty() || context.settings().metricsEnabled();
     }
 
     @Override
