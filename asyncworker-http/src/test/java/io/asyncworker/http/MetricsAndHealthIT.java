@@ -11,8 +11,6 @@ import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.FlushReason;
 import io.asyncworker.spi.RouteMetrics;
-import io.asyncworker.Route;
-import io.asyncworker.Settings;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
