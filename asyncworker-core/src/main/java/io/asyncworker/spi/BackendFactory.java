@@ -1,8 +1,6 @@
 package io.asyncworker.spi;
 
-import io.asyncworker.Route;
 import io.asyncworker.RouteType;
-import io.asyncworker.Settings;
 import java.util.List;
 
 /**
@@ -20,10 +18,13 @@ public interface BackendFactory {
 
     /**
      * Whether the backend must start; by default when it has routes. The HTTP backend also
-     * starts for the built-in metrics and health routes.
+     * starts for the built-in metrics and health routes, the RabbitMQ backend for a publish-only
+     * connection (so that the app closes it).
+     *
+     * @param context the routes and connections of this backend's type, and the settings
      */
-    default boolean isNeeded(List<Route> routes, Settings settings) {
-        return !routes.isEmpty();
+    default boolean isNeeded(BackendContext context) {
+        return !context.routes().isEmpty();
     }
 
     /**

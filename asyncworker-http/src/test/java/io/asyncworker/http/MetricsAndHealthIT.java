@@ -11,8 +11,6 @@ import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.FlushReason;
 import io.asyncworker.spi.RouteMetrics;
-import io.asyncworker.Route;
-import io.asyncworker.Settings;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +32,7 @@ class MetricsAndHealthIT {
         }
 
         @Override
-        public boolean isNeeded(List<Route> routes, Settings settings) {
+        public boolean isNeeded(BackendContext context) {
             return true;
         }
 

@@ -36,7 +36,7 @@ class StaleTagIT {
             admin.withChannel(ch -> ch.queueDeclare(queue, true, false, false, null));
             publish(admin, queue, 0, 5);
             app.meters().add(new SimpleMeterRegistry());
-            app.connection(AmqpConnection.url(TestBroker.url(vhost)).prefetch(10)
+            app.connection(AmqpConnection.builder().url(TestBroker.url(vhost)).prefetch(10)
                     .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
                     .connectionFailCallback((e, attempt) -> failures.add(attempt)).build());
             app.route(AmqpRoute.consume(queue).name("r").bulkSize(5).flushTimeout(Duration.ofMillis(100)).handler(batch -> {

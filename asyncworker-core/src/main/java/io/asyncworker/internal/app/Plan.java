@@ -29,7 +29,7 @@ record Plan(BackendFactory factory, BackendContext context) {
                 continue;
             }
             BackendContext context = contexts.apply(type);
-            if (factory.get().isNeeded(routes, context.settings())) {
+            if (factory.get().isNeeded(context)) {
                 factory.get().validate(context);
                 plans.add(new Plan(factory.get(), context));
             }

@@ -1,12 +1,9 @@
 package io.asyncworker.http.internal;
 
-import io.asyncworker.Route;
 import io.asyncworker.RouteType;
-import io.asyncworker.Settings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
-import java.util.List;
 
 /**
  * The HTTP backend's entry in {@code META-INF/services}: needed when there is an HTTP route or
@@ -25,8 +22,8 @@ public final class HttpBackendFactory implements BackendFactory {
     }
 
     @Override
-    public boolean isNeeded(List<Route> routes, Settings settings) {
-        return !routes.isEmpty() || settings.metricsEnabled();
+    public boolean isNeeded(BackendContext context) {
+        return !context.routes().isEmpty() || context.settings().metricsEnabled();
     }
 
     @Override

@@ -15,6 +15,12 @@ public final class AmqpBackendFactory implements BackendFactory {
         return RouteType.AMQP_RABBITMQ;
     }
 
+    /** Also for a publish-only app: the backend closes the registered connections' publishers at stop. */
+    @Override
+    public boolean isNeeded(BackendContext context) {
+        return !context.routes().isEmpty() || !context.connections().isEmpty();
+    }
+
     @Override
     public void validate(BackendContext context) {
         for (Route r : context.routes()) {
