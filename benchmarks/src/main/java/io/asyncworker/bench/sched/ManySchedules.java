@@ -6,7 +6,6 @@ import io.asyncworker.bench.Params;
 import io.asyncworker.bench.Probe;
 import io.asyncworker.scheduler.Schedule;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -52,9 +51,10 @@ public final class ManySchedules {
 
     private static AutoCloseable asyncworker(int n, Samples samples, boolean metrics) {
         App app = App.create(SchedContenders.settings(metrics));
+        MonotonicWall clock = new MonotonicWall();
         for (int i = 0; i < n; i++) {
             app.route(Schedule.every(Duration.ofSeconds(1)).name("s" + i).handler(ctx -> samples.add(
-                    Duration.between(ctx.scheduledTime(), Instant.now()).toNanos())));
+                    Duration.between(ctx.scheduledTime(), clock.now()).toNanos())));
         }
         app.start();
         return app;

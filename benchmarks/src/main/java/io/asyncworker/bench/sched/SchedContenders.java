@@ -6,7 +6,6 @@ import io.asyncworker.bench.Params;
 import io.asyncworker.bench.Probe;
 import io.asyncworker.scheduler.Schedule;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Scheduler contenders, each in its own JVM. Lateness = actual start of the task - its scheduled
- * time. asyncworker: {@code Instant.now() - ctx.scheduledTime()} at the start of the handler (on its
- * virtual thread). STPE: {@code nanoTime() - (t0 + k * period)} at the start of the task (on the
- * pool thread) for {@code scheduleAtFixedRate}.
+ * time. asyncworker: {@code now - ctx.scheduledTime()} at the start of the handler (on its
+ * virtual thread; now = wall anchor + nanoTime, see {@link MonotonicWall}). STPE:
+ * {@code nanoTime() - (first + k * period)} at the start of the task (on the pool thread) for
+ * {@code scheduleAtFixedRate}.
  */
 public final class SchedContenders {
     static final int WARMUP_RUNS = 5;
@@ -52,8 +52,9 @@ public final class SchedContenders {
 
     private static AutoCloseable startAsyncworker(Duration period, Samples samples, boolean metrics) {
         App app = App.create(SchedContenders.settings(metrics));
+        MonotonicWall clock = new MonotonicWall();
         app.route(Schedule.every(period).name("tick").handler(ctx -> samples.add(
-                Duration.between(ctx.scheduledTime(), Instant.now()).toNanos())));
+                Duration.between(ctx.scheduledTime(), clock.now()).toNanos())));
         app.start();
         return app;
     }
