@@ -1,0 +1,44 @@
+package io.asyncworker.http;
+
+import io.asyncworker.App;
+import io.asyncworker.http.internal.Bindings;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where an app's HTTP server listens: the bound host and port, e.g. to find the random port
+ * picked for {@code ASYNCWORKER_HTTP_PORT=0} in a test.
+ *
+ * <pre>{@code
+ * app.start();
+ * URI base = HttpAddress.of(app).orElseThrow().uri();   // http://127.0.0.1:41234
+ * }</pre>
+ *
+ * @param host the host the server is bound to, from {@code ASYNCWORKER_HTTP_HOST}
+ * @param port the bound port, never 0
+ */
+public record HttpAddress(String host, int port) {
+
+    /** Validates the components. */
+    public HttpAddress {
+        Objects.requireNonNull(host, "host");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be from 1 to 65535, was " + port);
+        }
+    }
+
+    /**
+     * The address of an app's HTTP server: present from the moment the server listens during
+     * {@code app.start()} until it stops accepting during {@code app.stop()}; empty when the app
+     * needs no server. Thread-safe.
+     */
+    public static java.util.Optional<HttpAddress> of(App app) {
+        return Bindings.of(Objects.requireNonNull(app, "app"));
+    }
+
+    /** The base URI, e.g. {@code http://127.0.0.1:8080}; IPv6 hosts are bracketed. */
+    public URI uri() {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + h + ":" + port);
+    }
+}

@@ -1,0 +1,96 @@
+package io.asyncworker.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP request as a handler sees it: method, path and query parameters, headers and the
+ * whole body (already read, within the route's body limit).
+ *
+ * <p>Typed parameters convert to {@code String}, {@code int}/{@link Integer}, {@code long}/{@link Long},
+ * {@code double}/{@link Double}, {@code boolean}/{@link Boolean} ({@code true}/{@code false}),
+ * {@link java.util.UUID} and any enum (by constant name, any case). A value that does not
+ * convert throws an {@link HttpException} {@code 400} naming the parameter; asking for another
+ * type, or a path parameter the route does not declare, is a programming error
+ * ({@link IllegalArgumentException}, answered {@code 500}).
+ *
+ * <p>Immutable and safe to read from any thread.
+ *
+ * <pre>{@code
+ * HttpRoute.put("/items/{id}", req -> {
+ *     long id = req.pathParam("id", long.class);
+ *     boolean dryRun = req.queryParam("dryRun", boolean.class).orElse(false);
+ *     Item item = req.body(Item.class);
+ *     return Response.json(repo.save(id, item, dryRun));
+ * });
+ * }</pre>
+ */
+public interface Request {
+
+    /** The request's method. */
+    HttpMethod method();
+
+    /** The request path as sent, without the query string, e.g. {@code /items/42}. */
+    String path();
+
+    /** The template of the route that matched, e.g. {@code /items/{id}}. */
+    String routePath();
+
+    /**
+     * A path parameter as text.
+     *
+     * @throws IllegalArgumentException when the route's path has no such parameter
+     */
+    String pathParam(String name);
+
+    /**
+     * A path parameter converted to a type.
+     *
+     * @throws HttpException            {@code 400} naming the parameter when it does not convert
+     * @throws IllegalArgumentException when the route has no such parameter or the type is unsupported
+     */
+    <T> T pathParam(String name, Class<T> type);
+
+    /** Every path parameter by name. */
+    Map<String, String> pathParams();
+
+    /** The first value of a query parameter, empty when absent. */
+    Optional<String> queryParam(String name);
+
+    /**
+     * The first value of a query parameter converted to a type, empty when absent.
+     *
+     * @throws HttpException            {@code 400} naming the parameter when it does not convert
+     * @throws IllegalArgumentException when the type is unsupported
+     */
+    <T> Optional<T> queryParam(String name, Class<T> type);
+
+    /** Every value of a query parameter, in order; empty when absent. */
+    List<String> queryParams(String name);
+
+    /** Every query parameter with all its values. */
+    Map<String, List<String>> queryParams();
+
+    /** The first value of a header (names ignore case), empty when absent. */
+    Optional<String> header(String name);
+
+    /** Every value of a header (names ignore case), in order; empty when absent. */
+    List<String> headers(String name);
+
+    /** Every header with all its values; lookups in this map ignore case. */
+    Map<String, List<String>> headers();
+
+    /** The body's bytes; empty when there is none. Each call returns a fresh copy. */
+    byte[] bodyBytes();
+
+    /** The body as UTF-8 text; empty when there is none. */
+    String bodyAsString();
+
+    /**
+     * The body decoded from JSON (with the route's codec, Jackson by default).
+     *
+     * @throws HttpException {@code 400} when the body is empty or not a valid {@code type}
+     */
+    <T> T body(Class<T> type);
+}

@@ -1,0 +1,94 @@
+package io.asyncworker.http.internal;
+
+import io.asyncworker.http.HttpException;
+import io.asyncworker.http.HttpRoute;
+import io.asyncworker.http.Request;
+import io.asyncworker.http.Response;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each request's handler on a virtual thread of its own and sends what it answers. The
+ * event loop only copies the request and starts the thread. Thread-safe.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final InFlight inFlight;
+    private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http-", 0).factory();
+
+    Dispatcher(InFlight inFlight) {
+        this.inFlight = inFlight;
+    }
+
+    /** The Vert.x handler serving one path of a route; runs on the event loop. */
+    Handler<RoutingContext> handler(HttpRoute route, String template) {
+        return rc -> dispatch(rc, route, template);
+    }
+
+    private void dispatch(RoutingContext rc, HttpRoute route, String template) {
+        Request request;
+        try {
+            request = DefaultRequest.of(route.method(), rc, template, route.codec());
+        } catch (IllegalArgumentException badQuery) {
+            Reply.error(400, "malformed query string").writeTo(rc.response());
+            return;
+        }
+        Exchange exchange = new Exchange(rc, Vertx.currentContext(), inFlight);
+        threads.newThread(() -> run(route, request, exchange)).start();
+    }
+
+    private void run(HttpRoute route, Request request, Exchange exchange) {
+        CompletionStage<Response> stage;
+        try {
+            stage = route.handler().handle(request);
+            if (stage == null) {
+                throw new IllegalStateException("handler returned null instead of a CompletionStage");
+            }
+        } catch (Throwable e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((response, error) -> exchange.send(reply(route, request, response, error)));
+    }
+
+    private static Reply reply(HttpRoute route, Request request, Response response, Throwable error) {
+        if (error == null && response == null) {
+            error = new IllegalStateException("handler returned null instead of a Response");
+        }
+        if (error == null) {
+            try {
+                return Reply.of(response, route.codec());
+            } catch (RuntimeException encodeFailure) {
+                error = encodeFailure;
+            }
+        }
+        return failure(route, request, unwrap(error));
+    }
+
+    private static Reply failure(HttpRoute route, Request request, Throwable error) {
+        if (error instanceof HttpException e) {
+            if (e.status() >= 500) {
+                LOG.warn("HTTP route '{}' answered {} to {}: {}", route.name(), e.status(), request, e.getMessage());
+            }
+            return Reply.error(e);
+        }
+        LOG.error("HTTP route '{}' failed on {}", route.name(), request, error);
+        return Reply.error(500, "internal server error", "route", route.name());
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,152 @@
+package io.asyncworker.http.internal;
+
+import io.asyncworker.App;
+import io.asyncworker.ComponentHealth;
+import io.asyncworker.Settings;
+import io.asyncworker.http.HttpAddress;
+import io.asyncworker.http.HttpRoute;
+import io.asyncworker.spi.Backend;
+import io.asyncworker.spi.BackendContext;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of one app run: a Vert.x instance of its own, the user routes plus the
+ * built-in metrics and health routes. Lifecycle calls come from the app's thread, one at a time;
+ * {@link #health()} from any thread.
+ */
+final class HttpBackend implements Backend {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpBackend.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private enum State { STARTING, UP, STOPPED }
+
+    private final App app;
+    private final Settings settings;
+    private final List<HttpRoute> routes;
+    private final HttpMetrics metrics;
+    private final InFlight inFlight = new InFlight();
+    private volatile State state = State.STARTING;
+    private volatile String address;
+    private PrometheusMeterRegistry prometheus;
+    private Vertx vertx;
+    private HttpServer server;
+    private Future<Void> shutdown;
+
+    HttpBackend(BackendContext context, List<HttpRoute> routes) {
+        this.app = context.app();
+        this.settings = context.settings();
+        this.routes = routes;
+        this.metrics = new HttpMetrics(context.meters());
+        this.address = settings.httpHost() + ":" + settings.httpPort();
+    }
+
+    @Override
+    public void start() throws Exception {
+        vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+                new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        var router = Routing.build(vertx, allRoutes(), new Dispatcher(inFlight), metrics);
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
+                .requestHandler(router);
+        try {
+            await(server.listen(), START_TIMEOUT);
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP server cannot listen on " + address + " (" + Settings.HTTP_HOST
+                    + ", " + Settings.HTTP_PORT + "): " + e.getMessage(), e);
+        }
+        HttpAddress bound = new HttpAddress(settings.httpHost(), server.actualPort());
+        address = bound.host() + ":" + bound.port();
+        Bindings.bind(app, bound);
+        state = State.UP;
+        LOG.info("HTTP server listening on {} with {} routes", bound.uri(), routes.size());
+    }
+
+    private List<HttpRoute> allRoutes() {
+        List<HttpRoute> all = new ArrayList<>(routes);
+        if (settings.metricsEnabled()) {
+            prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            app.meters().add(prometheus);
+            all.add(BuiltinRoutes.metrics(settings.metricsPath(), prometheus));
+        }
+        all.add(BuiltinRoutes.health(settings.healthPath(), app::health));
+        return all;
+    }
+
+    @Override
+    public void stopIntake() {
+        state = State.STOPPED;
+        Bindings.unbind(app);
+        if (server != null) {
+            shutdown = server.shutdown(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void drain(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        try {
+            if (!inFlight.awaitIdle(budget)) {
+                LOG.warn("{} HTTP requests still running after the shutdown budget of {}", inFlight.count(), budget);
+                return;
+            }
+            if (shutdown != null) {
+                await(shutdown, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not shut down cleanly within the budget: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (vertx != null) {
+                await(vertx.close(), CLOSE_TIMEOUT);
+            }
+        } catch (Exception e) {
+            LOG.warn("closing Vert.x failed: {}", e.toString());
+        } finally {
+            Optional.ofNullable(prometheus).ifPresent(p -> {
+                app.meters().remove(p);
+                p.close();
+            });
+        }
+    }
+
+    @Override
+    public List<ComponentHealth> health() {
+        ComponentHealth.State s = switch (state) {
+            case STARTING -> ComponentHealth.State.STARTING;
+            case UP -> ComponentHealth.State.UP;
+            case STOPPED -> ComponentHealth.State.STOPPED;
+        };
+        return List.of(new ComponentHealth("server", "http " + address, s, ""));
+    }
+
+    private static <T> T await(Future<T> future, Duration timeout) throws Exception {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no answer within " + timeout);
+        }
+    }
+}

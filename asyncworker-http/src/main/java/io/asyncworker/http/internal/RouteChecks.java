@@ -1,0 +1,76 @@
+package io.asyncworker.http.internal;
+
+import io.asyncworker.Route;
+import io.asyncworker.Settings;
+import io.asyncworker.http.HttpRoute;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Start-time checks of the HTTP routes against each other and the built-in routes. */
+final class RouteChecks {
+
+    private RouteChecks() {
+    }
+
+    /**
+     * The routes as {@link HttpRoute}s.
+     *
+     * @throws IllegalArgumentException when a route of type HTTP was not built by {@code HttpRoute}
+     */
+    static List<HttpRoute> httpRoutes(List<Route> routes) {
+        return routes.stream().map(r -> {
+            if (r instanceof HttpRoute http) {
+                return http;
+            }
+            throw new IllegalArgumentException("route '" + r.name() + "' has type HTTP but was not built with HttpRoute");
+        }).toList();
+    }
+
+    /**
+     * Rejects two routes serving the same method and path (parameter names aside), and user
+     * routes on the metrics or health path.
+     *
+     * @throws IllegalArgumentException naming the clash
+     */
+    static void check(List<HttpRoute> routes, Settings settings) {
+        Map<String, String> owners = new HashMap<>();
+        Map<String, String> reserved = reserved(settings);
+        for (HttpRoute route : routes) {
+            for (String path : route.paths()) {
+                String key = PathTemplate.parse(path).key();
+                if (reserved.containsKey(key)) {
+                    throw new IllegalArgumentException("route '" + route.name() + "': path " + path
+                            + " is taken by the built-in " + reserved.get(key));
+                }
+                String previous = owners.putIfAbsent(route.method() + " " + key, route.name());
+                if (previous != null) {
+                    throw new IllegalArgumentException("duplicate HTTP route " + route.method() + " " + path
+                            + ": served by both '" + previous + "' and '" + route.name() + "' (paths)");
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> reserved(Settings settings) {
+        Map<String, String> reserved = new HashMap<>();
+        reserved.put(builtinKey(settings.healthPath(), Settings.HEALTH_PATH), "health route (" + Settings.HEALTH_PATH + ")");
+        if (settings.metricsEnabled()) {
+            String key = builtinKey(settings.metricsPath(), Settings.METRICS_PATH);
+            if (reserved.containsKey(key)) {
+                throw new IllegalArgumentException(Settings.METRICS_PATH + " and " + Settings.HEALTH_PATH
+                        + " must differ, both are " + settings.metricsPath());
+            }
+            reserved.put(key, "metrics route (" + Settings.METRICS_PATH + ")");
+        }
+        return reserved;
+    }
+
+    private static String builtinKey(String path, String variable) {
+        try {
+            return PathTemplate.parse(path).key();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+        }
+    }
+}

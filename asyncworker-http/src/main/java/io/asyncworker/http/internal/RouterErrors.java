@@ -1,0 +1,56 @@
+package io.asyncworker.http.internal;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** JSON answers for what the router itself rejects; all run on the event loop. */
+final class RouterErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(RouterErrors.class);
+    /** The {@link RoutingContext} key under which a route's body limit is stored. */
+    static final String BODY_LIMIT = "asyncworker.bodyLimit";
+
+    private RouterErrors() {
+    }
+
+    /** 404: no route has this path. */
+    static void notFound(RoutingContext rc) {
+        send(rc, Reply.error(404, "not found", "method", rc.request().method().name(), "path", rc.request().path()));
+    }
+
+    /** 405: routes have this path, but not this method. */
+    static void methodNotAllowed(RoutingContext rc, List<String> allowed) {
+        String method = rc.request().method().name();
+        Reply reply = Reply.error(405, "method " + method + " not allowed", "allowed", allowed);
+        send(rc, reply.withHeader("Allow", String.join(", ", allowed)));
+    }
+
+    /** A failed request: 413 over the body limit, 500 for a failure in the server, else the status. */
+    static void failure(RoutingContext rc) {
+        int status = rc.statusCode() < 400 ? 500 : rc.statusCode();
+        if (status == 413) {
+            long limit = rc.get(BODY_LIMIT, -1L);
+            send(rc, Reply.error(413, "request body too large", "limit", limit));
+        } else if (status >= 500) {
+            LOG.error("HTTP request {} {} failed in route '{}'", rc.request().method(), rc.request().path(),
+                    rc.get(HttpMetrics.TEMPLATE, HttpMetrics.NOT_FOUND), rc.failure());
+            send(rc, Reply.error(status, "internal server error"));
+        } else {
+            send(rc, Reply.error(status, status == 400 ? "bad request" : "request failed with status " + status));
+        }
+    }
+
+    private static void send(RoutingContext rc, Reply reply) {
+        HttpServerResponse response = rc.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        reply.writeTo(response);
+    }
+}

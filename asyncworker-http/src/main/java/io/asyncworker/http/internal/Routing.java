@@ -1,0 +1,80 @@
+package io.asyncworker.http.internal;
+
+import io.asyncworker.http.HttpRoute;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the Vert.x router: the request timer first, then every (route, path) from the most
+ * specific path down, then per path a catch-all answering 405 with {@code Allow}, then JSON
+ * failure and 404 handlers.
+ */
+final class Routing {
+
+    private Routing() {
+    }
+
+    /** One path of one route. */
+    record Entry(HttpRoute route, PathTemplate path) {
+    }
+
+    static Router build(Vertx vertx, List<HttpRoute> routes, Dispatcher dispatcher, HttpMetrics metrics) {
+        Router router = Router.router(vertx);
+        router.route().handler(metrics::start);
+        List<Entry> entries = entries(routes);
+        entries.forEach(e -> serve(router, e, dispatcher));
+        allowedByPath(entries).forEach((path, allowed) -> router.route(path.vertxPath())
+                .handler(rc -> RouterErrors.methodNotAllowed(tag(rc, path.template()), allowed)));
+        router.route().failureHandler(RouterErrors::failure);
+        router.errorHandler(404, RouterErrors::notFound);
+        router.errorHandler(405, rc -> RouterErrors.methodNotAllowed(rc, List.of()));
+        return router;
+    }
+
+    static List<Entry> entries(List<HttpRoute> routes) {
+        List<Entry> entries = new ArrayList<>();
+        for (HttpRoute route : routes) {
+            route.paths().forEach(p -> entries.add(new Entry(route, PathTemplate.parse(p))));
+        }
+        entries.sort(Comparator.comparing(Entry::path).thenComparing(e -> e.route().method()));
+        return entries;
+    }
+
+    private static void serve(Router router, Entry e, Dispatcher dispatcher) {
+        long limit = e.route().bodyLimit();
+        String template = e.path().template();
+        HttpMethod method = HttpMethod.valueOf(e.route().method().name());
+        // Vert.x wants the body handler first on its route, so tagging gets a route of its own.
+        router.route(method, e.path().vertxPath()).handler(rc -> {
+            tag(rc, template).put(RouterErrors.BODY_LIMIT, limit);
+            rc.next();
+        });
+        router.route(method, e.path().vertxPath())
+                .handler(BodyHandler.create(false).setBodyLimit(limit))
+                .handler(dispatcher.handler(e.route(), template));
+    }
+
+    private static RoutingContext tag(RoutingContext rc, String template) {
+        return rc.put(HttpMetrics.TEMPLATE, template);
+    }
+
+    /** The methods allowed on each distinct path (by key), in path order. */
+    private static Map<PathTemplate, List<String>> allowedByPath(List<Entry> entries) {
+        Map<String, PathTemplate> byKey = new LinkedHashMap<>();
+        Map<PathTemplate, List<String>> allowed = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            PathTemplate path = byKey.computeIfAbsent(e.path().key(), k -> e.path());
+            allowed.computeIfAbsent(path, p -> new ArrayList<>()).add(e.route().method().name());
+        }
+        allowed.replaceAll((p, methods) -> List.copyOf(methods));
+        return allowed;
+    }
+}

@@ -1,0 +1,149 @@
+package io.asyncworker.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Every error status is JSON, names what was wrong and never carries a stack trace. */
+class HttpErrorsIT {
+    record Item(String name, int qty) {
+    }
+
+    enum Color { RED, GREEN }
+
+    private static TestServer server;
+    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+
+    @BeforeAll
+    static void start() {
+        Logger dispatcher = (Logger) LoggerFactory.getLogger("io.asyncworker.http.internal.Dispatcher");
+        LOGS.start();
+        dispatcher.addAppender(LOGS);
+        server = TestServer.start(
+                HttpRoute.get("/items/{id}", req -> Response.text("item " + req.pathParam("id", long.class))),
+                HttpRoute.put("/items/{id}", req -> Response.ok()),
+                HttpRoute.get("/color", req -> Response.text(req.queryParam("c", Color.class).orElseThrow().name())),
+                HttpRoute.post("/items", req -> Response.json(req.body(Item.class))),
+                HttpRoute.post("/small", req -> Response.text("took " + req.bodyBytes().length)).withBodyLimit(16),
+                HttpRoute.post("/big", req -> Response.text("took " + req.bodyBytes().length)),
+                HttpRoute.get("/boom", req -> {
+                    throw new IllegalStateException("secret detail");
+                }),
+                HttpRoute.get("/null", req -> null),
+                HttpRoute.get("/teapot", req -> {
+                    throw HttpException.of(418, "short and stout").with("hint", "tip me over");
+                }),
+                HttpRoute.async(HttpMethod.GET, "/async", req -> CompletableFuture.supplyAsync(() -> Response.text("later"),
+                        CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))),
+                HttpRoute.async(HttpMethod.GET, "/async-fail",
+                        req -> CompletableFuture.failedFuture(new IllegalArgumentException("async secret"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void assertJsonError(HttpResponse<String> r, int status, String error) {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(r.body()).startsWith("{\"error\":\"" + error).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void answers400NamingABadPathParameter() throws Exception {
+        HttpResponse<String> r = server.get("/items/abc");
+        assertJsonError(r, 400, "bad path parameter 'id': 'abc' is not a long");
+        assertThat(r.body()).contains("\"parameter\":\"id\"");
+    }
+
+    @Test
+    void answers400NamingABadQueryParameter() throws Exception {
+        HttpResponse<String> r = server.get("/color?c=purple");
+        assertJsonError(r, 400, "bad query parameter 'c': 'purple' is not one of RED, GREEN");
+        assertThat(r.body()).contains("\"parameter\":\"c\"");
+        assertThat(server.get("/color?c=green").body()).isEqualTo("GREEN");
+    }
+
+    @Test
+    void answers400ToMalformedOrEmptyJson() throws Exception {
+        assertJsonError(server.send("POST", "/items", "{\"name\": oops"), 400, "malformed request body");
+        assertJsonError(server.send("POST", "/items", "{\"qty\": \"many\"}"), 400, "malformed request body");
+        assertJsonError(server.send("POST", "/items", ""), 400, "request body is empty");
+    }
+
+    @Test
+    void answers413OverTheRouteBodyLimit() throws Exception {
+        assertThat(server.send("POST", "/small", "0123456789abcdef").body()).isEqualTo("took 16");
+        HttpResponse<String> r = server.send("POST", "/small", "0123456789abcdefX");
+        assertJsonError(r, 413, "request body too large");
+        assertThat(r.body()).contains("\"limit\":16");
+    }
+
+    @Test
+    void answers413OverTheDefaultLimitOfOneMebibyte() throws Exception {
+        byte[] atLimit = new byte[1024 * 1024];
+        assertThat(server.send("POST", "/big", HttpRequest.BodyPublishers.ofByteArray(atLimit)).body())
+                .isEqualTo("took 1048576");
+        byte[] over = new byte[1024 * 1024 + 1];
+        HttpResponse<String> r = server.send("POST", "/big", HttpRequest.BodyPublishers.ofByteArray(over));
+        assertJsonError(r, 413, "request body too large");
+        assertThat(r.body()).contains("\"limit\":1048576");
+    }
+
+    @Test
+    void answers404ToAnUnknownPath() throws Exception {
+        HttpResponse<String> r = server.get("/nowhere?x=1");
+        assertJsonError(r, 404, "not found");
+        assertThat(r.body()).contains("\"path\":\"/nowhere\"");
+    }
+
+    @Test
+    void answers405WithAllowToAWrongMethod() throws Exception {
+        HttpResponse<String> r = server.send("DELETE", "/items/3");
+        assertJsonError(r, 405, "method DELETE not allowed");
+        assertThat(r.headers().firstValue("Allow")).hasValue("GET, PUT");
+        assertThat(r.body()).contains("\"allowed\":[\"GET\",\"PUT\"]");
+    }
+
+    @Test
+    void answers500WithoutDetailsAndLogsTheRoute() throws Exception {
+        HttpResponse<String> r = server.get("/boom");
+        assertJsonError(r, 500, "internal server error");
+        assertThat(r.body()).doesNotContain("secret").contains("\"route\":\"GET /boom\"");
+        assertThat(LOGS.list).anySatisfy(e -> {
+            assertThat(e.getFormattedMessage()).contains("GET /boom");
+            assertThat(e.getThrowableProxy().getMessage()).isEqualTo("secret detail");
+        });
+    }
+
+    @Test
+    void answers500WhenAHandlerReturnsNull() throws Exception {
+        assertJsonError(server.get("/null"), 500, "internal server error");
+    }
+
+    @Test
+    void answersAnHttpExceptionWithItsStatusAndFields() throws Exception {
+        HttpResponse<String> r = server.get("/teapot");
+        assertJsonError(r, 418, "short and stout");
+        assertThat(r.body()).isEqualTo("{\"error\":\"short and stout\",\"hint\":\"tip me over\"}");
+    }
+
+    @Test
+    void completesAsyncHandlersAndAnswers500WhenTheyFail() throws Exception {
+        assertThat(server.get("/async").body()).isEqualTo("later");
+        HttpResponse<String> r = server.get("/async-fail");
+        assertJsonError(r, 500, "internal server error");
+        assertThat(r.body()).doesNotContain("async secret");
+    }
+}

@@ -1,0 +1,225 @@
+package io.asyncworker.rabbitmq;
+
+import com.rabbitmq.client.ConnectionFactory;
+import io.asyncworker.BodyCodec;
+import io.asyncworker.Connection;
+import io.asyncworker.RouteType;
+import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.internal.Publisher;
+import io.asyncworker.rabbitmq.internal.PublishBodies;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A named RabbitMQ broker connection: where to connect, {@code basic.qos} prefetch, heartbeat,
+ * TLS, recovery, and publishing.
+ *
+ * <pre>{@code
+ * AmqpConnection rabbit = AmqpConnection.fromEnv();                       // ASYNCWORKER_AMQP_*
+ * AmqpConnection other = AmqpConnection.url("amqp://app:secret@mq:5672/jobs")
+ *         .name("jobs").prefetch(256).build();
+ * app.connection(rabbit).connection(other);
+ * rabbit.publish("", "items", new Item(42));                              // JSON, confirmed
+ * }</pre>
+ *
+ * <p>The backend opens one connection for consuming at start and recovers it itself (amqp-client's
+ * automatic recovery is off). Publishing uses a second connection that opens on the first
+ * {@code publish}, so it works from startup hooks, handlers and any other thread; it reopens
+ * after a failure and is closed by {@link #close()}, which the app calls when it stops.
+ *
+ * <p>Immutable configuration and thread-safe: {@code publish} may be called from many threads
+ * at once. The builder is not thread-safe.
+ */
+public final class AmqpConnection implements Connection, AutoCloseable {
+    private final Builder config;
+    private final Publisher publisher;
+
+    private AmqpConnection(Builder b) {
+        this.config = b.copy();
+        this.publisher = new Publisher(this::connectionFactory, config.name + "-publisher", config.confirms,
+                config.confirmTimeout);
+    }
+
+    /** A builder with the settings' defaults: 127.0.0.1:5672, guest/guest, vhost {@code /}, prefetch 128. */
+    public static Builder builder() {
+        return new Builder().settings(Settings.from(java.util.Map.<String, String>of()));
+    }
+
+    /** A connection configured by the process's {@code ASYNCWORKER_AMQP_*} variables. */
+    public static AmqpConnection fromEnv() {
+        return from(Settings.fromEnv());
+    }
+
+    /** A connection configured by the given settings (URL or fields, prefetch, heartbeat). */
+    public static AmqpConnection from(Settings settings) {
+        return new Builder().settings(Objects.requireNonNull(settings, "settings")).build();
+    }
+
+    /**
+     * A builder starting from an {@code amqp://user:pass@host:port/vhost} URL ({@code amqps://}
+     * turns TLS on with the JVM's trust store).
+     *
+     * @throws IllegalArgumentException when the URL is malformed
+     */
+    public static Builder url(String url) {
+        return builder().url(url);
+    }
+
+    /** A builder starting from this connection's configuration. */
+    public Builder toBuilder() {
+        return config.copy();
+    }
+
+    @Override
+    public String name() {
+        return config.name;
+    }
+
+    @Override
+    public RouteType type() {
+        return RouteType.AMQP_RABBITMQ;
+    }
+
+    /** {@code basic.qos} prefetch of every consuming channel. */
+    public int prefetch() {
+        return config.prefetch;
+    }
+
+    /** The heartbeat asked of the broker; zero disables it. */
+    public Duration heartbeat() {
+        return config.heartbeat;
+    }
+
+    /** Where it connects, e.g. {@code amqp://127.0.0.1:5672/} (no credentials). */
+    public String address() {
+        return (config.tls ? "amqps://" : "amqp://") + config.host + ":" + config.port + "/"
+                + ("/".equals(config.vhost) ? "" : config.vhost);
+    }
+
+    /** The callback told about connection failures, if any. */
+    public Optional<ConnectionFailCallback> connectionFailCallback() {
+        return Optional.ofNullable(config.failCallback);
+    }
+
+    /** The first reconnect delay; it doubles per failed attempt, with jitter. */
+    public Duration reconnectDelay() {
+        return config.reconnectDelay;
+    }
+
+    /** The largest reconnect delay. */
+    public Duration maxReconnectDelay() {
+        return config.maxReconnectDelay;
+    }
+
+    /** The codec for {@code body(Class)}, typed route bodies and published objects. */
+    public BodyCodec codec() {
+        return config.codec;
+    }
+
+    /**
+     * A new amqp-client factory configured like this connection, with automatic recovery off (the
+     * backend recovers itself). For tools and advanced use; the backend uses it too.
+     */
+    public ConnectionFactory connectionFactory() {
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost(config.host);
+        f.setPort(config.port);
+        f.setUsername(config.username);
+        f.setPassword(config.password);
+        f.setVirtualHost(config.vhost);
+        f.setRequestedHeartbeat((int) config.heartbeat.toSeconds());
+        f.setConnectionTimeout((int) config.connectTimeout.toMillis());
+        f.setAutomaticRecoveryEnabled(false);
+        f.setTopologyRecoveryEnabled(false);
+        if (config.tls) {
+            f.useSslProtocol(config.sslContext != null ? config.sslContext : defaultSslContext());
+            f.enableHostnameVerification();
+        }
+        return f;
+    }
+
+    private static SSLContext defaultSslContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context in this JVM", e);
+        }
+    }
+
+    /**
+     * Publishes a message and, with confirms on (the default), waits for the broker's confirm.
+     * The body is JSON via the codec for objects, UTF-8 text for a {@code String}, raw for
+     * {@code byte[]}. Persistent, not mandatory.
+     *
+     * @throws PublishException when the broker refuses it, the confirm times out or the channel fails
+     */
+    public void publish(String exchange, String routingKey, Object body) {
+        publish(exchange, routingKey, body, PublishOptions.defaults());
+    }
+
+    /**
+     * Publishes with headers and properties; see {@link #publish(String, String, Object)}. With
+     * {@code mandatory(true)} an unroutable message fails with {@link PublishException}.
+     */
+    public void publish(String exchange, String routingKey, Object body, PublishOptions options) {
+        PublishBodies.Encoded e = encode(exchange, routingKey, body, options);
+        publisher.publish(exchange, routingKey, e.bytes(), e.properties(), options.mandatory());
+    }
+
+    /**
+     * Publishes without blocking; the future completes when the broker confirmed (at once with
+     * confirms off) and fails with {@link PublishException}.
+     */
+    public CompletableFuture<Void> publishAsync(String exchange, String routingKey, Object body, PublishOptions options) {
+        PublishBodies.Encoded e = encode(exchange, routingKey, body, options);
+        return publisher.publishAsync(exchange, routingKey, e.bytes(), e.properties(), options.mandatory());
+    }
+
+    private PublishBodies.Encoded encode(String exchange, String routingKey, Object body, PublishOptions options) {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(routingKey, "routingKey");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(options, "options");
+        return PublishBodies.encode(body, options, config.codec);
+    }
+
+    /** Closes the publishing connection, if open; a later publish opens it again. */
+    @Override
+    public void close() {
+        publisher.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AmqpConnection[" + config.name + " " + config.username + "@" + address() + ", prefetch="
+                + config.prefetch + ", heartbeat=" + config.heartbeat + "]";
+    }
+
+    /**
+     * Configures an {@link AmqpConnection}; each setter validates at once and throws
+     * {@link IllegalArgumentException} naming the option. Not thread-safe.
+     */
+    public static final class Builder extends AmqpConnectionConfig<Builder> {
+        private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.copyFrom(this);
+            return b;
+        }
+
+        /** Builds the connection; nothing is opened yet. */
+        public AmqpConnection build() {
+            return new AmqpConnection(this);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.asyncworker.rabbitmq;
+
+import io.asyncworker.BodyCodec;
+import io.asyncworker.Settings;
+import io.asyncworker.jackson.JacksonCodec;
+import io.asyncworker.rabbitmq.internal.AmqpUri;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The options of {@link AmqpConnection.Builder}, kept apart so that the connection class stays
+ * small. Every setter validates at once. Not thread-safe.
+ *
+ * @param <B> the builder type, for chaining
+ */
+abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
+    String name = "default";
+    String host;
+    int port;
+    String username;
+    String password;
+    String vhost;
+    boolean tls;
+    SSLContext sslContext;
+    int prefetch;
+    Duration heartbeat;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration reconnectDelay = Duration.ofMillis(500);
+    Duration maxReconnectDelay = Duration.ofSeconds(30);
+    ConnectionFailCallback failCallback;
+    boolean confirms = true;
+    Duration confirmTimeout = Duration.ofSeconds(30);
+    BodyCodec codec = JacksonCodec.json();
+
+    abstract B self();
+
+    /** Takes broker address, credentials, prefetch and heartbeat from the settings. */
+    public B settings(Settings settings) {
+        Objects.requireNonNull(settings, "settings");
+        host(settings.amqpHost()).port(settings.amqpPort()).username(settings.amqpUsername())
+                .password(settings.amqpPassword()).vhost(settings.amqpVhost())
+                .prefetch(settings.amqpPrefetch()).heartbeat(settings.amqpHeartbeat());
+        settings.amqpUrl().ifPresent(this::url);
+        return self();
+    }
+
+    /** Sets host, port, credentials and vhost from an {@code amqp://} or {@code amqps://} URL. */
+    public B url(String url) {
+        AmqpUri uri = AmqpUri.parse(Objects.requireNonNull(url, "url"));
+        host(uri.host()).port(uri.port());
+        uri.username().ifPresent(this::username);
+        uri.password().ifPresent(this::password);
+        uri.vhost().ifPresent(this::vhost);
+        this.tls = uri.tls();
+        return self();
+    }
+
+    /** The name routes use in {@code connection("name")}; default {@code default}. */
+    public B name(String name) {
+        this.name = notBlank("name", name);
+        return self();
+    }
+
+    /** The broker host. */
+    public B host(String host) {
+        this.host = notBlank("host", host);
+        return self();
+    }
+
+    /** The broker port, 1 to 65535. */
+    public B port(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be within 1..65535, got " + port);
+        }
+        this.port = port;
+        return self();
+    }
+
+    /** The user name. */
+    public B username(String username) {
+        this.username = notBlank("username", username);
+        return self();
+    }
+
+    /** The password; never printed. */
+    public B password(String password) {
+        this.password = Objects.requireNonNull(password, "password");
+        return self();
+    }
+
+    /** The virtual host; default {@code /}. */
+    public B vhost(String vhost) {
+        this.vhost = Objects.requireNonNull(vhost, "vhost");
+        return self();
+    }
+
+    /** {@code basic.qos} per consuming channel, 1 to 65535; the route's bulk size is clamped to it. */
+    public B prefetch(int prefetch) {
+        if (prefetch < 1 || prefetch > 65535) {
+            throw new IllegalArgumentException("prefetch must be within 1..65535, got " + prefetch);
+        }
+        this.prefetch = prefetch;
+        return self();
+    }
+
+    /** The heartbeat, whole seconds; zero disables it. */
+    public B heartbeat(Duration heartbeat) {
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        if (heartbeat.isNegative() || heartbeat.toSeconds() > 65535) {
+            throw new IllegalArgumentException("heartbeat must be within 0..65535 s, got " + heartbeat);
+        }
+        this.heartbeat = heartbeat;
+        return self();
+    }
+
+    /** TLS with the JVM's default trust store and host name verification. */
+    public B tls() {
+        this.tls = true;
+        this.sslContext = null;
+        return self();
+    }
+
+    /** TLS with the given context (trust store, client certificate) and host name verification. */
+    public B tls(SSLContext context) {
+        this.tls = true;
+        this.sslContext = Objects.requireNonNull(context, "tls");
+        return self();
+    }
+
+    /** TCP connect and AMQP handshake timeout; positive. */
+    public B connectTimeout(Duration timeout) {
+        this.connectTimeout = positive("connectTimeout", timeout);
+        return self();
+    }
+
+    /** First and largest reconnect delay; the delay doubles per failed attempt, with jitter. */
+    public B reconnectDelay(Duration first, Duration max) {
+        positive("reconnectDelay", first);
+        positive("maxReconnectDelay", max);
+        if (max.compareTo(first) < 0) {
+            throw new IllegalArgumentException("maxReconnectDelay must be at least reconnectDelay, got " + max);
+        }
+        this.reconnectDelay = first;
+        this.maxReconnectDelay = max;
+        return self();
+    }
+
+    /** Told about each connection loss and each failed reconnect attempt. */
+    public B connectionFailCallback(ConnectionFailCallback callback) {
+        this.failCallback = Objects.requireNonNull(callback, "connectionFailCallback");
+        return self();
+    }
+
+    /** Whether {@code publish} waits for publisher confirms; default {@code true}. */
+    public B publisherConfirms(boolean confirms) {
+        this.confirms = confirms;
+        return self();
+    }
+
+    /** How long {@code publish} waits for a confirm; default 30 s. */
+    public B confirmTimeout(Duration timeout) {
+        this.confirmTimeout = positive("confirmTimeout", timeout);
+        return self();
+    }
+
+    /** The codec for message bodies; default JSON via Jackson. */
+    public B codec(BodyCodec codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        return self();
+    }
+
+    void copyFrom(AmqpConnectionConfig<?> o) {
+        name = o.name; host = o.host; port = o.port; username = o.username; password = o.password;
+        vhost = o.vhost; tls = o.tls; sslContext = o.sslContext; prefetch = o.prefetch; heartbeat = o.heartbeat;
+        connectTimeout = o.connectTimeout; reconnectDelay = o.reconnectDelay; maxReconnectDelay = o.maxReconnectDelay;
+        failCallback = o.failCallback; confirms = o.confirms; confirmTimeout = o.confirmTimeout; codec = o.codec;
+    }
+
+    private static String notBlank(String option, String value) {
+        Objects.requireNonNull(value, option);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(option + " must not be blank");
+        }
+        return value;
+    }
+
+    private static Duration positive(String option, Duration value) {
+        Objects.requireNonNull(value, option);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(option + " must be positive, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,28 @@
+package io.asyncworker.rabbitmq.internal;
+
+import io.asyncworker.Route;
+import io.asyncworker.RouteType;
+import io.asyncworker.spi.Backend;
+import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.BackendFactory;
+
+/** Plugs the RabbitMQ backend into the core; found through {@code META-INF/services}. */
+public final class AmqpBackendFactory implements BackendFactory {
+
+    @Override
+    public RouteType type() {
+        return RouteType.AMQP_RABBITMQ;
+    }
+
+    @Override
+    public void validate(BackendContext context) {
+        for (Route r : context.routes()) {
+            ConnectionResolver.resolve(ConnectionResolver.amqp(r), context.connections());
+        }
+    }
+
+    @Override
+    public Backend create(BackendContext context) {
+        return new AmqpBackend(context);
+    }
+}

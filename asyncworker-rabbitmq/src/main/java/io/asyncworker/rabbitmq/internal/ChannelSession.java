@@ -1,0 +1,117 @@
+package io.asyncworker.rabbitmq.internal;
+
+import com.rabbitmq.client.Channel;
+import io.asyncworker.Action;
+import java.io.IOException;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One consuming channel of a queue consumer, numbered by generation. Its delivery tags mean
+ * something only on this channel: once the session is invalidated (channel lost, consumer
+ * cancelled) nothing is ever sent for them again; the broker redelivers those messages.
+ *
+ * <p>Thread-safe: deliveries (amqp-client thread) and settlements (handler threads) are
+ * serialized by a lock, which also keeps the frames of overlapping batches in planned order.
+ */
+final class ChannelSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelSession.class);
+    private final Channel channel;
+    private final long generation;
+    private final AckTracker tracker = new AckTracker();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean valid = true;
+
+    ChannelSession(Channel channel, long generation) {
+        this.channel = channel;
+        this.generation = generation;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    /** Whether frames may still be sent for this session's tags. */
+    boolean isValid() {
+        return valid && channel.isOpen();
+    }
+
+    /** Stops every later settlement on this channel. */
+    void invalidate() {
+        valid = false;
+    }
+
+    void delivered(long tag) {
+        lock.lock();
+        try {
+            tracker.delivered(tag);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Settles one tag at once, e.g. an undecodable message. */
+    boolean settle(long tag, Action action) {
+        TreeMap<Long, Action> one = new TreeMap<>();
+        one.put(tag, action);
+        return settle(one);
+    }
+
+    /**
+     * Sends the frames for the decisions.
+     *
+     * @return {@code false} when the session is no longer valid and nothing was sent
+     */
+    boolean settle(SortedMap<Long, Action> decisions) {
+        lock.lock();
+        try {
+            if (!isValid()) {
+                return false;
+            }
+            List<AckOp> ops = tracker.settle(decisions);
+            for (AckOp op : ops) {
+                send(op);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("settling on channel generation {} failed; the broker will redeliver", generation, e);
+            valid = false;
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void send(AckOp op) throws IOException {
+        switch (op.action()) {
+            case ACK -> channel.basicAck(op.tag(), op.multiple());
+            case REJECT -> nackOrReject(op, false);
+            case REQUEUE -> nackOrReject(op, true);
+        }
+    }
+
+    private void nackOrReject(AckOp op, boolean requeue) throws IOException {
+        if (op.multiple()) {
+            channel.basicNack(op.tag(), true, requeue);
+        } else {
+            channel.basicReject(op.tag(), requeue);
+        }
+    }
+
+    int outstanding() {
+        lock.lock();
+        try {
+            return tracker.outstanding();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

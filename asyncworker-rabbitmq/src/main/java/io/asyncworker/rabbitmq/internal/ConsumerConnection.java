@@ -1,0 +1,139 @@
+package io.asyncworker.rabbitmq.internal;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.asyncworker.rabbitmq.AmqpConnection;
+import io.asyncworker.spi.TimerService;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consuming connection of one {@link AmqpConnection}, recovered by us rather than by
+ * amqp-client: on loss every consumer is told (their channels are dead), then we reconnect with
+ * exponential backoff and jitter, telling the {@code connectionFailCallback} about the loss and each
+ * failed attempt, and re-subscribe every consumer once connected.
+ *
+ * <p>Thread-safe. Shutdown listeners run on amqp-client's thread and only schedule work; reconnect
+ * attempts run on virtual threads started by timer tasks.
+ */
+final class ConsumerConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerConnection.class);
+    private final AmqpConnection config;
+    private final TimerService timer;
+    private final List<QueueConsumer> consumers = new CopyOnWriteArrayList<>();
+    private volatile Connection connection;
+    private volatile boolean closing;
+    private Backoff backoff;
+    private int attempt;
+
+    ConsumerConnection(AmqpConnection config, TimerService timer) {
+        this.config = config;
+        this.timer = timer;
+        this.backoff = Backoff.of(config.reconnectDelay(), config.maxReconnectDelay());
+    }
+
+    AmqpConnection config() {
+        return config;
+    }
+
+    TimerService timer() {
+        return timer;
+    }
+
+    /**
+     * Connects at start.
+     *
+     * @throws IllegalStateException naming the broker when it cannot be reached
+     */
+    void open() {
+        try {
+            connect();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot connect to RabbitMQ at " + config.address() + " (connection '"
+                    + config.name() + "'): " + e, e);
+        }
+    }
+
+    private void connect() throws IOException, TimeoutException {
+        Connection c = config.connectionFactory().newConnection(config.name() + "-consumer");
+        c.addShutdownListener(this::lost);
+        connection = c;
+        LOG.info("connected to RabbitMQ at {} (connection '{}')", config.address(), config.name());
+    }
+
+    void register(QueueConsumer consumer) {
+        consumers.add(consumer);
+    }
+
+    /** The live connection, or {@code null} while it is down. */
+    Connection current() {
+        Connection c = connection;
+        return c != null && c.isOpen() ? c : null;
+    }
+
+    private void lost(ShutdownSignalException cause) {
+        if (closing || cause.isInitiatedByApplication()) {
+            return;
+        }
+        LOG.warn("RabbitMQ connection '{}' lost: {}; reconnecting", config.name(), cause.getMessage());
+        consumers.forEach(QueueConsumer::connectionLost);
+        failed(cause);
+    }
+
+    private synchronized void failed(Exception cause) {
+        attempt++;
+        config.connectionFailCallback().ifPresent(cb -> Thread.ofVirtual().start(() -> notify(cb, cause, attempt)));
+        var delay = backoff.delay(ThreadLocalRandom.current().nextDouble());
+        backoff = backoff.next();
+        timer.schedule(delay, () -> Thread.ofVirtual().name("aw-reconnect-" + config.name()).start(this::reconnect));
+    }
+
+    private void notify(io.asyncworker.rabbitmq.ConnectionFailCallback cb, Exception cause, int n) {
+        try {
+            cb.onFailure(cause, n);
+        } catch (RuntimeException e) {
+            LOG.warn("connectionFailCallback of '{}' threw; ignored", config.name(), e);
+        }
+    }
+
+    private void reconnect() {
+        if (closing) {
+            return;
+        }
+        try {
+            connect();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.warn("reconnecting '{}' to {} failed: {}", config.name(), config.address(), e.toString());
+            failed(e);
+            return;
+        }
+        synchronized (this) {
+            attempt = 0;
+            backoff = backoff.reset();
+        }
+        consumers.forEach(QueueConsumer::resubscribe);
+    }
+
+    /** Stops reconnecting; later losses are expected. */
+    void stopRecovery() {
+        closing = true;
+    }
+
+    /** Closes the connection. */
+    void close() {
+        closing = true;
+        Connection c = connection;
+        if (c != null && c.isOpen()) {
+            try {
+                c.close(5000);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing connection '{}' failed", config.name(), e);
+            }
+        }
+    }
+}

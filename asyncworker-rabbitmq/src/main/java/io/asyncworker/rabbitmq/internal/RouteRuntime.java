@@ -1,0 +1,94 @@
+package io.asyncworker.rabbitmq.internal;
+
+import io.asyncworker.rabbitmq.AmqpRoute;
+import io.asyncworker.rabbitmq.QueueDeclaration;
+import io.asyncworker.rabbitmq.RabbitMQMessage;
+import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.BatchPipeline;
+import io.asyncworker.spi.RouteMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One route at run time: its pipeline (bucket, handler runs, drain), settler, delivery counter and
+ * a consumer per queue.
+ *
+ * <p>Thread-safe after construction.
+ */
+final class RouteRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteRuntime.class);
+    private final AmqpRoute route;
+    private final RouteMetrics metrics;
+    private final DeliveryCounter counter = new DeliveryCounter(100_000);
+    private final BatchPipeline<RabbitMQMessage> pipeline;
+    private final List<QueueConsumer> consumers = new ArrayList<>();
+
+    RouteRuntime(AmqpRoute route, ConsumerConnection connection, BackendContext ctx) {
+        this.route = route;
+        this.metrics = RouteMetrics.of(ctx.meters(), route.name());
+        int bulk = effectiveBulkSize(route.name(), route.options().bulkSize(), connection.config().prefetch());
+        this.pipeline = BatchPipeline.<RabbitMQMessage>builder(route.name())
+                .options(route.options()).bulkSize(bulk).settings(ctx.settings())
+                .timer(ctx.timer()).meters(ctx.meters()).handler(route.handler())
+                .settler(new AmqpSettler(route.name(), route.options().maxDeliveries(), metrics, counter))
+                .build();
+        for (String queue : route.queues()) {
+            QueueConsumer c = new QueueConsumer(this, queue, connection);
+            consumers.add(c);
+            connection.register(c);
+        }
+    }
+
+    /** {@code min(bulkSize, prefetch)}, logging the clamp and the pipelining hint once. */
+    static int effectiveBulkSize(String route, int bulkSize, int prefetch) {
+        if (bulkSize > prefetch) {
+            LOG.info("route '{}': bulkSize {} clamped to the prefetch of {} (a larger batch could never fill)",
+                    route, bulkSize, prefetch);
+        }
+        if (bulkSize >= prefetch) {
+            LOG.warn("route '{}': bulkSize {} >= prefetch {}: the broker sends nothing while a batch runs; "
+                    + "set prefetch to at least 2 x bulkSize ({}) to keep messages flowing", route, bulkSize, prefetch,
+                    2 * Math.min(bulkSize, prefetch));
+        }
+        return Math.min(bulkSize, prefetch);
+    }
+
+    String name() {
+        return route.name();
+    }
+
+    RouteMetrics metrics() {
+        return metrics;
+    }
+
+    DeliveryCounter counter() {
+        return counter;
+    }
+
+    BatchPipeline<RabbitMQMessage> pipeline() {
+        return pipeline;
+    }
+
+    Class<?> bodyType() {
+        return route.bodyType().orElse(null);
+    }
+
+    QueueDeclaration declaration() {
+        return route.declaration().orElse(null);
+    }
+
+    List<QueueConsumer> consumers() {
+        return consumers;
+    }
+
+    void start() {
+        consumers.forEach(QueueConsumer::start);
+    }
+
+    void drain(Duration budget) {
+        pipeline.drain(budget);
+    }
+}

@@ -1,0 +1,203 @@
+package io.asyncworker.rabbitmq;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one broker of the test JVM and an admin channel to it, separate from the code under test.
+ *
+ * <p>Broker choice: {@code ASYNCWORKER_TEST_AMQP_URL}, else the local broker on 127.0.0.1:5672
+ * when it answers; otherwise the tests fail with a clear message (this module does not start
+ * brokers in Docker).
+ */
+final class TestBroker {
+    private static final String URL = resolveUrl();
+    private static Connection admin;
+
+    private TestBroker() {
+    }
+
+    private static String resolveUrl() {
+        String env = System.getenv("ASYNCWORKER_TEST_AMQP_URL");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
+            return "amqp://guest:guest@127.0.0.1:5672/%2F";
+        } catch (IOException e) {
+            boolean docker = Files.exists(Path.of("/var/run/docker.sock"));
+            throw new IllegalStateException("no RabbitMQ for the integration tests: nothing answers on 127.0.0.1:5672 and "
+                    + "ASYNCWORKER_TEST_AMQP_URL is not set" + (docker
+                    ? " (Docker is available, but this module has no Testcontainers support: start a broker, e.g. "
+                    + "docker run -d -p 5672:5672 rabbitmq:3.10)" : ""), e);
+        }
+    }
+
+    static String url() {
+        return URL;
+    }
+
+    static String url(String vhost) {
+        return URL.replaceAll("/[^/@]*$", "/" + java.net.URLEncoder.encode(vhost, StandardCharsets.UTF_8));
+    }
+
+    /** A connection to the test broker with fast reconnects. */
+    static AmqpConnection.Builder connection() {
+        return AmqpConnection.url(URL).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
+    }
+
+    static String uniqueQueue() {
+        return "aw-test-" + UUID.randomUUID();
+    }
+
+    static synchronized Channel channel() throws Exception {
+        if (admin == null || !admin.isOpen()) {
+            ConnectionFactory f = new ConnectionFactory();
+            f.setUri(URL);
+            admin = f.newConnection("aw-test-admin");
+        }
+        return admin.createChannel();
+    }
+
+    interface ChannelWork<T> {
+        T run(Channel ch) throws Exception;
+    }
+
+    static <T> T withChannel(ChannelWork<T> work) {
+        try {
+            Channel ch = channel();
+            try {
+                return work.run(ch);
+            } finally {
+                if (ch.isOpen()) {
+                    ch.close();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void declareClassic(String queue) {
+        declare(queue, Map.of());
+    }
+
+    static void declare(String queue, Map<String, Object> args) {
+        withChannel(ch -> ch.queueDeclare(queue, true, false, false, args));
+    }
+
+    /** A queue dead-lettering to a fanout exchange bound to {@code <queue>.dlq}; returns the DLQ name. */
+    static String declareWithDlq(String queue, boolean quorum) {
+        String dlx = queue + ".dlx";
+        String dlq = queue + ".dlq";
+        withChannel(ch -> {
+            ch.exchangeDeclare(dlx, "fanout", false, true, null);
+            ch.queueDeclare(dlq, true, false, false, null);
+            ch.queueBind(dlq, dlx, "");
+            Map<String, Object> args = new HashMap<>();
+            args.put("x-dead-letter-exchange", dlx);
+            if (quorum) {
+                args.put("x-queue-type", "quorum");
+            }
+            return ch.queueDeclare(queue, true, false, false, args);
+        });
+        return dlq;
+    }
+
+    static void delete(String... queues) {
+        for (String q : queues) {
+            withChannel(ch -> ch.queueDelete(q));
+        }
+    }
+
+    static void publish(String queue, int count) {
+        publish(queue, count, i -> "{\"id\":" + i + "}");
+    }
+
+    static void publish(String queue, int count, java.util.function.IntFunction<String> body) {
+        withChannel(ch -> {
+            ch.confirmSelect();
+            for (int i = 0; i < count; i++) {
+                AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().deliveryMode(2)
+                        .messageId("m" + i).contentType("application/json").build();
+                ch.basicPublish("", queue, props, body.apply(i).getBytes(StandardCharsets.UTF_8));
+            }
+            ch.waitForConfirmsOrDie(30_000);
+            return null;
+        });
+    }
+
+    static long messageCount(String queue) {
+        return withChannel(ch -> ch.queueDeclarePassive(queue).getMessageCount());
+    }
+
+    static long consumerCount(String queue) {
+        return withChannel(ch -> ch.queueDeclarePassive(queue).getConsumerCount());
+    }
+
+    /** Takes every ready message of a queue (acking it), bodies as strings. */
+    static List<String> drain(String queue) {
+        return withChannel(ch -> {
+            List<String> out = new ArrayList<>();
+            GetResponse r;
+            while ((r = ch.basicGet(queue, true)) != null) {
+                out.add(new String(r.getBody(), StandardCharsets.UTF_8));
+            }
+            return out;
+        });
+    }
+
+    static GetResponse get(String queue) {
+        return withChannel(ch -> ch.basicGet(queue, true));
+    }
+
+    /** Ready and unacknowledged counts as the broker reports them: {@code [ready, unacked, consumers]}. */
+    static long[] brokerCounts(String vhost, String queue) {
+        String out = rabbitmqctl("-q", "list_queues", "-p", vhost, "name", "messages_ready", "messages_unacknowledged",
+                "consumers");
+        for (String line : out.split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length == 4 && cols[0].equals(queue)) {
+                return new long[] {Long.parseLong(cols[1]), Long.parseLong(cols[2]), Long.parseLong(cols[3])};
+            }
+        }
+        throw new IllegalStateException("queue " + queue + " not listed by rabbitmqctl: " + out);
+    }
+
+    static String rabbitmqctl(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("rabbitmqctl"));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                fail("rabbitmqctl " + String.join(" ", args) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("rabbitmqctl is needed for this test (fault injection): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.asyncworker.scheduler;
+
+import io.asyncworker.Route;
+import io.asyncworker.scheduler.internal.CronTrigger;
+import io.asyncworker.scheduler.internal.FixedDelay;
+import io.asyncworker.scheduler.internal.FixedRate;
+import io.asyncworker.scheduler.internal.ScheduleRoute;
+import io.asyncworker.scheduler.internal.Trigger;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Builds a recurring-task route ({@link io.asyncworker.RouteType#SCHEDULE}).
+ *
+ * <pre>{@code
+ * app.route(Schedule.every(Duration.ofSeconds(30)).name("refresh").handler(ctx -> refreshCache()));
+ * app.route(Schedule.fixedDelay(Duration.ofMinutes(1)).runOnStartup(true).handler(ctx -> sync()));
+ * app.route(Schedule.cron("0 0 3 * * *", ZoneId.of("Europe/Berlin")).handler(ctx -> nightly()));
+ * }</pre>
+ *
+ * <p><b>Timing.</b> {@link #every} runs on a fixed grid (start + initial delay + n × period), so
+ * lateness never accumulates; when the machine stalled past several due times, the schedule runs
+ * once and realigns to the grid, counting the passed-over due times as skips
+ * ({@code reason=missed}) instead of firing a burst. {@link #fixedDelay} times each run from the
+ * end of the previous one, so its runs never overlap. {@link #cron} follows the wall clock of the
+ * app's {@code TimerService} in the given zone; daylight-saving transitions follow cron-utils'
+ * rules: a fire time inside a spring-forward gap is skipped that day, and in a fall-back overlap
+ * an expression with a fixed hour fires once while one with a wildcard hour fires in both
+ * occurrences. Intervals are measured with the timer's monotonic clock.
+ *
+ * <p><b>Overlap.</b> At most {@link #maxConcurrency(int)} runs are active at once (default 1).
+ * A run due while the limit is reached is skipped ({@link Overlap#SKIP}, the default) or waits
+ * ({@link Overlap#WAIT}, at most one waiting run per schedule).
+ *
+ * <p><b>Stop.</b> When the app stops, no run starts any more and a waiting run is dropped;
+ * active runs are awaited within {@code ASYNCWORKER_SHUTDOWN_TIMEOUT}, then interrupted and
+ * named in the log.
+ *
+ * <p>Each setter validates its argument at once and throws {@link IllegalArgumentException}
+ * naming the option. A builder is not thread-safe; the route it builds is immutable.
+ */
+public final class Schedule {
+    private final Trigger trigger;
+    private String name;
+    private Duration initialDelay;
+    private Boolean runOnStartup;
+    private Integer maxConcurrency;
+    private Overlap overlap;
+
+    private Schedule(Trigger trigger, String defaultName) {
+        this.trigger = trigger;
+        this.name = defaultName;
+    }
+
+    /**
+     * Runs at a fixed rate: the first run one period after start (or after
+     * {@link #initialDelay(Duration)}), then every period on the same grid.
+     *
+     * @param period positive
+     */
+    public static Schedule every(Duration period) {
+        positive("every", period);
+        return new Schedule(new FixedRate(period), "every(" + period + ")");
+    }
+
+    /**
+     * Runs with a fixed delay between the end of one run and the start of the next; the first
+     * run one delay after start (or after {@link #initialDelay(Duration)}).
+     *
+     * @param delay positive
+     */
+    public static Schedule fixedDelay(Duration delay) {
+        positive("fixedDelay", delay);
+        return new Schedule(new FixedDelay(delay), "fixedDelay(" + delay + ")");
+    }
+
+    /**
+     * Runs at the fire times of a 6-field cron expression, read in a zone: second minute hour
+     * day-of-month month day-of-week, in Spring's syntax ({@code *}, lists, ranges, steps,
+     * names such as {@code MON-FRI}, {@code ?}, {@code L} for the last day of the month,
+     * {@code W}, {@code #}). Examples: <code>0 *&#47;5 * * * *</code> (every five minutes),
+     * {@code 0 0 12 L * *} (noon on each month's last day).
+     *
+     * @throws IllegalArgumentException naming the expression and the problem when it does not
+     *                                  parse or never fires
+     */
+    public static Schedule cron(String expression, ZoneId zone) {
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(zone, "zone");
+        CronTrigger trigger = CronTrigger.parse(expression, zone);
+        return new Schedule(trigger, "cron(" + expression.trim() + ", " + zone + ")");
+    }
+
+    /**
+     * The route's name, used in logs, metrics tags and health; by default derived from the
+     * trigger, e.g. {@code every(PT30S)}. Names are unique within an app.
+     */
+    public Schedule name(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        this.name = name;
+        return this;
+    }
+
+    /**
+     * The delay from start to the first regular run; zero or positive. Default: one period for
+     * {@link #every} and {@link #fixedDelay}, zero for {@link #cron} (whose first run is the first
+     * fire time at or after start + this delay).
+     */
+    public Schedule initialDelay(Duration delay) {
+        Objects.requireNonNull(delay, "initialDelay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("initialDelay must be zero or positive, got " + delay);
+        }
+        this.initialDelay = delay;
+        return this;
+    }
+
+    /**
+     * Whether one extra run fires at start, outside the regular sequence (default
+     * {@code false}). When the first regular run is itself due at start, that is the only one.
+     */
+    public Schedule runOnStartup(boolean run) {
+        this.runOnStartup = run;
+        return this;
+    }
+
+    /** How many runs of this schedule may be active at once; at least 1, default 1. */
+    public Schedule maxConcurrency(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + max);
+        }
+        this.maxConcurrency = max;
+        return this;
+    }
+
+    /** What happens to a run due while {@code maxConcurrency} runs are active; default SKIP. */
+    public Schedule overlap(Overlap overlap) {
+        this.overlap = Objects.requireNonNull(overlap, "overlap");
+        return this;
+    }
+
+    /** Finishes the route with blocking task code, run on a virtual thread. */
+    public Route handler(TaskHandler handler) {
+        return asyncHandler(AsyncTaskHandler.of(Objects.requireNonNull(handler, "handler")));
+    }
+
+    /** Finishes the route with non-blocking task code; a run lasts until its stage completes. */
+    public Route asyncHandler(AsyncTaskHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new ScheduleRoute(name, trigger, initialDelay, runOnStartup, maxConcurrency, overlap, handler);
+    }
+
+    private static void positive(String option, Duration value) {
+        Objects.requireNonNull(value, option);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(option + " must be positive, got " + value);
+        }
+    }
+}

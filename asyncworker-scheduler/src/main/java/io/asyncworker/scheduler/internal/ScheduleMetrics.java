@@ -1,0 +1,57 @@
+package io.asyncworker.scheduler.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * One schedule's meters: {@code asyncworker.schedule.runs{schedule,result=success|error|interrupted}},
+ * {@code asyncworker.schedule.skips{schedule,reason=overlap|missed|stopped}},
+ * {@code asyncworker.schedule.duration{schedule}} and {@code asyncworker.schedule.lateness{schedule}}
+ * (actual start − scheduled time). Thread-safe; meters are registered once.
+ */
+final class ScheduleMetrics {
+    /** How a run ended; the {@code result} tag. */
+    enum Result { SUCCESS, ERROR, INTERRUPTED }
+
+    /** Why a due run did not happen; the {@code reason} tag. */
+    enum SkipReason { OVERLAP, MISSED, STOPPED }
+
+    private final Counter[] runs = new Counter[Result.values().length];
+    private final Counter[] skips = new Counter[SkipReason.values().length];
+    private final Timer duration;
+    private final Timer lateness;
+
+    ScheduleMetrics(MeterRegistry registry, String schedule) {
+        for (Result r : Result.values()) {
+            runs[r.ordinal()] = Counter.builder("asyncworker.schedule.runs").tag("schedule", schedule)
+                    .tag("result", tag(r)).description("finished runs of a schedule").register(registry);
+        }
+        for (SkipReason s : SkipReason.values()) {
+            skips[s.ordinal()] = Counter.builder("asyncworker.schedule.skips").tag("schedule", schedule)
+                    .tag("reason", tag(s)).description("due runs that did not happen").register(registry);
+        }
+        duration = Timer.builder("asyncworker.schedule.duration").tag("schedule", schedule)
+                .description("how long runs took").register(registry);
+        lateness = Timer.builder("asyncworker.schedule.lateness").tag("schedule", schedule)
+                .description("actual start minus scheduled time").register(registry);
+    }
+
+    private static String tag(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void finished(Result result, Duration took) {
+        runs[result.ordinal()].increment();
+        duration.record(took);
+    }
+
+    void skipped(SkipReason reason, long count) {
+        skips[reason.ordinal()].increment(count);
+    }
+
+    void started(Duration late) {
+        lateness.record(late.isNegative() ? Duration.ZERO : late);
+    }
+}

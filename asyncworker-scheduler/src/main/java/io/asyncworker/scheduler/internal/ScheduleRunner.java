@@ -1,0 +1,272 @@
+package io.asyncworker.scheduler.internal;
+
+import io.asyncworker.App;
+import io.asyncworker.ComponentHealth;
+import io.asyncworker.scheduler.Overlap;
+import io.asyncworker.scheduler.internal.ScheduleMetrics.Result;
+import io.asyncworker.scheduler.internal.ScheduleMetrics.SkipReason;
+import io.asyncworker.spi.Cancellable;
+import io.asyncworker.spi.TimerService;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one schedule: arms the timer for the next due time, starts each due run on its own
+ * virtual thread within {@code maxConcurrency}, applies the overlap policy, and stops.
+ *
+ * <p>Thread-safe: timer callbacks (timer thread), run completions (virtual threads) and the
+ * app's start/stop calls meet under this object's lock, which is never held while user code
+ * runs. Timer callbacks do not block.
+ */
+final class ScheduleRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleRunner.class);
+    /** A timer may fire this much before a wall-clock due time without being re-armed. */
+    private static final Duration EARLY_TOLERANCE = Duration.ofMillis(1);
+
+    private final ScheduleRoute route;
+    private final Trigger trigger;
+    private final App app;
+    private final TimerService timer;
+    private final Timeline timeline;
+    private final ScheduleMetrics metrics;
+    private final Map<Run, Thread> running = new LinkedHashMap<>();
+    private Run waiting;
+    private Cancellable pending;
+    private boolean stopping;
+    private ComponentHealth.State state = ComponentHealth.State.STARTING;
+    private String detail = "";
+    private long runs;
+
+    /** A due run; its number is given when it starts. Compared by identity. */
+    private static final class Run {
+        final Instant due;
+        /** Whether it belongs to the regular sequence (not the startup run). */
+        final boolean regular;
+        long number;
+        volatile boolean abandoned;
+
+        Run(Instant due, boolean regular) {
+            this.due = due;
+            this.regular = regular;
+        }
+
+        @Override
+        public String toString() {
+            return "#" + number + " (due " + due + ")";
+        }
+    }
+
+    ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters) {
+        this.route = route;
+        this.trigger = route.trigger();
+        this.app = app;
+        this.timer = timer;
+        this.timeline = Timeline.of(trigger, timer);
+        this.metrics = new ScheduleMetrics(meters, route.name());
+    }
+
+    String name() {
+        return route.name();
+    }
+
+    /** Arms the first regular run and fires the startup run, if asked for. */
+    synchronized void start() {
+        Instant now = timeline.now();
+        Optional<Instant> first = trigger.firstAtOrAfter(now.plus(route.initialDelay()));
+        state = ComponentHealth.State.UP;
+        if (route.runOnStartup() && !first.equals(Optional.of(now))) {
+            offer(new Run(now, false));
+        }
+        first.ifPresentOrElse(this::arm, this::exhausted);
+    }
+
+    private void arm(Instant due) {
+        if (stopping) {
+            return;
+        }
+        Duration delay = Duration.between(timeline.now(), due);
+        pending = timer.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> fire(due));
+        detail = "next run due at " + due;
+    }
+
+    /** The timer callback: starts (or skips, or queues) the due run and arms the next one. */
+    private synchronized void fire(Instant due) {
+        if (stopping) {
+            return;
+        }
+        pending = null;
+        Instant now = timeline.now();
+        if (now.plus(EARLY_TOLERANCE).isBefore(due)) {
+            arm(due); // the wall clock stepped back since the timer was armed
+            return;
+        }
+        offer(new Run(due, true));
+        if (!trigger.fromCompletion()) {
+            armAfter(due, now);
+        }
+    }
+
+    private void armAfter(Instant previous, Instant now) {
+        Optional<Trigger.NextFire> next = trigger.next(previous, now);
+        if (next.isEmpty()) {
+            exhausted();
+            return;
+        }
+        long missed = next.get().missed();
+        if (missed > 0) {
+            LOG.warn("schedule '{}': {} due runs passed while the run due at {} started late at {}; "
+                    + "running it once and realigning to {}", route.name(), missed, previous, now, next.get().due());
+            metrics.skipped(SkipReason.MISSED, missed);
+        }
+        arm(next.get().due());
+    }
+
+    private void exhausted() {
+        state = ComponentHealth.State.STOPPED;
+        detail = "no further fire time";
+        LOG.warn("schedule '{}' has no further fire time and stops", route.name());
+    }
+
+    private void offer(Run run) {
+        if (running.size() < route.maxConcurrency()) {
+            launch(run);
+        } else if (route.overlap() == Overlap.WAIT && waiting == null) {
+            waiting = run;
+        } else {
+            skip(run);
+        }
+    }
+
+    private void skip(Run run) {
+        metrics.skipped(SkipReason.OVERLAP, 1);
+        LOG.info("schedule '{}': run due at {} skipped: {} runs still active (maxConcurrency {}, overlap {}{})",
+                route.name(), run.due, running.size(), route.maxConcurrency(), route.overlap(),
+                waiting != null ? ", one run already waiting" : "");
+        if (run.regular && trigger.fromCompletion()) {
+            armAfter(run.due, timeline.now());
+        }
+    }
+
+    private void launch(Run run) {
+        run.number = ++runs;
+        Thread thread = Thread.ofVirtual().name("asyncworker-schedule-" + route.name() + "#" + run.number)
+                .unstarted(() -> execute(run));
+        running.put(run, thread);
+        thread.start();
+    }
+
+    /** Runs on the run's virtual thread. */
+    private void execute(Run run) {
+        metrics.started(Duration.between(run.due, timeline.now()));
+        long start = timer.nanoTime();
+        Result result = Result.ERROR;
+        try {
+            result = invoke(run);
+        } finally {
+            completed(run, result, Duration.ofNanos(timer.nanoTime() - start));
+        }
+    }
+
+    private Result invoke(Run run) {
+        CompletableFuture<?> stage = null;
+        try {
+            stage = route.handler().run(new RunContext(app, route.name(), run.due, run.number)).toCompletableFuture();
+            stage.get();
+            return Result.SUCCESS;
+        } catch (InterruptedException e) {
+            if (stage != null) {
+                stage.cancel(true);
+            }
+            return failed(run, e);
+        } catch (ExecutionException e) {
+            return failed(run, e.getCause());
+        } catch (Exception e) {
+            return failed(run, e);
+        }
+    }
+
+    private Result failed(Run run, Throwable e) {
+        if (run.abandoned) {
+            LOG.warn("schedule '{}': run {} was interrupted by the stop: {}", route.name(), run, e.toString());
+            return Result.INTERRUPTED;
+        }
+        LOG.error("schedule '{}': run {} failed; the schedule goes on", route.name(), run, e);
+        return Result.ERROR;
+    }
+
+    /** Counted under the lock, so that a counted run has freed its slot for the next timer callback. */
+    private synchronized void completed(Run run, Result result, Duration took) {
+        metrics.finished(result, took);
+        running.remove(run);
+        notifyAll();
+        if (stopping) {
+            return;
+        }
+        if (waiting != null) {
+            Run next = waiting;
+            waiting = null;
+            launch(next);
+        }
+        if (run.regular && trigger.fromCompletion()) {
+            armAfter(run.due, timeline.now());
+        }
+    }
+
+    /** Cancels the armed timer and drops a waiting run: no run starts after this. */
+    synchronized void stopIntake() {
+        stopping = true;
+        state = ComponentHealth.State.STOPPED;
+        detail = "stopped";
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+        if (waiting != null) {
+            metrics.skipped(SkipReason.STOPPED, 1);
+            LOG.info("schedule '{}': the run due at {} was waiting and is dropped by the stop", route.name(), waiting.due);
+            waiting = null;
+        }
+    }
+
+    /** Waits until no run is active or the deadline ({@link System#nanoTime()}) passes; true when idle. */
+    synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        while (!running.isEmpty()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** Interrupts every active run; returns them, described for the log. */
+    synchronized List<String> interruptActive() {
+        List<String> interrupted = new ArrayList<>();
+        running.forEach((run, thread) -> {
+            run.abandoned = true;
+            thread.interrupt();
+            interrupted.add(run.toString());
+        });
+        return interrupted;
+    }
+
+    /** Runs active now. */
+    synchronized int active() {
+        return running.size();
+    }
+
+    synchronized ComponentHealth health() {
+        return new ComponentHealth("schedule", route.name(), state, detail);
+    }
+}

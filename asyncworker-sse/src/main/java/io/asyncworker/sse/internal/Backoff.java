@@ -1,0 +1,67 @@
+package io.asyncworker.sse.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The reconnect delay policy as an immutable value: exponential from a base delay up to a
+ * maximum, with up to {@value #JITTER} of the delay taken off at random so that many clients do
+ * not reconnect in step. A server's {@code retry:} replaces the base (and raises the maximum if
+ * it is larger). Each change returns a new value.
+ *
+ * @param base    the first delay: the connection's initial backoff or the server's retry
+ * @param max     the largest delay
+ * @param attempt failures since the stream last delivered an event
+ */
+public record Backoff(Duration base, Duration max, int attempt) {
+    /** The largest fraction of a delay that jitter takes off. */
+    public static final double JITTER = 0.2;
+
+    /** Validates the components. */
+    public Backoff {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(max, "max");
+        if (base.isNegative() || max.isNegative() || attempt < 0) {
+            throw new IllegalArgumentException("backoff must not be negative: " + base + ", " + max + ", " + attempt);
+        }
+    }
+
+    /** A policy at its first attempt. */
+    public static Backoff of(Duration initial, Duration max) {
+        return new Backoff(initial, max, 0);
+    }
+
+    /** The policy after one more failure. */
+    public Backoff next() {
+        return attempt >= 62 ? this : new Backoff(base, max, attempt + 1);
+    }
+
+    /** The policy after a success: back to the base delay. */
+    public Backoff reset() {
+        return attempt == 0 ? this : new Backoff(base, max, 0);
+    }
+
+    /** The policy with the server's reconnection time ({@code retry:} field) as its base. */
+    public Backoff withRetry(Duration retry) {
+        return new Backoff(retry, retry.compareTo(max) > 0 ? retry : max, attempt);
+    }
+
+    /** The delay before jitter: {@code min(max, base × 2^attempt)}, at least 1 ms. */
+    public Duration nominal() {
+        long baseNanos = Math.max(base.toNanos(), 1_000_000L);
+        long maxNanos = Math.max(max.toNanos(), baseNanos);
+        int shift = Math.min(attempt, 62);
+        long nanos = baseNanos > (maxNanos >> shift) ? maxNanos : Math.min(maxNanos, baseNanos << shift);
+        return Duration.ofNanos(nanos);
+    }
+
+    /**
+     * The delay to wait, between {@code (1 - JITTER) × nominal} and {@code nominal}.
+     *
+     * @param random a uniform value in {@code [0, 1)}
+     */
+    public Duration delay(double random) {
+        long nominal = nominal().toNanos();
+        return Duration.ofNanos(nominal - (long) (nominal * JITTER * random));
+    }
+}

@@ -1,0 +1,105 @@
+package io.asyncworker.sse.internal;
+
+/**
+ * Splits an event stream's bytes into lines on CR, LF or CRLF, across arbitrary chunk boundaries,
+ * and drops one leading UTF-8 byte order mark. Lines are handed over as bytes: CR and LF never
+ * occur inside a UTF-8 multi-byte sequence, so a line's bytes decode on their own exactly as an
+ * incremental decoder would decode them.
+ *
+ * <p>Not thread-safe: one connection's reader feeds it.
+ */
+final class LineSplitter {
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Receives each complete line, without its terminator; the bytes are valid only during the call. */
+    @FunctionalInterface
+    interface LineSink {
+        void line(byte[] buf, int off, int len);
+    }
+
+    private final LineSink sink;
+    private byte[] carry = new byte[128];
+    private int carryLen;
+    private boolean afterCr;
+    private int bomSeen;
+    private boolean bomDone;
+
+    LineSplitter(LineSink sink) {
+        this.sink = sink;
+    }
+
+    /** Feeds the next chunk of the stream. */
+    void feed(byte[] buf, int off, int len) {
+        int end = off + len;
+        int i = bomDone ? off : skipBom(buf, off, end);
+        if (afterCr && i < end) {
+            afterCr = false;
+            if (buf[i] == '\n') {
+                i++;
+            }
+        }
+        int start = i;
+        for (; i < end; i++) {
+            byte c = buf[i];
+            if (c == '\n' || c == '\r') {
+                emit(buf, start, i);
+                if (c == '\r') {
+                    if (i + 1 == end) {
+                        afterCr = true;
+                    } else if (buf[i + 1] == '\n') {
+                        i++;
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        if (start < end) {
+            append(buf, start, end - start);
+        }
+    }
+
+    /** Forgets an unterminated last line, as the stream ended. */
+    void reset() {
+        carryLen = 0;
+        afterCr = false;
+        bomSeen = 0;
+        bomDone = false;
+    }
+
+    private int skipBom(byte[] buf, int i, int end) {
+        while (i < end && bomSeen < BOM.length) {
+            if (buf[i] != BOM[bomSeen]) {
+                bomDone = true;
+                append(BOM, 0, bomSeen); // not a BOM after all: its prefix is ordinary content
+                return i;
+            }
+            bomSeen++;
+            i++;
+        }
+        if (bomSeen == BOM.length) {
+            bomDone = true;
+        }
+        return i;
+    }
+
+    private void emit(byte[] buf, int start, int end) {
+        if (carryLen == 0) {
+            sink.line(buf, start, end - start);
+            return;
+        }
+        append(buf, start, end - start);
+        int len = carryLen;
+        carryLen = 0;
+        sink.line(carry, 0, len);
+    }
+
+    private void append(byte[] buf, int off, int len) {
+        if (carryLen + len > carry.length) {
+            byte[] bigger = new byte[Math.max(carry.length * 2, carryLen + len)];
+            System.arraycopy(carry, 0, bigger, 0, carryLen);
+            carry = bigger;
+        }
+        System.arraycopy(buf, off, carry, carryLen, len);
+        carryLen += len;
+    }
+}

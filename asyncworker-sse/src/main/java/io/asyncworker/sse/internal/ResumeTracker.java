@@ -1,0 +1,108 @@
+package io.asyncworker.sse.internal;
+
+import io.asyncworker.Action;
+import java.util.TreeMap;
+
+/**
+ * Where one stream resumes: the last event ID of the last event whose batch finished, advanced
+ * strictly in stream order although batches may finish out of order. Every event gets a
+ * sequence number when it is delivered; a settled event moves the resume point only once every
+ * earlier event has settled. ACK and REJECT move it past the event; the first REQUEUE in order
+ * freezes it there until the stream reconnects, so that the failed events and everything after
+ * them are delivered again.
+ *
+ * <p>Thread-safe: the reader delivers on the event loop while settlements arrive from handler
+ * threads.
+ */
+final class ResumeTracker {
+    private final TreeMap<Long, Settled> outOfOrder = new TreeMap<>();
+    private long nextSeq;
+    private long watermark;
+    private String resumeId;
+    private boolean frozen;
+    private int requeueRounds;
+
+    private record Settled(Action action, String lastEventId) {
+    }
+
+    /** What a settlement changed. */
+    enum Change {
+        /** Nothing the stream must act on. */
+        NONE,
+        /** A REQUEUE reached the resume point: reconnect to get the events again. */
+        REQUEUED
+    }
+
+    /** @param initialId the ID a fresh stream resumes from, empty for none */
+    ResumeTracker(String initialId) {
+        this.resumeId = initialId;
+    }
+
+    /** Numbers a delivered event. */
+    synchronized long deliver() {
+        return nextSeq++;
+    }
+
+    /** How many times the current position has been delivered: 1, plus one per requeue round. */
+    synchronized long deliveryCount() {
+        return requeueRounds + 1L;
+    }
+
+    /**
+     * Records a dispatch point without data that changed the last event ID: it finishes as soon as
+     * everything before it has.
+     */
+    synchronized Change idOnly(String lastEventId) {
+        return settle(nextSeq++, Action.ACK, lastEventId);
+    }
+
+    /** Records the action for one delivered event. */
+    synchronized Change settle(long seq, Action action, String lastEventId) {
+        if (seq < watermark) {
+            return Change.NONE;
+        }
+        outOfOrder.put(seq, new Settled(action, lastEventId));
+        Change change = Change.NONE;
+        Settled next;
+        while ((next = outOfOrder.remove(watermark)) != null) {
+            watermark++;
+            if (frozen) {
+                continue;
+            }
+            if (next.action() == Action.REQUEUE) {
+                frozen = true;
+                requeueRounds++;
+                change = Change.REQUEUED;
+            } else {
+                resumeId = next.lastEventId();
+                requeueRounds = 0;
+            }
+        }
+        return change;
+    }
+
+    /** The {@code Last-Event-ID} to reconnect with, empty for none. */
+    synchronized String resumeId() {
+        return resumeId;
+    }
+
+    /** Whether a REQUEUE froze the resume point. */
+    synchronized boolean frozen() {
+        return frozen;
+    }
+
+    /** Delivered events not yet settled in order. */
+    synchronized long unsettled() {
+        return nextSeq - watermark;
+    }
+
+    /** Whether every delivered event has settled. */
+    synchronized boolean quiescent() {
+        return watermark == nextSeq;
+    }
+
+    /** The stream reconnects from {@link #resumeId()}: the REQUEUE freeze ends. */
+    synchronized void reconnected() {
+        frozen = false;
+    }
+}

@@ -1,0 +1,91 @@
+package io.asyncworker.sse.internal;
+
+import io.asyncworker.Action;
+import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.BatchPipeline;
+import io.asyncworker.spi.Outcomes;
+import io.asyncworker.spi.RouteMetrics;
+import io.asyncworker.sse.SseConnection;
+import io.asyncworker.sse.SseMessage;
+import io.asyncworker.sse.SseRoute;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SSE route at run time: its pipeline and a stream per source. The settler carries each
+ * batch's actions to the streams' resume trackers, applying {@code maxDeliveries}.
+ *
+ * <p>Started and stopped from the app's thread; settlements arrive on handler threads.
+ */
+final class RouteRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteRunner.class);
+
+    private final SseRoute route;
+    private final RouteMetrics metrics;
+    private final BatchPipeline<SseMessage> pipeline;
+    private final List<SseStream> streams = new ArrayList<>();
+
+    RouteRunner(SseRoute route, SseConnection connection, BackendContext ctx, Vertx vertx, HttpClient client) {
+        this.route = route;
+        this.metrics = RouteMetrics.of(ctx.meters(), route.name());
+        this.pipeline = BatchPipeline.<SseMessage>builder(route.name())
+                .options(route.options()).settings(ctx.settings()).timer(ctx.timer()).meters(ctx.meters())
+                .handler(route.handler()).settler(this::settle).build();
+        for (String source : route.sources()) {
+            StreamSpec spec = StreamSpec.of(route, connection, source, route.options().bulkSize());
+            streams.add(new SseStream(spec, client, vertx.getOrCreateContext(), ctx.timer(), pipeline, metrics));
+        }
+    }
+
+    void start() {
+        streams.forEach(SseStream::start);
+    }
+
+    void stopIntake(Duration budget) {
+        CompletableFuture<?>[] stops = streams.stream().map(SseStream::stop).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(stops).get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.warn("route '{}': streams did not close within {}", route.name(), budget);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean drain(Duration budget) {
+        return pipeline.drain(budget);
+    }
+
+    List<SseStream> streams() {
+        return streams;
+    }
+
+    private void settle(List<SseMessage> batch, List<Action> actions) {
+        int rejected = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            DefaultSseMessage m = (DefaultSseMessage) batch.get(i);
+            Action action = Outcomes.limitDeliveries(actions.get(i), m.deliveryCount(), route.options().maxDeliveries());
+            if (action != actions.get(i)) {
+                LOG.warn("route '{}': event id '{}' from {} was delivered {} times (maxDeliveries); dropping it",
+                        route.name(), m.lastEventId(), m.url(), m.deliveryCount());
+            }
+            if (action == Action.REJECT) {
+                rejected++;
+            }
+            metrics.settled(m.url(), action, 1);
+            m.stream().settled(m, action);
+        }
+        if (rejected > 0) {
+            LOG.info("route '{}': {} of {} events rejected and dropped; the stream moves past them",
+                    route.name(), rejected, batch.size());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.asyncworker.sse.internal;
+
+import io.asyncworker.Route;
+import io.asyncworker.RouteType;
+import io.asyncworker.spi.Backend;
+import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.BackendFactory;
+
+/**
+ * Plugs the SSE backend into the app; found through {@code META-INF/services}. Called on the
+ * app's starting thread.
+ */
+public final class SseBackendFactory implements BackendFactory {
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public SseBackendFactory() {
+    }
+
+    @Override
+    public RouteType type() {
+        return RouteType.SSE;
+    }
+
+    @Override
+    public void validate(BackendContext context) {
+        ConnectionResolver resolver = new ConnectionResolver(context.connections());
+        for (Route route : context.routes()) {
+            resolver.resolve(ConnectionResolver.sseRoute(route));
+        }
+    }
+
+    @Override
+    public Backend create(BackendContext context) {
+        return new SseBackend(context);
+    }
+}

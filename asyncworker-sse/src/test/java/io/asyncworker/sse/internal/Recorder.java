@@ -1,0 +1,32 @@
+package io.asyncworker.sse.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what a parser reports as readable strings, in order. */
+final class Recorder implements EventStreamParser.Listener {
+    final List<String> items = new ArrayList<>();
+
+    @Override
+    public void onEvent(SseEvent event) {
+        items.add("event " + event.type() + " [" + event.data() + "] id=" + event.lastEventId());
+    }
+
+    @Override
+    public void onRetry(long millis) {
+        items.add("retry " + millis);
+    }
+
+    @Override
+    public void onLastEventId(String lastEventId) {
+        items.add("lastEventId " + lastEventId);
+    }
+
+    static List<String> parse(byte[] stream) {
+        Recorder r = new Recorder();
+        EventStreamParser p = new EventStreamParser(r, "");
+        p.feed(stream);
+        p.end();
+        return r.items;
+    }
+}
