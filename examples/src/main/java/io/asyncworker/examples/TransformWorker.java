@@ -5,6 +5,7 @@ import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.rabbitmq.AmqpRoute;
 import io.asyncworker.rabbitmq.PublishOptions;
 import io.asyncworker.rabbitmq.QueueDeclaration;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,6 +33,7 @@ public final class TransformWorker {
         return app.route(AmqpRoute.consume(in)
                 .declare(QueueDeclaration.durable())
                 .bulkSize(20)
+                .flushTimeout(Duration.ofSeconds(1))
                 .handler(batch -> CompletableFuture.allOf(batch.stream()     // publish all, then await confirms
                         .map(m -> m.body(Order.class))
                         .map(o -> new Invoice(o.id(), o.quantity() * o.unitCents()))
