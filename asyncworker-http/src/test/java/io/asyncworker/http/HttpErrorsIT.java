@@ -117,6 +117,14 @@ class HttpErrorsIT {
     }
 
     @Test
+    void answers405ToHeadOnAGetOnlyPath() throws Exception {
+        HttpResponse<String> r = server.send("HEAD", "/items/3");
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(r.headers().firstValue("Allow")).hasValue("GET, PUT");
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
     void answers500WithoutDetailsAndLogsTheRoute() throws Exception {
         HttpResponse<String> r = server.get("/boom");
         assertJsonError(r, 500, "internal server error");

@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestBroker {
     private static final String URL = resolveUrl();
-    private static Connection admin;
 
     private TestBroker() {
     }
@@ -69,13 +68,52 @@ final class TestBroker {
         return "aw-test-" + UUID.randomUUID();
     }
 
-    static synchronized Channel channel() throws Exception {
-        if (admin == null || !admin.isOpen()) {
-            ConnectionFactory f = new ConnectionFactory();
-            f.setUri(URL);
-            admin = f.newConnection("aw-test-admin");
+    private static final Admin DEFAULT = new Admin(URL);
+
+    /** An admin channel source for one vhost, reopened after a fault injection closed it. */
+    static final class Admin {
+        private final String url;
+        private Connection connection;
+
+        Admin(String url) {
+            this.url = url;
         }
-        return admin.createChannel();
+
+        synchronized Channel channel() throws Exception {
+            if (connection == null || !connection.isOpen()) {
+                ConnectionFactory f = new ConnectionFactory();
+                f.setUri(url);
+                f.setAutomaticRecoveryEnabled(false);
+                connection = f.newConnection("aw-test-admin");
+            }
+            return connection.createChannel();
+        }
+
+        <T> T withChannel(ChannelWork<T> work) {
+            try {
+                Channel ch = channel();
+                try {
+                    return work.run(ch);
+                } finally {
+                    if (ch.isOpen()) {
+                        ch.close();
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        synchronized void close() throws IOException {
+            if (connection != null && connection.isOpen()) {
+                connection.close();
+            }
+        }
+    }
+
+    /** An admin for a vhost. */
+    static Admin admin(String vhost) {
+        return new Admin(url(vhost));
     }
 
     interface ChannelWork<T> {
@@ -83,18 +121,17 @@ final class TestBroker {
     }
 
     static <T> T withChannel(ChannelWork<T> work) {
-        try {
-            Channel ch = channel();
-            try {
-                return work.run(ch);
-            } finally {
-                if (ch.isOpen()) {
-                    ch.close();
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return DEFAULT.withChannel(work);
+    }
+
+    /** Creates a vhost that guest may use, e.g. to close only its connections. */
+    static void addVhost(String vhost) {
+        rabbitmqctl("-q", "add_vhost", vhost);
+        rabbitmqctl("-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+    }
+
+    static void deleteVhost(String vhost) {
+        rabbitmqctl("-q", "delete_vhost", vhost);
     }
 
     static void declareClassic(String queue) {

@@ -19,6 +19,10 @@ public interface TaskContext {
     /**
      * When this run was due: a cron fire time, a point of the fixed-rate grid, or the end of the
      * previous run plus the fixed delay. The run itself starts at or shortly after it.
+     *
+     * <p>Cron times are wall-clock instants. Interval times are measured with the timer's
+     * monotonic clock from start and expressed as instants, so they equal the wall clock unless it
+     * was stepped since the app started.
      */
     Instant scheduledTime();
 

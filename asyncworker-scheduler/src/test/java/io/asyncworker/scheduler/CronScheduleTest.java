@@ -24,11 +24,13 @@ class CronScheduleTest {
         h.route(Schedule.cron("0 30 2 * * *", BERLIN).name("nightly").handler(h.recording(ctx -> { })));
         h.app.start();
         // 2026-03-29 02:30 does not exist; the next fire is 2026-03-30 02:30 CEST = 00:30Z
-        assertThat(h.manual.pendingDelays()).containsExactly(Duration.ofHours(37).plusMinutes(30));
-        h.advance(Duration.ofHours(37).plusMinutes(30));
+        assertThat(nextDue("nightly")).isEqualTo("2026-03-30T00:30:00Z");
+        h.advance(Duration.ofHours(37).plusMinutes(30).minusSeconds(1));
+        assertThat(h.started).isEmpty();
+        h.advance(Duration.ofSeconds(1));
         h.awaitStarted(1);
         assertThat(h.started.get(0).scheduledTime()).isEqualTo(Instant.parse("2026-03-30T00:30:00Z"));
-        assertThat(h.manual.pendingDelays()).containsExactly(Duration.ofHours(24));
+        assertThat(nextDue("nightly")).isEqualTo("2026-03-31T00:30:00Z");
     }
 
     @Test
@@ -54,11 +56,11 @@ class CronScheduleTest {
         h = new Harness(Instant.parse("2026-01-31T13:00:00Z"), "5s");
         h.route(Schedule.cron("0 0 12 L * *", ZoneOffset.UTC).name("month-end").handler(h.recording(ctx -> { })));
         h.app.start();
-        assertThat(h.manual.pendingDelays()).containsExactly(Duration.ofDays(27).plusHours(23));
+        assertThat(nextDue("month-end")).isEqualTo("2026-02-28T12:00:00Z");
         h.advance(Duration.ofDays(27).plusHours(23));
         h.awaitStarted(1);
         assertThat(h.started.get(0).scheduledTime()).isEqualTo(Instant.parse("2026-02-28T12:00:00Z"));
-        assertThat(h.manual.pendingDelays()).containsExactly(Duration.ofDays(31));
+        assertThat(nextDue("month-end")).isEqualTo("2026-03-31T12:00:00Z");
     }
 
     @Test
@@ -75,6 +77,24 @@ class CronScheduleTest {
         h.route(Schedule.cron("0 0 * * * *", ZoneOffset.UTC).name("later").initialDelay(Duration.ofMinutes(90))
                 .handler(h.recording(ctx -> { })));
         h.app.start();
-        assertThat(h.manual.pendingDelays()).containsExactly(Duration.ofHours(2));
+        assertThat(nextDue("later")).isEqualTo("2026-01-01T02:00:00Z");
+    }
+
+    @Test
+    void aLongWaitIsTakenInOneMinuteStepsThatReReadTheWallClock() {
+        h = new Harness(Instant.parse("2026-01-01T00:00:00Z"), "5s");
+        h.route(Schedule.cron("0 0 12 * * *", ZoneOffset.UTC).name("noon").handler(h.recording(ctx -> { })));
+        h.app.start();
+        assertThat(h.manual.pendingDelays()).containsExactly(Duration.ofMinutes(1));
+        h.advance(Duration.ofHours(11).plusMinutes(59).plusSeconds(30));
+        assertThat(h.manual.pendingDelays()).containsExactly(Duration.ofSeconds(30));
+        assertThat(h.started).isEmpty();
+        h.advance(Duration.ofSeconds(30));
+        h.awaitStarted(1);
+        assertThat(h.started.get(0).scheduledTime()).isEqualTo(Instant.parse("2026-01-01T12:00:00Z"));
+    }
+
+    private String nextDue(String schedule) {
+        return h.health(schedule).detail().replace("next run due at ", "");
     }
 }

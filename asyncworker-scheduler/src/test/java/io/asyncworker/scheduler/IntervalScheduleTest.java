@@ -152,6 +152,27 @@ class IntervalScheduleTest {
         assertThat(h.health("flaky").detail()).contains(T0.plusSeconds(30).toString());
     }
 
+    @Test
+    void fixedDelaySkipsItsRunWhileTheStartupRunIsActiveAndTriesAgainOneDelayLater() {
+        CountDownLatch release = new CountDownLatch(1);
+        h.route(Schedule.fixedDelay(TEN).name("warm-chain").runOnStartup(true).handler(h.recording(ctx -> {
+            if (ctx.runNumber() == 1) {
+                release.await();
+            }
+        })));
+        h.app.start();
+        h.awaitStarted(1);
+        h.advance(TEN); // the chain's first run is due while the startup run holds the only slot
+        assertThat(h.skips("warm-chain", "overlap")).isEqualTo(1.0);
+        assertThat(h.manual.pendingDelays()).containsExactly(TEN);
+        release.countDown();
+        h.awaitRuns("warm-chain", "success", 1);
+        assertThat(h.manual.pendingDelays()).containsExactly(TEN); // the startup run does not time the chain
+        h.advance(TEN);
+        h.awaitStarted(2);
+        assertThat(h.scheduledTimes()).containsExactly(T0, T0.plusSeconds(20));
+    }
+
     /** A timer whose clocks can jump ahead of its tasks, as when a machine stalls. */
     private static final class SkewedTimer implements TimerService {
         private final ManualTimerService manual;

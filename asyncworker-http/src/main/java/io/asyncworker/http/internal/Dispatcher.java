@@ -77,6 +77,8 @@ final class Dispatcher {
         if (error instanceof HttpException e) {
             if (e.status() >= 500) {
                 LOG.warn("HTTP route '{}' answered {} to {}: {}", route.name(), e.status(), request, e.getMessage());
+            } else {
+                LOG.debug("HTTP route '{}' answered {} to {}: {}", route.name(), e.status(), request, e.getMessage());
             }
             return Reply.error(e);
         }

@@ -70,7 +70,7 @@ final class ParamConverter {
             return "a UUID";
         }
         String simple = type.getSimpleName().toLowerCase(Locale.ROOT);
-        return (simple.equals("integer") ? "an int" : "a " + simple);
+        return simple.equals("int") || simple.equals("integer") ? "an int" : "a " + simple;
     }
 
     private static String echo(String raw) {

@@ -43,6 +43,9 @@ final class RouterErrors {
     }
 
     private static void send(RoutingContext rc, Reply reply) {
+        if (reply.status() < 500) {
+            LOG.debug("HTTP {} {} answered {}", rc.request().method(), rc.request().path(), reply.status());
+        }
         HttpServerResponse response = rc.response();
         if (response.ended() || response.closed()) {
             return;

@@ -52,7 +52,7 @@ public final class CronTrigger implements Trigger {
             throw new IllegalArgumentException("cron expression '" + expression + "' is invalid: " + e.getMessage()
                     + " (" + SHAPE + ")", e);
         }
-        CronTrigger trigger = new CronTrigger(expression, zone, ExecutionTime.forCron(cron));
+        CronTrigger trigger = new CronTrigger(expression.trim(), zone, ExecutionTime.forCron(cron));
         if (trigger.firstAtOrAfter(REFERENCE).isEmpty()) {
             throw new IllegalArgumentException("cron expression '" + expression + "' never fires: no date matches it");
         }

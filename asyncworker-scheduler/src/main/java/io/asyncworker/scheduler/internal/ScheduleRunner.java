@@ -32,6 +32,12 @@ final class ScheduleRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleRunner.class);
     /** A timer may fire this much before a wall-clock due time without being re-armed. */
     private static final Duration EARLY_TOLERANCE = Duration.ofMillis(1);
+    /**
+     * The longest single wait for a wall-clock (cron) due time. Timers count monotonic time, which
+     * drifts from the wall clock and on Linux stops while the machine is suspended, so a long wait
+     * is taken in steps that re-read the wall clock.
+     */
+    private static final Duration MAX_WALL_WAIT = Duration.ofMinutes(1);
 
     private final ScheduleRoute route;
     private final Trigger trigger;
@@ -95,7 +101,12 @@ final class ScheduleRunner {
             return;
         }
         Duration delay = Duration.between(timeline.now(), due);
-        pending = timer.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> fire(due));
+        if (delay.isNegative()) {
+            delay = Duration.ZERO;
+        } else if (trigger.wallClock() && delay.compareTo(MAX_WALL_WAIT) > 0) {
+            delay = MAX_WALL_WAIT;
+        }
+        pending = timer.schedule(delay, () -> fire(due));
         detail = "next run due at " + due;
     }
 
@@ -107,7 +118,7 @@ final class ScheduleRunner {
         pending = null;
         Instant now = timeline.now();
         if (now.plus(EARLY_TOLERANCE).isBefore(due)) {
-            arm(due); // the wall clock stepped back since the timer was armed
+            arm(due); // a step of a long wait, or the wall clock stepped back since the timer was armed
             return;
         }
         offer(new Run(due, true));
@@ -190,8 +201,8 @@ final class ScheduleRunner {
             return failed(run, e);
         } catch (ExecutionException e) {
             return failed(run, e.getCause());
-        } catch (Exception e) {
-            return failed(run, e);
+        } catch (Exception | Error e) {
+            return failed(run, e); // an Error from user code too: log it with the schedule's name
         }
     }
 

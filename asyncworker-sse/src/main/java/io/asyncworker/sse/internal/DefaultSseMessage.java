@@ -33,6 +33,11 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
         return seq;
     }
 
+    /** Whether this event comes after a requeued one of its stream, see {@link ResumeTracker#isStale}. */
+    boolean isStale() {
+        return stream.isStale(seq);
+    }
+
     String lastEventId() {
         return event.lastEventId();
     }

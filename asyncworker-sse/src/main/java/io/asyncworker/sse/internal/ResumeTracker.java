@@ -20,6 +20,7 @@ final class ResumeTracker {
     private long watermark;
     private String resumeId;
     private boolean frozen;
+    private long frozenAt = -1;
     private int requeueRounds;
 
     private record Settled(Action action, String lastEventId) {
@@ -71,6 +72,7 @@ final class ResumeTracker {
             }
             if (next.action() == Action.REQUEUE) {
                 frozen = true;
+                frozenAt = watermark - 1;
                 requeueRounds++;
                 change = Change.REQUEUED;
             } else {
@@ -91,6 +93,14 @@ final class ResumeTracker {
         return frozen;
     }
 
+    /**
+     * Whether an event comes after a requeued one that froze the resume point: it will be
+     * delivered again after the reconnect, so handling it now would only duplicate work.
+     */
+    synchronized boolean isStale(long seq) {
+        return frozen && seq > frozenAt;
+    }
+
     /** Delivered events not yet settled in order. */
     synchronized long unsettled() {
         return nextSeq - watermark;
@@ -104,5 +114,6 @@ final class ResumeTracker {
     /** The stream reconnects from {@link #resumeId()}: the REQUEUE freeze ends. */
     synchronized void reconnected() {
         frozen = false;
+        frozenAt = -1;
     }
 }

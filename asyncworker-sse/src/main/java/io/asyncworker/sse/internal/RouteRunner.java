@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -35,10 +36,11 @@ final class RouteRunner {
 
     RouteRunner(SseRoute route, SseConnection connection, BackendContext ctx, Vertx vertx, HttpClient client) {
         this.route = route;
-        this.metrics = RouteMetrics.of(ctx.meters(), route.name());
         this.pipeline = BatchPipeline.<SseMessage>builder(route.name())
                 .options(route.options()).settings(ctx.settings()).timer(ctx.timer()).meters(ctx.meters())
-                .handler(route.handler()).settler(this::settle).build();
+                .handler(this::handle).settler(this::settle).build();
+        // after the pipeline: its own RouteMetrics registered the in-flight gauge it updates
+        this.metrics = RouteMetrics.of(ctx.meters(), route.name());
         for (String source : route.sources()) {
             StreamSpec spec = StreamSpec.of(route, connection, source, route.options().bulkSize());
             streams.add(new SseStream(spec, client, vertx.getOrCreateContext(), ctx.timer(), pipeline, metrics));
@@ -68,12 +70,32 @@ final class RouteRunner {
         return streams;
     }
 
+    /**
+     * Runs the user's handler on the batch's live events. Events after a requeued one of their
+     * stream are skipped and requeued: the reconnect delivers them again, in order.
+     */
+    private CompletionStage<?> handle(List<SseMessage> batch) throws Exception {
+        List<SseMessage> live = new ArrayList<>(batch.size());
+        for (SseMessage m : batch) {
+            if (((DefaultSseMessage) m).isStale()) {
+                m.reject(true);
+            } else {
+                live.add(m);
+            }
+        }
+        if (live.size() == batch.size()) {
+            return route.handler().handle(batch);
+        }
+        return live.isEmpty() ? CompletableFuture.completedFuture(null) : route.handler().handle(List.copyOf(live));
+    }
+
     private void settle(List<SseMessage> batch, List<Action> actions) {
         int rejected = 0;
         for (int i = 0; i < batch.size(); i++) {
             DefaultSseMessage m = (DefaultSseMessage) batch.get(i);
-            Action action = Outcomes.limitDeliveries(actions.get(i), m.deliveryCount(), route.options().maxDeliveries());
-            if (action != actions.get(i)) {
+            Action action = m.isStale() ? Action.REQUEUE
+                    : Outcomes.limitDeliveries(actions.get(i), m.deliveryCount(), route.options().maxDeliveries());
+            if (action == Action.REJECT && actions.get(i) == Action.REQUEUE) {
                 LOG.warn("route '{}': event id '{}' from {} was delivered {} times (maxDeliveries); dropping it",
                         route.name(), m.lastEventId(), m.url(), m.deliveryCount());
             }

@@ -5,6 +5,7 @@ import io.asyncworker.RouteType;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
+import java.util.List;
 
 /**
  * Plugs the SSE backend into the app; found through {@code META-INF/services}. Called on the
@@ -27,6 +28,11 @@ public final class SseBackendFactory implements BackendFactory {
         for (Route route : context.routes()) {
             resolver.resolve(ConnectionResolver.sseRoute(route));
         }
+    }
+
+    @Override
+    public List<String> check(BackendContext context) {
+        return StreamProbe.check(context);
     }
 
     @Override

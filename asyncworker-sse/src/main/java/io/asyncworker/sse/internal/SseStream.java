@@ -59,8 +59,7 @@ final class SseStream {
     private HttpClientResponse response;
     private EventStreamParser parser;
     private boolean receivedSinceOpen;
-    private long lastReadNanos;
-    private Cancellable idleTimer;
+    private final IdleWatchdog watchdog;
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
@@ -75,6 +74,8 @@ final class SseStream {
         this.backoff = spec.backoff();
         this.currentUrl = spec.url();
         this.health = new ComponentHealth("stream", spec.componentName(), State.STARTING, "not connected yet");
+        this.watchdog = new IdleWatchdog(timer, context, spec.readIdleTimeout(), () -> paused,
+                gen -> failed(gen, "no data for " + spec.readIdleTimeout().toMillis() + " ms (read-idle timeout)"));
     }
 
     String url() {
@@ -112,6 +113,11 @@ final class SseStream {
     }
 
     // ---- settlement, from handler threads ----
+
+    /** Whether the event will come again after a reconnect anyway, see {@link ResumeTracker#isStale}. */
+    boolean isStale(long seq) {
+        return tracker.isStale(seq);
+    }
 
     /** Records the action for one of this stream's events. */
     void settled(DefaultSseMessage message, Action action) {
@@ -161,11 +167,17 @@ final class SseStream {
         int gen = ++generation;
         phase = Phase.CONNECTING;
         setHealth(State.STARTING, "connecting to " + currentUrl);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
-                .setHeaders(spec.requestHeaders(currentUrl, tracker.resumeId()))
-                .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(false);
-        lastReadNanos = timer.nanoTime();
-        armIdle(gen, spec.readIdleTimeout());
+        watchdog.start(gen);
+        try {
+            send(gen, new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
+                    .setHeaders(spec.requestHeaders(currentUrl, tracker.resumeId()))
+                    .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(false));
+        } catch (RuntimeException e) {
+            failed(gen, "cannot request " + currentUrl + ": " + describe(e));
+        }
+    }
+
+    private void send(int gen, RequestOptions options) {
         client.request(options)
                 .compose(req -> {
                     if (gen != generation) {
@@ -185,6 +197,7 @@ final class SseStream {
     }
 
     private void onResponse(int gen, HttpClientResponse resp) {
+        resp.exceptionHandler(t -> { }); // a reset we cause is no error; open() installs the real one
         if (gen != generation) {
             resp.request().reset();
             return;
@@ -220,11 +233,12 @@ final class SseStream {
         if (gen != generation) {
             return;
         }
-        lastReadNanos = timer.nanoTime();
+        watchdog.read();
         parser.feed(buf.getBytes());
         if (!paused && tracker.unsettled() > spec.highWater()) {
             paused = true;
             response.pause();
+            settledOnContext(); // settlements that raced with setting the flag did not wake us
         }
     }
 
@@ -233,7 +247,13 @@ final class SseStream {
             failed(gen, "more than " + MAX_REDIRECTS + " redirects from " + spec.url());
             return;
         }
-        String next = Urls.resolve(currentUrl, location);
+        String next;
+        try {
+            next = Urls.requireAbsolute("Location", Urls.resolve(currentUrl, location));
+        } catch (IllegalArgumentException e) {
+            failed(gen, "bad redirect from " + currentUrl + ": " + describe(e));
+            return;
+        }
         LOG.debug("route '{}': {} redirects to {}", spec.route(), currentUrl, next);
         closeCurrent();
         currentUrl = next;
@@ -277,8 +297,8 @@ final class SseStream {
         if (gen != generation || phase != Phase.WAITING) {
             return;
         }
+        awaitingSettle = true; // before the check, so that a settlement racing with it is not missed
         if (!tracker.quiescent()) {
-            awaitingSettle = true;
             setHealth(State.DOWN, "waiting for " + tracker.unsettled() + " events in flight to finish before resuming");
             return;
         }
@@ -289,31 +309,8 @@ final class SseStream {
         connect();
     }
 
-    private void checkIdle(int gen) {
-        if (gen != generation) {
-            return;
-        }
-        long now = timer.nanoTime();
-        if (paused) {
-            lastReadNanos = now;
-        }
-        long idle = now - lastReadNanos;
-        long limit = spec.readIdleTimeout().toNanos();
-        if (idle >= limit) {
-            failed(gen, "no data for " + spec.readIdleTimeout().toMillis() + " ms (read-idle timeout)");
-        } else {
-            armIdle(gen, Duration.ofNanos(limit - idle));
-        }
-    }
-
-    private void armIdle(int gen, Duration delay) {
-        cancel(idleTimer);
-        idleTimer = timer.schedule(delay, () -> context.runOnContext(v -> checkIdle(gen)));
-    }
-
     private void closeCurrent() {
-        cancel(idleTimer);
-        idleTimer = null;
+        watchdog.stop();
         if (request != null) {
             request.reset();
             request = null;

@@ -1,0 +1,126 @@
+package io.asyncworker.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.asyncworker.App;
+import io.asyncworker.ComponentHealth;
+import io.asyncworker.Settings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** When the server starts, where it listens, and how it stops. */
+class ServerLifecycleIT {
+
+    @Test
+    void doesNotStartWhenNoRouteAndNoMetricsNeedIt() throws Exception {
+        int port = freePort();
+        App app = App.create(TestServer.settings(Map.of(Settings.METRICS_ENABLED, "false",
+                Settings.HTTP_PORT, Integer.toString(port))));
+        try (app) {
+            app.start();
+            assertThat(HttpAddress.of(app)).isEmpty();
+            assertThat(app.health().components()).noneMatch(c -> c.kind().equals("server"));
+            assertThat(app.meters().getRegistries()).isEmpty();
+            assertRefused(port);
+        }
+    }
+
+    @Test
+    void startsForMetricsAloneOnTheConfiguredPaths() throws Exception {
+        try (TestServer server = TestServer.start(Map.of(Settings.METRICS_PATH, "/prom", Settings.HEALTH_PATH, "/ready"),
+                app -> { })) {
+            assertThat(server.get("/prom").statusCode()).isEqualTo(200);
+            assertThat(server.get("/ready").statusCode()).isEqualTo(200);
+            assertThat(server.get("/metrics").statusCode()).isEqualTo(404);
+            assertThat(server.get("/health").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void servesHealthButNoMetricsWhenMetricsAreDisabled() throws Exception {
+        HttpRoute ping = HttpRoute.get("/ping", req -> Response.text("pong"));
+        try (TestServer server = TestServer.start(Map.of(Settings.METRICS_ENABLED, "false"), app -> { }, ping)) {
+            assertThat(server.get("/ping").body()).isEqualTo("pong");
+            assertThat(server.get("/metrics").statusCode()).isEqualTo(404);
+            assertThat(server.get("/health").statusCode()).isEqualTo(200);
+            assertThat(server.app.meters().getRegistries()).isEmpty();
+        }
+    }
+
+    @Test
+    void stopRefusesNewConnectionsFirstThenWaitsForRequestsInFlight() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpRoute slow = HttpRoute.get("/slow", req -> {
+            entered.countDown();
+            release.await();
+            return Response.text("finished");
+        });
+        TestServer server = TestServer.start(slow);
+        int port = HttpAddress.of(server.app).orElseThrow().port();
+        CompletableFuture<HttpResponse<String>> call = TestServer.CLIENT.sendAsync(
+                HttpRequest.newBuilder(server.uri("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stop = CompletableFuture.runAsync(server.app::stop);
+
+        assertRefused(port);
+        assertThat(HttpAddress.of(server.app)).isEmpty();
+        assertThat(stop).isNotDone();
+        release.countDown();
+
+        HttpResponse<String> r = call.get(5, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("finished");
+        stop.get(5, TimeUnit.SECONDS);
+        assertThat(server.app.meters().getRegistries()).noneMatch(PrometheusMeterRegistry.class::isInstance);
+        server.close();
+    }
+
+    @Test
+    void failsToStartNamingTheAddressWhenThePortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            App app = App.create(TestServer.settings(Map.of(Settings.HTTP_PORT, Integer.toString(taken.getLocalPort()))));
+            try (app) {
+                assertThatThrownBy(app::start).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                        .hasMessageContaining(Settings.HTTP_PORT);
+            }
+            assertThat(app.meters().getRegistries()).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsTheServerInHealth() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            HttpAddress address = HttpAddress.of(server.app).orElseThrow();
+            assertThat(address.host()).isEqualTo("127.0.0.1");
+            assertThat(address.port()).isPositive();
+            assertThat(server.app.health().components()).containsExactly(
+                    ComponentHealth.up("server", "http 127.0.0.1:" + address.port()));
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void assertRefused(int port) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class));
+    }
+}

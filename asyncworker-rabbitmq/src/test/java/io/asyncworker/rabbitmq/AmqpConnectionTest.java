@@ -1,0 +1,82 @@
+package io.asyncworker.rabbitmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rabbitmq.client.ConnectionFactory;
+import io.asyncworker.RouteType;
+import io.asyncworker.Settings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AmqpConnectionTest {
+
+    @Test
+    void takesEverythingFromSettings() {
+        Settings s = Settings.from(Map.of(Settings.AMQP_HOST, "mq", Settings.AMQP_PORT, "5673",
+                Settings.AMQP_USERNAME, "app", Settings.AMQP_PASSWORD, "pw", Settings.AMQP_VHOST, "jobs",
+                Settings.AMQP_PREFETCH, "256", Settings.AMQP_HEARTBEAT, "15"));
+        AmqpConnection c = AmqpConnection.from(s);
+        assertThat(c.name()).isEqualTo("default");
+        assertThat(c.type()).isEqualTo(RouteType.AMQP_RABBITMQ);
+        assertThat(c.prefetch()).isEqualTo(256);
+        assertThat(c.heartbeat()).isEqualTo(Duration.ofSeconds(15));
+        ConnectionFactory f = c.connectionFactory();
+        assertThat(f.getHost()).isEqualTo("mq");
+        assertThat(f.getPort()).isEqualTo(5673);
+        assertThat(f.getUsername()).isEqualTo("app");
+        assertThat(f.getVirtualHost()).isEqualTo("jobs");
+        assertThat(f.getRequestedHeartbeat()).isEqualTo(15);
+        assertThat(f.isAutomaticRecoveryEnabled()).isFalse();
+    }
+
+    @Test
+    void urlSettingOverridesTheFields() {
+        Settings s = Settings.from(Map.of(Settings.AMQP_URL, "amqp://u:p@other:1234/v", Settings.AMQP_HOST, "mq"));
+        ConnectionFactory f = AmqpConnection.from(s).connectionFactory();
+        assertThat(f.getHost()).isEqualTo("other");
+        assertThat(f.getPort()).isEqualTo(1234);
+        assertThat(f.getVirtualHost()).isEqualTo("v");
+    }
+
+    @Test
+    void urlFormWithOptions() {
+        AmqpConnection c = AmqpConnection.url("amqp://u:secret@mq:5672/%2F").name("jobs").prefetch(10).build();
+        assertThat(c.name()).isEqualTo("jobs");
+        assertThat(c.address()).isEqualTo("amqp://mq:5672/");
+        assertThat(c.toString()).doesNotContain("secret");
+        assertThat(c.toBuilder().name("copy").build().prefetch()).isEqualTo(10);
+    }
+
+    @Test
+    void amqpsUrlTurnsOnTlsWithTheDefaultTrustStore() {
+        AmqpConnection c = AmqpConnection.url("amqps://mq").build();
+        assertThat(c.address()).startsWith("amqps://mq:5671");
+        assertThat(c.connectionFactory().isSSL()).isTrue();
+    }
+
+    @Test
+    void rejectsBadOptionsAtOnce() {
+        assertThatThrownBy(() -> AmqpConnection.builder().prefetch(0)).hasMessageContaining("prefetch");
+        assertThatThrownBy(() -> AmqpConnection.builder().port(0)).hasMessageContaining("port");
+        assertThatThrownBy(() -> AmqpConnection.builder().name(" ")).hasMessageContaining("name");
+        assertThatThrownBy(() -> AmqpConnection.builder().heartbeat(Duration.ofSeconds(-1)))
+                .hasMessageContaining("heartbeat");
+        assertThatThrownBy(() -> AmqpConnection.builder().reconnectDelay(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .hasMessageContaining("maxReconnectDelay");
+        assertThatThrownBy(() -> AmqpConnection.url("ftp://x")).hasMessageContaining("amqp://");
+    }
+
+    @Test
+    void publishOptionsBecomePersistentPropertiesByDefault() {
+        var props = PublishOptions.builder().header("k", "v").messageId("id").build()
+                .toProperties(java.util.Optional.of("application/json"));
+        assertThat(props.getDeliveryMode()).isEqualTo(2);
+        assertThat(props.getContentType()).isEqualTo("application/json");
+        assertThat(props.getHeaders()).containsEntry("k", "v");
+        assertThat(PublishOptions.builder().persistent(false).build().toProperties(java.util.Optional.empty())
+                .getDeliveryMode()).isEqualTo(1);
+        assertThatThrownBy(() -> PublishOptions.builder().priority(256)).hasMessageContaining("priority");
+    }
+}

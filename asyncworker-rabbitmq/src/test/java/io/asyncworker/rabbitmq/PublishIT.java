@@ -1,0 +1,144 @@
+package io.asyncworker.rabbitmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.GetResponse;
+import io.asyncworker.App;
+import io.asyncworker.Settings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PublishIT {
+    record Item(int id, String name) {
+    }
+
+    private final String queue = TestBroker.uniqueQueue();
+    private final String other = TestBroker.uniqueQueue();
+    private final AmqpConnection connection = TestBroker.connection().build();
+    private App app;
+
+    @AfterEach
+    void cleanUp() {
+        if (app != null) {
+            app.close();
+        }
+        connection.close();
+        TestBroker.delete(queue, other);
+    }
+
+    @Test
+    void objectsArePublishedAsPersistentConfirmedJson() {
+        TestBroker.declareClassic(queue);
+        connection.publish("", queue, new Item(1, "one"));
+
+        GetResponse r = TestBroker.get(queue);
+        assertThat(new String(r.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":1,\"name\":\"one\"}");
+        assertThat(r.getProps().getContentType()).isEqualTo("application/json");
+        assertThat(r.getProps().getDeliveryMode()).isEqualTo(2);
+    }
+
+    @Test
+    void stringsAndBytesKeepTheirBodiesAndCarryHeadersAndProperties() {
+        TestBroker.declareClassic(queue);
+        connection.publish("", queue, "hello", PublishOptions.builder().header("tenant", "acme").messageId("x1")
+                .correlationId("c1").persistent(false).build());
+        connection.publish("", queue, new byte[] {1, 2, 3});
+
+        GetResponse text = TestBroker.get(queue);
+        assertThat(new String(text.getBody(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(text.getProps().getContentType()).startsWith("text/plain");
+        assertThat(text.getProps().getHeaders().get("tenant").toString()).isEqualTo("acme");
+        assertThat(text.getProps().getMessageId()).isEqualTo("x1");
+        assertThat(text.getProps().getCorrelationId()).isEqualTo("c1");
+        assertThat(text.getProps().getDeliveryMode()).isEqualTo(1);
+        GetResponse bytes = TestBroker.get(queue);
+        assertThat(bytes.getBody()).containsExactly(1, 2, 3);
+        assertThat(bytes.getProps().getDeliveryMode()).isEqualTo(2);
+    }
+
+    @Test
+    void mandatoryUnroutableMessageIsAnErrorNamingExchangeAndRoutingKey() {
+        String key = "nobody-" + UUID.randomUUID();
+        PublishOptions mandatory = PublishOptions.builder().mandatory(true).build();
+        assertThatThrownBy(() -> connection.publish("amq.direct", key, "lost", mandatory))
+                .isInstanceOf(PublishException.class)
+                .hasMessageContaining("exchange 'amq.direct'").hasMessageContaining("routing key '" + key + "'")
+                .hasMessageContaining("unroutable");
+        assertThatThrownBy(() -> connection.publishAsync("", key, "lost", mandatory).get())
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(PublishException.class);
+
+        connection.publish("amq.direct", key, "dropped without mandatory");
+        TestBroker.declareClassic(queue);
+        connection.publish("", queue, "routable", mandatory);
+        assertThat(TestBroker.messageCount(queue)).isEqualTo(1);
+    }
+
+    @Test
+    void missingExchangeFailsThePublishAndTheNextOneWorks() {
+        String exchange = "missing-" + UUID.randomUUID();
+        assertThatThrownBy(() -> connection.publish(exchange, "k", "x")).isInstanceOf(PublishException.class)
+                .hasMessageContaining(exchange);
+        TestBroker.declareClassic(queue);
+        connection.publish("", queue, "after the failure");
+        assertThat(TestBroker.messageCount(queue)).isEqualTo(1);
+    }
+
+    @Test
+    void publishingWithoutConfirmsStillDelivers() {
+        TestBroker.declareClassic(queue);
+        AmqpConnection fast = TestBroker.connection().publisherConfirms(false).build();
+        try {
+            fast.publish("", queue, "fire and forget");
+            await().until(() -> TestBroker.messageCount(queue) == 1);
+        } finally {
+            fast.close();
+        }
+    }
+
+    @Test
+    void startupHooksAndHandlersCanPublish() {
+        TestBroker.declareClassic(queue);
+        TestBroker.declareClassic(other);
+        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s")));
+        app.connection(connection);
+        app.onStartup(a -> connection.publish("", queue, new Item(7, "from startup")));
+        app.route(AmqpRoute.consume(queue).bodyType(Item.class).handler(batch -> {
+            for (RabbitMQMessage m : batch) {
+                Item in = m.body(Item.class);
+                connection.publish("", other, new Item(in.id() + 1, "from handler"));
+            }
+        }));
+        app.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestBroker.messageCount(other) == 1);
+        assertThat(TestBroker.drain(other)).containsExactly("{\"id\":8,\"name\":\"from handler\"}");
+        await().untilAsserted(() -> assertThat(TestBroker.messageCount(queue)).isZero());
+    }
+
+    @Test
+    void publisherReconnectsAfterTheBrokerClosedItsConnection() throws Exception {
+        String vhost = "aw-test-" + UUID.randomUUID();
+        TestBroker.addVhost(vhost);
+        TestBroker.Admin admin = TestBroker.admin(vhost);
+        AmqpConnection inVhost = AmqpConnection.url(TestBroker.url(vhost)).build();
+        try {
+            admin.withChannel(ch -> ch.queueDeclare(queue, true, false, false, null));
+            inVhost.publish("", queue, "before");
+            TestBroker.rabbitmqctl("-q", "close_all_connections", "-p", vhost, "fault injected by PublishIT");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> inVhost.publish("", queue, "after"));
+            long count = admin.<Integer>withChannel(ch -> ch.queueDeclarePassive(queue).getMessageCount());
+            assertThat(count).isGreaterThanOrEqualTo(2);
+        } finally {
+            inVhost.close();
+            admin.close();
+            TestBroker.deleteVhost(vhost);
+        }
+    }
+}
