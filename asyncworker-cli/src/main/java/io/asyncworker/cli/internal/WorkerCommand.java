@@ -31,6 +31,7 @@ abstract class WorkerCommand implements Callable<Integer> {
         if (!classpath.isEmpty()) {
             return IsolatedLauncher.relaunch(classpath, relaunchArgs(), out(), err());
         }
+        Logging.configure();
         try {
             return execute();
         } catch (WorkerException e) {
