@@ -25,8 +25,7 @@ public final class DemoWorker {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorker.class);
     /** Handled batches and messages. */
     public static final Key<Stats> STATS = Key.of("stats", Stats.class);
-
-    /** Counters, shared by the consumer and the HTTP route. */
+    /** Counters shared by the consumer and the HTTP route. */
     public record Stats(LongAdder batches, LongAdder messages) {
     }
 
@@ -35,11 +34,13 @@ public final class DemoWorker {
         AmqpConnection rabbit = AmqpConnection.fromEnv();
         Stats stats = new Stats(new LongAdder(), new LongAdder());
         App app = App.create().connection(rabbit).put(STATS, stats);
-        app.route(AmqpRoute.consume(queue).declare(QueueDeclaration.durable()).bulkSize(10).flushTimeout(Duration.ofSeconds(1))
+        app.route(AmqpRoute.consume(queue).declare(QueueDeclaration.durable())
+                .bulkSize(10).flushTimeout(Duration.ofSeconds(1))
                 .handler(batch -> {
                     stats.batches().increment();
                     stats.messages().add(batch.size());
-                    LOG.info("batch of {}: '{}' .. '{}'", batch.size(), batch.getFirst().bodyAsString(), batch.getLast().bodyAsString());
+                    LOG.info("batch of {}: '{}' .. '{}'", batch.size(),
+                            batch.getFirst().bodyAsString(), batch.getLast().bodyAsString());
                 }));
         app.route(Schedule.every(Duration.ofSeconds(10)).name("demo-producer").runOnStartup(true).handler(ctx -> {
             for (int i = 1; i <= 25; i++) {
@@ -48,9 +49,8 @@ public final class DemoWorker {
             LOG.info("published 25 demo messages to queue '{}'; try: curl {}/stats", queue,
                     HttpAddress.of(ctx.app()).map(a -> a.uri().toString()).orElse("(no HTTP)"));
         }));
-        app.route(HttpRoute.get("/stats", req -> Response.json(
+        return app.route(HttpRoute.get("/stats", req -> Response.json(
                 Map.of("batches", stats.batches().sum(), "messages", stats.messages().sum()))));
-        return app;
     }
 
     public static void main(String[] args) {

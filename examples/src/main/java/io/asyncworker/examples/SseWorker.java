@@ -44,7 +44,8 @@ public final class SseWorker {
         vertx.createHttpServer().requestHandler(req -> {
             var response = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
             long[] n = {Long.parseLong(Objects.requireNonNullElse(req.getHeader("Last-Event-ID"), "0"))};
-            long timer = vertx.setPeriodic(100, t -> response.write("id: " + ++n[0] + "\nevent: tick\ndata: {\"n\":" + n[0] + "}\n\n"));
+            long timer = vertx.setPeriodic(100,
+                    t -> response.write("id: " + ++n[0] + "\nevent: tick\ndata: {\"n\":" + n[0] + "}\n\n"));
             response.closeHandler(v -> vertx.cancelTimer(timer));
         }).listen(port, "127.0.0.1").await();
         return vertx;
