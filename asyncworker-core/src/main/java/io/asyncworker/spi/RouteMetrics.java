@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe; meters are created once and cached.
  */
 public final class RouteMetrics {
+    private static final Map<MeterRegistry, Map<String, RouteMetrics>> INSTANCES = new WeakHashMap<>();
     private final MeterRegistry registry;
     private final String route;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
@@ -39,9 +41,17 @@ public final class RouteMetrics {
                 .description("batches whose handler is running").register(registry);
     }
 
-    /** The meters of one route. */
+    /**
+     * The meters of one route; the same instance for the same registry and route, so that the
+     * pipeline and its backend share one in-flight gauge.
+     */
     public static RouteMetrics of(MeterRegistry registry, String route) {
-        return new RouteMetrics(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(route, "route"));
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(route, "route");
+        synchronized (INSTANCES) {
+            return INSTANCES.computeIfAbsent(registry, r -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(route, r -> new RouteMetrics(registry, r));
+        }
     }
 
     /** Counts messages received from a queue or stream. */

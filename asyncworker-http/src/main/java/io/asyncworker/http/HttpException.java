@@ -19,6 +19,7 @@ import java.util.Objects;
 public final class HttpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int status;
     private final transient Map<String, Object> details;
 

@@ -1,6 +1,17 @@
 package io.asyncworker.http;
 
-/** The HTTP methods a route can serve. */
+/** The HTTP methods a route can serve; see the factories of {@link HttpRoute}. */
 public enum HttpMethod {
-    GET, POST, PUT, PATCH, DELETE, HEAD
+    /** Reads a resource. */
+    GET,
+    /** Creates or submits. */
+    POST,
+    /** Replaces a resource. */
+    PUT,
+    /** Changes part of a resource. */
+    PATCH,
+    /** Removes a resource. */
+    DELETE,
+    /** Like {@code GET} without a response body; served only by {@code HEAD} routes. */
+    HEAD
 }

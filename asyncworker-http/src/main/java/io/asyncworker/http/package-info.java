@@ -26,7 +26,7 @@
  * ({@code /metrics}, when enabled) and {@code ASYNCWORKER_HEALTH_PATH} ({@code /health}, always).
  * Port {@code 0} picks a free port; {@link io.asyncworker.http.HttpAddress#of} tells which. On
  * stop it first stops accepting connections, then waits for requests in flight within
- * {@code ASYNCWORKER_SHUTDOWN_TIMEOUT}.
+ * {@code ASYNCWORKER_SHUTDOWN_TIMEOUT}; handlers still running after that are interrupted.
  *
  * <h2>Metrics and health</h2>
  * At start the backend adds a {@code PrometheusMeterRegistry} to {@code app.meters()} (removed at

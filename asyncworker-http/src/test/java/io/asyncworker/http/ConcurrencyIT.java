@@ -36,7 +36,8 @@ class ConcurrencyIT {
                 assertThat(r.body()).isEqualTo(Integer.toString(i));
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            assertThat(millis).as("100 x 200 ms handlers took %d ms", millis).isLessThan(5_000);
+            // Serially this would take 20 s; the bound leaves room for a loaded CI machine.
+            assertThat(millis).as("100 x 200 ms handlers took %d ms", millis).isLessThan(6_000);
             assertThat(peak.get()).as("handlers running at once").isGreaterThanOrEqualTo(50);
         }
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,17 @@ class HttpErrorsIT {
         assertJsonError(r, 400, "bad query parameter 'c': 'purple' is not one of RED, GREEN");
         assertThat(r.body()).contains("\"parameter\":\"c\"");
         assertThat(server.get("/color?c=green").body()).isEqualTo("GREEN");
+    }
+
+    @Test
+    void answers400ToAMalformedQueryString() throws Exception {
+        HttpAddress address = HttpAddress.of(server.app).orElseThrow();
+        try (Socket socket = new Socket(address.host(), address.port())) {
+            socket.getOutputStream().write("GET /color?c=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"error\":\"malformed query string");
+        }
     }
 
     @Test

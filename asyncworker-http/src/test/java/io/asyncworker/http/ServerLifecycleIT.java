@@ -90,6 +90,29 @@ class ServerLifecycleIT {
     }
 
     @Test
+    void stopInterruptsHandlersThatOutliveTheShutdownBudget() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        HttpRoute stuck = HttpRoute.get("/stuck", req -> {
+            entered.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+            return Response.ok();
+        });
+        TestServer server = TestServer.start(Map.of(Settings.SHUTDOWN_TIMEOUT, "500ms"), app -> { }, stuck);
+        TestServer.CLIENT.sendAsync(HttpRequest.newBuilder(server.uri("/stuck")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        server.close();
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void failsToStartNamingTheAddressWhenThePortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             App app = App.create(TestServer.settings(Map.of(Settings.HTTP_PORT, Integer.toString(taken.getLocalPort()))));

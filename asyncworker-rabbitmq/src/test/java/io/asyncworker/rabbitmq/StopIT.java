@@ -72,6 +72,8 @@ class StopIT {
     @Test
     void batchesOutlivingTheBudgetAreRequeuedNotAcked() {
         start("500ms", 20_000);
+        await().untilAsserted(() -> assertThat(app.meters().get("asyncworker.handler.inflight").gauge().value())
+                .as("the in-flight gauge is the pipeline's live one").isEqualTo(2));
         long before = System.nanoTime();
         app.stop();
 

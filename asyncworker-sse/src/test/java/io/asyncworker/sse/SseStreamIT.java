@@ -126,6 +126,25 @@ class SseStreamIT {
     }
 
     @Test
+    void resumesEachStreamOfARouteOnItsOwn() {
+        server.on("/multi-a", new EventLog(10, 4, false)::serve);
+        server.on("/multi-b", new EventLog(10, 3, false)::serve);
+        List<SseMessage> handled = new CopyOnWriteArrayList<>();
+        start(fast().baseUrl(server.url("")).build(), SseRoute.consume("/multi-a", "/multi-b").bulkSize(4)
+                .flushTimeout(Duration.ofMillis(30)).handler(handled::addAll));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() >= 20);
+        for (String path : List.of("/multi-a", "/multi-b")) {
+            List<Integer> fromPath = handled.stream().filter(m -> m.url().endsWith(path))
+                    .map(m -> m.body(Item.class).n()).toList();
+            assertThat(fromPath).as(path).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 10).boxed().toList());
+        }
+        assertThat(handled).hasSize(20);
+        assertThat(server.requests("/multi-b").stream().map(s -> s.header("Last-Event-ID")).toList())
+                .startsWith(null, "3", "6", "9");
+    }
+
+    @Test
     void followsRedirectsAndKeepsCredentialsOnTheSameOrigin() {
         server.on("/moved", req -> req.response().setStatusCode(302).putHeader("Location", "/target").end());
         server.on("/target", req -> SseTestServer.open(req).write(SseTestServer.event("9", "{\"n\":9}")));

@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,41 +22,58 @@ final class DefaultRequest implements Request {
     private final String path;
     private final String routePath;
     private final Map<String, String> pathParams;
-    private final Map<String, List<String>> query;
-    private final Map<String, List<String>> headers;
+    private final String rawQuery;
+    // The request's own header map: complete and no longer written once the body has been read,
+    // and published to the handler's thread by Thread.start, so reading it there is safe.
+    private final MultiMap rawHeaders;
     private final Buffer body;
     private final BodyCodec codec;
+    private volatile Map<String, List<String>> query;
+    private volatile Map<String, List<String>> headers;
 
     private DefaultRequest(HttpMethod method, RoutingContext rc, String routePath, BodyCodec codec) {
         this.method = method;
         this.path = rc.request().path();
         this.routePath = routePath;
         this.pathParams = Map.copyOf(rc.pathParams());
-        this.query = copy(rc.queryParams(), new LinkedHashMap<>());
-        this.headers = copy(rc.request().headers(), new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+        this.rawQuery = rc.request().query();
+        this.rawHeaders = rc.request().headers();
         Buffer buffer = rc.body() == null ? null : rc.body().buffer();
         this.body = buffer == null ? Buffer.buffer() : buffer;
         this.codec = codec;
     }
 
-    /** Copies a request; call on the event loop after the body has been read. */
+    /** Captures a request; call on the event loop after the body has been read. */
     static DefaultRequest of(HttpMethod method, RoutingContext rc, String routePath, BodyCodec codec) {
         return new DefaultRequest(method, rc, routePath, codec);
-    }
-
-    private static Map<String, List<String>> copy(MultiMap source, Map<String, List<String>> target) {
-        for (String name : source.names()) {
-            target.put(name, List.copyOf(source.getAll(name)));
-        }
-        return Collections.unmodifiableMap(target);
     }
 
     @Override public HttpMethod method() { return method; }
     @Override public String path() { return path; }
     @Override public String routePath() { return routePath; }
     @Override public Map<String, String> pathParams() { return pathParams; }
-    @Override public Map<String, List<String>> queryParams() { return query; }
-    @Override public Map<String, List<String>> headers() { return headers; }
+
+    @Override
+    public Map<String, List<String>> queryParams() {
+        Map<String, List<String>> q = query;
+        if (q == null) {
+            q = QueryString.parse(rawQuery);
+            query = q;
+        }
+        return q;
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        Map<String, List<String>> h = headers;
+        if (h == null) {
+            Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            rawHeaders.names().forEach(name -> copy.put(name, List.copyOf(rawHeaders.getAll(name))));
+            h = Collections.unmodifiableMap(copy);
+            headers = h;
+        }
+        return h;
+    }
 
     @Override
     public String pathParam(String name) {
@@ -88,7 +104,7 @@ final class DefaultRequest implements Request {
 
     @Override
     public List<String> queryParams(String name) {
-        return query.getOrDefault(Objects.requireNonNull(name, "name"), List.of());
+        return queryParams().getOrDefault(Objects.requireNonNull(name, "name"), List.of());
     }
 
     @Override
@@ -98,7 +114,7 @@ final class DefaultRequest implements Request {
 
     @Override
     public List<String> headers(String name) {
-        return headers.getOrDefault(Objects.requireNonNull(name, "name"), List.of());
+        return List.copyOf(rawHeaders.getAll(Objects.requireNonNull(name, "name")));
     }
 
     @Override

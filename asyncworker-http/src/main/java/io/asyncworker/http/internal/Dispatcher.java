@@ -7,9 +7,11 @@ import io.asyncworker.http.Response;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ final class Dispatcher {
 
     private final InFlight inFlight;
     private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http-", 0).factory();
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     Dispatcher(InFlight inFlight) {
         this.inFlight = inFlight;
@@ -35,19 +38,21 @@ final class Dispatcher {
     }
 
     private void dispatch(RoutingContext rc, HttpRoute route, String template) {
-        Request request;
-        try {
-            request = DefaultRequest.of(route.method(), rc, template, route.codec());
-        } catch (IllegalArgumentException badQuery) {
-            Reply.error(400, "malformed query string").writeTo(rc.response());
-            return;
-        }
+        Request request = DefaultRequest.of(route.method(), rc, template, route.codec());
         Exchange exchange = new Exchange(rc, Vertx.currentContext(), inFlight);
         threads.newThread(() -> run(route, request, exchange)).start();
     }
 
+    /** Interrupts every handler still running, once the shutdown budget is spent. */
+    int interruptAll() {
+        running.forEach(Thread::interrupt);
+        return running.size();
+    }
+
     private void run(HttpRoute route, Request request, Exchange exchange) {
         CompletionStage<Response> stage;
+        Thread self = Thread.currentThread();
+        running.add(self);
         try {
             stage = route.handler().handle(request);
             if (stage == null) {
@@ -55,6 +60,8 @@ final class Dispatcher {
             }
         } catch (Throwable e) {
             stage = CompletableFuture.failedFuture(e);
+        } finally {
+            running.remove(self);
         }
         stage.whenComplete((response, error) -> exchange.send(reply(route, request, response, error)));
     }

@@ -41,6 +41,7 @@ final class HttpBackend implements Backend {
     private final List<HttpRoute> routes;
     private final HttpMetrics metrics;
     private final InFlight inFlight = new InFlight();
+    private final Dispatcher dispatcher = new Dispatcher(inFlight);
     private volatile State state = State.STARTING;
     private volatile String address;
     private PrometheusMeterRegistry prometheus;
@@ -60,7 +61,7 @@ final class HttpBackend implements Backend {
     public void start() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                 new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
-        var router = Routing.build(vertx, allRoutes(), new Dispatcher(inFlight), metrics);
+        var router = Routing.build(vertx, allRoutes(), dispatcher, metrics);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
                 .requestHandler(router);
         try {
@@ -101,7 +102,9 @@ final class HttpBackend implements Backend {
         long deadline = System.nanoTime() + budget.toNanos();
         try {
             if (!inFlight.awaitIdle(budget)) {
-                LOG.warn("{} HTTP requests still running after the shutdown budget of {}", inFlight.count(), budget);
+                int interrupted = dispatcher.interruptAll();
+                LOG.warn("{} HTTP requests still running after the shutdown budget of {}; interrupted {} handlers",
+                        inFlight.count(), budget, interrupted);
                 return;
             }
             if (shutdown != null) {

@@ -3,7 +3,9 @@ package io.asyncworker.http.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,7 @@ final class HttpMetrics {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private final MeterRegistry registry;
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,12 +36,20 @@ final class HttpMetrics {
 
     private void record(RoutingContext rc, long nanos) {
         String method = rc.request().method().name();
-        Timer.builder(TIMER)
+        TimerKey key = new TimerKey(METHODS.contains(method) ? method : "OTHER", rc.get(TEMPLATE, NOT_FOUND),
+                rc.response().getStatusCode());
+        timers.computeIfAbsent(key, this::register).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer register(TimerKey key) {
+        return Timer.builder(TIMER)
                 .description("HTTP requests served, by method, route template and status")
-                .tag("method", METHODS.contains(method) ? method : "OTHER")
-                .tag("route", rc.get(TEMPLATE, NOT_FOUND))
-                .tag("status", Integer.toString(rc.response().getStatusCode()))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .register(registry);
+    }
+
+    private record TimerKey(String method, String route, int status) {
     }
 }

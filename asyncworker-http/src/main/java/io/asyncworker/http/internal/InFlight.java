@@ -1,43 +1,33 @@
 package io.asyncworker.http.internal;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Counts requests whose handler is running or whose response is being written. Thread-safe. */
 final class InFlight {
+    private final AtomicInteger count = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
-    private int count;
 
     void begin() {
-        lock.lock();
-        try {
-            count++;
-        } finally {
-            lock.unlock();
-        }
+        count.incrementAndGet();
     }
 
     void end() {
-        lock.lock();
-        try {
-            if (--count == 0) {
+        if (count.decrementAndGet() == 0) {
+            lock.lock();
+            try {
                 idle.signalAll();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
     int count() {
-        lock.lock();
-        try {
-            return count;
-        } finally {
-            lock.unlock();
-        }
+        return count.get();
     }
 
     /** Waits until nothing is in flight; false when the budget ran out first. */
@@ -45,7 +35,7 @@ final class InFlight {
         long nanos = budget.toNanos();
         lock.lock();
         try {
-            while (count > 0) {
+            while (count.get() > 0) {
                 if (nanos <= 0) {
                     return false;
                 }

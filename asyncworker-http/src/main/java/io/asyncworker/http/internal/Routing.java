@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,13 +52,13 @@ final class Routing {
     private static void serve(Router router, Entry e, Dispatcher dispatcher) {
         long limit = e.route().bodyLimit();
         String template = e.path().template();
-        HttpMethod method = HttpMethod.valueOf(e.route().method().name());
-        // Vert.x wants the body handler first on its route, so tagging gets a route of its own.
-        router.route(method, e.path().vertxPath()).handler(rc -> {
+        // A platform handler may precede the body handler, so the 413 answer knows route and limit.
+        PlatformHandler tagger = rc -> {
             tag(rc, template).put(RouterErrors.BODY_LIMIT, limit);
             rc.next();
-        });
-        router.route(method, e.path().vertxPath())
+        };
+        router.route(HttpMethod.valueOf(e.route().method().name()), e.path().vertxPath())
+                .handler(tagger)
                 .handler(BodyHandler.create(false).setBodyLimit(limit))
                 .handler(dispatcher.handler(e.route(), template));
     }

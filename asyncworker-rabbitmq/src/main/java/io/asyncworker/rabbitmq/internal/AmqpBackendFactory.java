@@ -5,6 +5,7 @@ import io.asyncworker.RouteType;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
+import java.util.List;
 
 /** Plugs the RabbitMQ backend into the core; found through {@code META-INF/services}. */
 public final class AmqpBackendFactory implements BackendFactory {
@@ -19,6 +20,11 @@ public final class AmqpBackendFactory implements BackendFactory {
         for (Route r : context.routes()) {
             ConnectionResolver.resolve(ConnectionResolver.amqp(r), context.connections());
         }
+    }
+
+    @Override
+    public List<String> check(BackendContext context) {
+        return BrokerProbe.check(context);
     }
 
     @Override

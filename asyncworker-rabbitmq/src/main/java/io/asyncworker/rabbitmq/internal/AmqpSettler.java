@@ -26,14 +26,18 @@ final class AmqpSettler implements Settler<RabbitMQMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpSettler.class);
     private final String route;
     private final OptionalInt maxDeliveries;
-    private final RouteMetrics metrics;
     private final DeliveryCounter counter;
+    private volatile RouteMetrics metrics;
 
-    AmqpSettler(String route, OptionalInt maxDeliveries, RouteMetrics metrics, DeliveryCounter counter) {
+    AmqpSettler(String route, OptionalInt maxDeliveries, DeliveryCounter counter) {
         this.route = route;
         this.maxDeliveries = maxDeliveries;
-        this.metrics = metrics;
         this.counter = counter;
+    }
+
+    /** Set once, right after the pipeline is built and before any message arrives. */
+    void metrics(RouteMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override

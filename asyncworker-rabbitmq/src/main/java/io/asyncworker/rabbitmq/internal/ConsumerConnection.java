@@ -86,6 +86,9 @@ final class ConsumerConnection {
     }
 
     private synchronized void failed(Exception cause) {
+        if (closing) {
+            return;
+        }
         attempt++;
         config.connectionFailCallback().ifPresent(cb -> Thread.ofVirtual().start(() -> notify(cb, cause, attempt)));
         var delay = backoff.delay(ThreadLocalRandom.current().nextDouble());

@@ -34,16 +34,18 @@ final class DeliveryCounter {
      * @param xDeliveryCount the quorum queue's header, or {@code null} on classic queues
      * @param key            the message key, used only for classic redeliveries
      */
-    synchronized long delivered(Number xDeliveryCount, boolean redelivered, String key) {
+    long delivered(Number xDeliveryCount, boolean redelivered, String key) {
         if (xDeliveryCount != null) {
             return xDeliveryCount.longValue() + 1;
         }
         if (!redelivered) {
             return 1;
         }
-        long count = Math.max(2, seen.getOrDefault(key, 1L) + 1);
-        seen.put(key, count);
-        return count;
+        synchronized (this) {
+            long count = Math.max(2, seen.getOrDefault(key, 1L) + 1);
+            seen.put(key, count);
+            return count;
+        }
     }
 
     /** Forgets a message that was settled for good (acked or rejected). */

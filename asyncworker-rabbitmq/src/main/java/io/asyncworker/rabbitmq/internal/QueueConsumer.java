@@ -127,6 +127,9 @@ final class QueueConsumer {
     }
 
     private void retryLater() {
+        if (stopping) {
+            return;
+        }
         var delay = backoff.delay(ThreadLocalRandom.current().nextDouble());
         backoff = backoff.next();
         LOG.warn("route '{}': re-subscribing to '{}' in {} ms ({})", route.name(), queue, delay.toMillis(), detail);

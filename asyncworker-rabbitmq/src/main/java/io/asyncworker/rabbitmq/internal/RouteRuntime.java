@@ -28,13 +28,15 @@ final class RouteRuntime {
 
     RouteRuntime(AmqpRoute route, ConsumerConnection connection, BackendContext ctx) {
         this.route = route;
-        this.metrics = RouteMetrics.of(ctx.meters(), route.name());
         int bulk = effectiveBulkSize(route.name(), route.options().bulkSize(), connection.config().prefetch());
+        AmqpSettler settler = new AmqpSettler(route.name(), route.options().maxDeliveries(), counter);
+        // The pipeline registers the route's gauges first, so that its in-flight gauge is the live one.
         this.pipeline = BatchPipeline.<RabbitMQMessage>builder(route.name())
                 .options(route.options()).bulkSize(bulk).settings(ctx.settings())
-                .timer(ctx.timer()).meters(ctx.meters()).handler(route.handler())
-                .settler(new AmqpSettler(route.name(), route.options().maxDeliveries(), metrics, counter))
+                .timer(ctx.timer()).meters(ctx.meters()).handler(route.handler()).settler(settler)
                 .build();
+        this.metrics = RouteMetrics.of(ctx.meters(), route.name());
+        settler.metrics(metrics);
         for (String queue : route.queues()) {
             QueueConsumer c = new QueueConsumer(this, queue, connection);
             consumers.add(c);

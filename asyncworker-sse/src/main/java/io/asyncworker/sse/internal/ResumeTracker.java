@@ -21,7 +21,7 @@ final class ResumeTracker {
     private String resumeId;
     private boolean frozen;
     private long frozenAt = -1;
-    private int requeueRounds;
+    private volatile int requeueRounds;
 
     private record Settled(Action action, String lastEventId) {
     }
@@ -45,7 +45,7 @@ final class ResumeTracker {
     }
 
     /** How many times the current position has been delivered: 1, plus one per requeue round. */
-    synchronized long deliveryCount() {
+    long deliveryCount() {
         return requeueRounds + 1L;
     }
 
@@ -62,25 +62,36 @@ final class ResumeTracker {
         if (seq < watermark) {
             return Change.NONE;
         }
-        outOfOrder.put(seq, new Settled(action, lastEventId));
-        Change change = Change.NONE;
+        if (seq > watermark) {
+            outOfOrder.put(seq, new Settled(action, lastEventId));
+            return Change.NONE;
+        }
+        watermark++;
+        Change change = apply(action, lastEventId);
         Settled next;
-        while ((next = outOfOrder.remove(watermark)) != null) {
+        while (!outOfOrder.isEmpty() && (next = outOfOrder.remove(watermark)) != null) {
             watermark++;
-            if (frozen) {
-                continue;
-            }
-            if (next.action() == Action.REQUEUE) {
-                frozen = true;
-                frozenAt = watermark - 1;
-                requeueRounds++;
+            if (apply(next.action(), next.lastEventId()) == Change.REQUEUED) {
                 change = Change.REQUEUED;
-            } else {
-                resumeId = next.lastEventId();
-                requeueRounds = 0;
             }
         }
         return change;
+    }
+
+    /** Applies the action of the event just below the watermark. */
+    private Change apply(Action action, String lastEventId) {
+        if (frozen) {
+            return Change.NONE;
+        }
+        if (action == Action.REQUEUE) {
+            frozen = true;
+            frozenAt = watermark - 1;
+            requeueRounds++;
+            return Change.REQUEUED;
+        }
+        resumeId = lastEventId;
+        requeueRounds = 0;
+        return Change.NONE;
     }
 
     /** The {@code Last-Event-ID} to reconnect with, empty for none. */

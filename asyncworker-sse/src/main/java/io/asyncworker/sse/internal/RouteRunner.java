@@ -91,6 +91,7 @@ final class RouteRunner {
 
     private void settle(List<SseMessage> batch, List<Action> actions) {
         int rejected = 0;
+        SettledCounts counts = new SettledCounts(metrics);
         for (int i = 0; i < batch.size(); i++) {
             DefaultSseMessage m = (DefaultSseMessage) batch.get(i);
             Action action = m.isStale() ? Action.REQUEUE
@@ -102,12 +103,41 @@ final class RouteRunner {
             if (action == Action.REJECT) {
                 rejected++;
             }
-            metrics.settled(m.url(), action, 1);
+            counts.add(m.url(), action);
             m.stream().settled(m, action);
         }
+        counts.flush();
         if (rejected > 0) {
             LOG.info("route '{}': {} of {} events rejected and dropped; the stream moves past them",
                     route.name(), rejected, batch.size());
+        }
+    }
+
+    /** Counts settled events in runs of the same stream and action, one meter update per run. */
+    private static final class SettledCounts {
+        private final RouteMetrics metrics;
+        private String url;
+        private Action action;
+        private int count;
+
+        SettledCounts(RouteMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        void add(String nextUrl, Action nextAction) {
+            if (count > 0 && (!nextUrl.equals(url) || nextAction != action)) {
+                flush();
+            }
+            url = nextUrl;
+            action = nextAction;
+            count++;
+        }
+
+        void flush() {
+            if (count > 0) {
+                metrics.settled(url, action, count);
+                count = 0;
+            }
         }
     }
 }

@@ -53,7 +53,10 @@ final class SseBackend implements Backend {
 
     @Override
     public void drain(Duration budget) {
-        runners.forEach(r -> r.drain(budget));
+        long deadline = System.nanoTime() + budget.toNanos();
+        for (RouteRunner r : runners) {
+            r.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
     }
 
     @Override

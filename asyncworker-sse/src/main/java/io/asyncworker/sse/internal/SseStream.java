@@ -59,6 +59,7 @@ final class SseStream {
     private HttpClientResponse response;
     private EventStreamParser parser;
     private boolean receivedSinceOpen;
+    private int receivedInChunk;
     private final IdleWatchdog watchdog;
     private Cancellable reconnectTimer;
 
@@ -234,7 +235,11 @@ final class SseStream {
             return;
         }
         watchdog.read();
+        receivedInChunk = 0;
         parser.feed(buf.getBytes());
+        if (receivedInChunk > 0) {
+            metrics.received(spec.url(), receivedInChunk);
+        }
         if (!paused && tracker.unsettled() > spec.highWater()) {
             paused = true;
             response.pause();
@@ -343,7 +348,7 @@ final class SseStream {
         public void onEvent(SseEvent event) {
             long seq = tracker.deliver();
             receivedSinceOpen = true;
-            metrics.received(spec.url(), 1);
+            receivedInChunk++;
             pipeline.add(new DefaultSseMessage(SseStream.this, seq, event, serverRetry, tracker.deliveryCount(), spec.codec()));
         }
 
