@@ -80,6 +80,18 @@ class PreparedAppIT {
     }
 
     @Test
+    void asyncworkerDevTrueAsksForTheDevBrokerLikeTheFlag() throws Exception {
+        System.setProperty(Settings.AMQP_PORT, closedPort());
+        System.setProperty(Settings.DEV, "true");
+        try (PreparedApp prepared = PreparedApp.prepare(this::build, false, broker())) {
+            assertThat(dockerAsked).isTrue();
+            assertThat(prepared.app().settings().amqpUrl()).contains(BROKER);
+        } finally {
+            System.clearProperty(Settings.DEV);
+        }
+    }
+
+    @Test
     void withoutDevModeNothingIsProbedOrStarted() throws Exception {
         System.setProperty(Settings.AMQP_PORT, closedPort());
         try (PreparedApp prepared = PreparedApp.prepare(this::build, false, broker())) {
