@@ -56,6 +56,7 @@ class CliBrokerIT {
                 .containsPattern("flushTimeout +PT0\\.2S +code")
                 .containsPattern("onException +REQUEUE +default")
                 .containsPattern("declare +no \\(queues must exist\\) +default")
+                .containsPattern("connections:\n +name +type +details\n +default +AMQP_RABBITMQ +AmqpConnection\\[default ")
                 .containsPattern("ASYNCWORKER_FLUSH_TIMEOUT +3s +system property")
                 .containsPattern("ASYNCWORKER_AMQP_PASSWORD +\\*\\*\\*\\* +system property");
     }

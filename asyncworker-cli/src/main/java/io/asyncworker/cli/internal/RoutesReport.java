@@ -1,6 +1,7 @@
 package io.asyncworker.cli.internal;
 
 import io.asyncworker.App;
+import io.asyncworker.Connection;
 import io.asyncworker.Origin;
 import io.asyncworker.Route;
 import io.asyncworker.RouteOption;
@@ -27,6 +28,9 @@ final class RoutesReport {
         for (Route route : routes) {
             out.append('\n').append(route(route, app.settings()));
         }
+        if (!app.connections().isEmpty()) {
+            out.append('\n').append("connections:\n").append(connections(app.connections()));
+        }
         out.append('\n').append("settings:\n").append(settings(app.settings()));
         return out.toString();
     }
@@ -41,6 +45,14 @@ final class RoutesReport {
             rows.add(new String[] {option.name(), option.value(), optionOrigin(option)});
         }
         return out.append(table(rows)).toString();
+    }
+
+    /** Each connection's own description; connections never print secrets. */
+    static String connections(List<Connection> connections) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"name", "type", "details"});
+        connections.forEach(c -> rows.add(new String[] {c.name(), c.type().toString(), c.toString()}));
+        return table(rows);
     }
 
     static String settings(Settings settings) {
