@@ -2,7 +2,9 @@ package io.asyncworker.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +107,18 @@ class HttpRoutesIT {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("X-Item")).hasValue("10");
         assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void sendsNoBodyOnTheWireForHead() throws Exception {
+        HttpAddress address = HttpAddress.of(server.app).orElseThrow();
+        try (Socket socket = new Socket(address.host(), address.port())) {
+            socket.getOutputStream().write("HEAD /items/5 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("x-item: 5").endsWith("\r\n\r\n")
+                    .doesNotContain("not sent");
+        }
     }
 
     @Test

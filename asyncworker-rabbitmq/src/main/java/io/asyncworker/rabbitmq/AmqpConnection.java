@@ -19,7 +19,7 @@ import javax.net.ssl.SSLContext;
  *
  * <pre>{@code
  * AmqpConnection rabbit = AmqpConnection.fromEnv();                       // ASYNCWORKER_AMQP_*
- * AmqpConnection other = AmqpConnection.url("amqp://app:secret@mq:5672/jobs")
+ * AmqpConnection other = AmqpConnection.builder().url("amqp://app:secret@mq:5672/jobs")
  *         .name("jobs").prefetch(256).build();
  * app.connection(rabbit).connection(other);
  * rabbit.publish("", "items", new Item(42));                              // JSON, confirmed
@@ -59,13 +59,14 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     }
 
     /**
-     * A builder starting from an {@code amqp://user:pass@host:port/vhost} URL ({@code amqps://}
-     * turns TLS on with the JVM's trust store).
+     * A connection to an {@code amqp://user:pass@host:port/vhost} URL with every other option at
+     * its default ({@code amqps://} turns TLS on with the JVM's trust store); use
+     * {@code builder().url(...)} to set more.
      *
      * @throws IllegalArgumentException when the URL is malformed
      */
-    public static Builder url(String url) {
-        return builder().url(url);
+    public static AmqpConnection url(String url) {
+        return builder().url(url).build();
     }
 
     /** A builder starting from this connection's configuration. */

@@ -42,7 +42,7 @@ class AmqpConnectionTest {
 
     @Test
     void urlFormWithOptions() {
-        AmqpConnection c = AmqpConnection.url("amqp://u:secret@mq:5672/%2F").name("jobs").prefetch(10).build();
+        AmqpConnection c = AmqpConnection.builder().url("amqp://u:secret@mq:5672/%2F").name("jobs").prefetch(10).build();
         assertThat(c.name()).isEqualTo("jobs");
         assertThat(c.address()).isEqualTo("amqp://mq:5672/");
         assertThat(c.toString()).doesNotContain("secret");
@@ -51,7 +51,7 @@ class AmqpConnectionTest {
 
     @Test
     void amqpsUrlTurnsOnTlsWithTheDefaultTrustStore() {
-        AmqpConnection c = AmqpConnection.url("amqps://mq").build();
+        AmqpConnection c = AmqpConnection.url("amqps://mq");
         assertThat(c.address()).startsWith("amqps://mq:5671");
         assertThat(c.connectionFactory().isSSL()).isTrue();
     }
@@ -65,7 +65,7 @@ class AmqpConnectionTest {
                 .hasMessageContaining("heartbeat");
         assertThatThrownBy(() -> AmqpConnection.builder().reconnectDelay(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("maxReconnectDelay");
-        assertThatThrownBy(() -> AmqpConnection.url("ftp://x")).hasMessageContaining("amqp://");
+        assertThatThrownBy(() -> AmqpConnection.builder().url("ftp://x")).hasMessageContaining("amqp://");
     }
 
     @Test

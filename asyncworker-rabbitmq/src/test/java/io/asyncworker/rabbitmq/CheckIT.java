@@ -35,7 +35,7 @@ class CheckIT {
     @Test
     void reportsAnUnreachableBroker() {
         App app = App.create(Settings.from(Map.of()));
-        app.connection(AmqpConnection.url("amqp://127.0.0.1:1").connectTimeout(Duration.ofSeconds(2)).build());
+        app.connection(AmqpConnection.builder().url("amqp://127.0.0.1:1").connectTimeout(Duration.ofSeconds(2)).build());
         app.route(AmqpRoute.consume(present).handler(batch -> { }));
 
         assertThat(app.check()).singleElement().asString().contains("cannot connect to RabbitMQ at amqp://127.0.0.1:1/");

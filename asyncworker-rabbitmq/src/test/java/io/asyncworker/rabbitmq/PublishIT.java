@@ -127,7 +127,7 @@ class PublishIT {
         String vhost = "aw-test-" + UUID.randomUUID();
         TestBroker.addVhost(vhost);
         TestBroker.Admin admin = TestBroker.admin(vhost);
-        AmqpConnection inVhost = AmqpConnection.url(TestBroker.url(vhost)).build();
+        AmqpConnection inVhost = AmqpConnection.builder().url(TestBroker.url(vhost)).build();
         try {
             admin.withChannel(ch -> ch.queueDeclare(queue, true, false, false, null));
             inVhost.publish("", queue, "before");

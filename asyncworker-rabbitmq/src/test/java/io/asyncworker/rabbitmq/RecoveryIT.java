@@ -59,7 +59,7 @@ class RecoveryIT {
             Set<String> processed = ConcurrentHashMap.newKeySet();
             AtomicInteger deliveries = new AtomicInteger();
             List<Integer> failures = new CopyOnWriteArrayList<>();
-            newApp().connection(AmqpConnection.url(TestBroker.url(vhost)).prefetch(300)
+            newApp().connection(AmqpConnection.builder().url(TestBroker.url(vhost)).prefetch(300)
                     .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
                     .connectionFailCallback((e, attempt) -> failures.add(attempt)).build());
             app.route(AmqpRoute.consume(queue).bulkSize(100).maxConcurrency(2).handler(batch -> {
@@ -148,7 +148,7 @@ class RecoveryIT {
 
     @Test
     void unreachableBrokerFailsStartNamingTheAddress() {
-        newApp().connection(AmqpConnection.url("amqp://guest:guest@127.0.0.1:1/").connectTimeout(Duration.ofSeconds(2))
+        newApp().connection(AmqpConnection.builder().url("amqp://guest:guest@127.0.0.1:1/").connectTimeout(Duration.ofSeconds(2))
                 .build());
         app.route(AmqpRoute.consume(queue).handler(batch -> { }));
         assertThatThrownBy(app::start).hasMessageContaining("cannot connect to RabbitMQ at amqp://127.0.0.1:1/");

@@ -61,7 +61,7 @@ final class TestBroker {
 
     /** A connection to the test broker with fast reconnects. */
     static AmqpConnection.Builder connection() {
-        return AmqpConnection.url(URL).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
+        return AmqpConnection.builder().url(URL).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
     }
 
     static String uniqueQueue() {

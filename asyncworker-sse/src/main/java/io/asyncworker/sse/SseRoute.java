@@ -43,6 +43,7 @@ public final class SseRoute implements Route {
     private final Map<String, String> headers;
     private final String lastEventId;
     private final BodyCodec codec;
+    private final Class<?> bodyType;
     private final AsyncBatchHandler<SseMessage> handler;
 
     private SseRoute(Builder b, AsyncBatchHandler<SseMessage> handler) {
@@ -54,6 +55,7 @@ public final class SseRoute implements Route {
         this.headers = Map.copyOf(b.headers);
         this.lastEventId = b.lastEventId;
         this.codec = b.codec;
+        this.bodyType = b.bodyType;
         this.handler = handler;
     }
 
@@ -125,6 +127,14 @@ public final class SseRoute implements Route {
         return codec;
     }
 
+    /**
+     * The type every event's data must decode into, if declared; an event that does not is
+     * rejected before the handler sees it.
+     */
+    public Optional<Class<?>> bodyType() {
+        return Optional.ofNullable(bodyType);
+    }
+
     /** The handler. */
     public AsyncBatchHandler<SseMessage> handler() {
         return handler;
@@ -138,6 +148,8 @@ public final class SseRoute implements Route {
         out.add(new RouteOption("connection", conn == null ? "the only SSE connection" : conn,
                 conn == null ? Origin.DEFAULT : Origin.CODE));
         out.addAll(options.describe(settings));
+        out.add(new RouteOption("bodyType", bodyType == null ? "none (decoded by the handler)" : bodyType.getName(),
+                bodyType == null ? Origin.DEFAULT : Origin.CODE));
         if (!headers.isEmpty()) {
             out.add(new RouteOption("headers", String.join(", ", headers.keySet()), Origin.CODE));
         }
@@ -163,6 +175,7 @@ public final class SseRoute implements Route {
         private SseConnection connection;
         private String lastEventId;
         private BodyCodec codec = JacksonCodec.json();
+        private Class<?> bodyType;
 
         private Builder(List<String> sources) {
             this.sources = sources;
@@ -216,6 +229,17 @@ public final class SseRoute implements Route {
         /** Decodes {@link SseMessage#body(Class)}; default JSON through Jackson. */
         public Builder codec(BodyCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
+         * Declares the type of every event's data: each event is decoded with the codec before
+         * the handler runs (then {@link SseMessage#body(Class)} returns the decoded value), and an
+         * event that does not decode is rejected — dropped, logged and counted as
+         * {@code asyncworker.messages.invalid{reason=decode}} — without reaching the handler.
+         */
+        public Builder bodyType(Class<?> type) {
+            this.bodyType = Objects.requireNonNull(type, "bodyType");
             return this;
         }
 

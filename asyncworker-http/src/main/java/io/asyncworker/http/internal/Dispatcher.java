@@ -8,11 +8,13 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ final class Dispatcher {
     private final InFlight inFlight;
     private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http-", 0).factory();
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private final Executor onVirtualThread = task -> threads.newThread(task).start();
 
     Dispatcher(InFlight inFlight) {
         this.inFlight = inFlight;
@@ -63,7 +66,13 @@ final class Dispatcher {
         } finally {
             running.remove(self);
         }
-        stage.whenComplete((response, error) -> exchange.send(reply(route, request, response, error)));
+        BiConsumer<Response, Throwable> answer = (response, error) -> exchange.send(reply(route, request, response, error));
+        if (stage instanceof CompletableFuture<Response> done && done.isDone()) {
+            stage.whenComplete(answer);
+        } else {
+            // The stage may complete on an I/O thread; encoding the body is user code, so leave that thread.
+            stage.whenCompleteAsync(answer, onVirtualThread);
+        }
     }
 
     private static Reply reply(HttpRoute route, Request request, Response response, Throwable error) {

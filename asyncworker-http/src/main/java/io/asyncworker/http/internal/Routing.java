@@ -36,7 +36,6 @@ final class Routing {
                 .handler(rc -> RouterErrors.methodNotAllowed(tag(rc, path.template()), allowed)));
         router.route().failureHandler(RouterErrors::failure);
         router.errorHandler(404, RouterErrors::notFound);
-        router.errorHandler(405, rc -> RouterErrors.methodNotAllowed(rc, List.of()));
         return router;
     }
 

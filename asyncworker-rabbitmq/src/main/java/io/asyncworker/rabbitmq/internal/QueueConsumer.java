@@ -43,6 +43,7 @@ final class QueueConsumer {
         this.queue = queue;
         this.connection = connection;
         this.backoff = Backoff.of(connection.config().reconnectDelay(), connection.config().maxReconnectDelay());
+        route.metrics().consumerUp(queue, false);
     }
 
     String queue() {
@@ -214,11 +215,18 @@ final class QueueConsumer {
 
     /** Cancels the consumer and waits until amqp-client has dispatched every earlier delivery. */
     void stopIntake() {
-        stopping = true;
-        state = State.STOPPED;
-        detail = "stopping";
-        Subscriber sub = subscriber;
-        ChannelSession s = session;
+        Subscriber sub;
+        ChannelSession s;
+        subscribing.lock();
+        try {
+            stopping = true;
+            state = State.STOPPED;
+            detail = "stopping";
+            sub = subscriber;
+            s = session;
+        } finally {
+            subscribing.unlock();
+        }
         if (sub != null && s != null && s.isValid()) {
             sub.cancel(s.channel());
         }

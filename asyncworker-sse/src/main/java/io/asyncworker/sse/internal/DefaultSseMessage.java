@@ -15,6 +15,7 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
     private final Duration retry;
     private final long deliveryCount;
     private final BodyCodec codec;
+    private volatile Object declaredBody;
 
     DefaultSseMessage(SseStream stream, long seq, SseEvent event, Duration retry, long deliveryCount, BodyCodec codec) {
         this.stream = stream;
@@ -57,8 +58,21 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
         return event.data();
     }
 
+    /**
+     * Decodes the data into the route's declared type and keeps it for {@link #body(Class)}.
+     *
+     * @throws io.asyncworker.DecodeException when the data is not a valid {@code type}
+     */
+    void decodeDeclared(Class<?> type) {
+        declaredBody = body(type);
+    }
+
     @Override
     public <T> T body(Class<T> type) {
+        Object declared = declaredBody;
+        if (declared != null && type.isInstance(declared)) {
+            return type.cast(declared);
+        }
         if (type == String.class) {
             return type.cast(event.data());
         }

@@ -1,6 +1,7 @@
 package io.asyncworker.sse.internal;
 
 import io.asyncworker.Action;
+import io.asyncworker.DecodeException;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BatchPipeline;
 import io.asyncworker.spi.Outcomes;
@@ -72,14 +73,15 @@ final class RouteRunner {
 
     /**
      * Runs the user's handler on the batch's live events. Events after a requeued one of their
-     * stream are skipped and requeued: the reconnect delivers them again, in order.
+     * stream are skipped and requeued: the reconnect delivers them again, in order. Events that
+     * do not decode into the route's declared body type are rejected and never reach the handler.
      */
     private CompletionStage<?> handle(List<SseMessage> batch) throws Exception {
         List<SseMessage> live = new ArrayList<>(batch.size());
         for (SseMessage m : batch) {
             if (((DefaultSseMessage) m).isStale()) {
                 m.reject(true);
-            } else {
+            } else if (decodes((DefaultSseMessage) m)) {
                 live.add(m);
             }
         }
@@ -87,6 +89,22 @@ final class RouteRunner {
             return route.handler().handle(batch);
         }
         return live.isEmpty() ? CompletableFuture.completedFuture(null) : route.handler().handle(List.copyOf(live));
+    }
+
+    private boolean decodes(DefaultSseMessage m) {
+        if (route.bodyType().isEmpty()) {
+            return true;
+        }
+        try {
+            m.decodeDeclared(route.bodyType().get());
+            return true;
+        } catch (DecodeException e) {
+            LOG.warn("route '{}': event id '{}' from {} is not a valid {}; rejecting it: {}", route.name(),
+                    m.lastEventId(), m.url(), route.bodyType().get().getSimpleName(), e.getMessage());
+            metrics.invalid(m.url(), "decode");
+            m.reject(false);
+            return false;
+        }
     }
 
     private void settle(List<SseMessage> batch, List<Action> actions) {
