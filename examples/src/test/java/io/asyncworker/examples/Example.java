@@ -16,6 +16,11 @@ final class Example implements AutoCloseable {
     private final List<String> queues = new ArrayList<>();
     private App app;
 
+    /** Every example's HTTP server (metrics and health at least) listens on a free port. */
+    Example() {
+        set(Settings.HTTP_PORT, "0");
+    }
+
     Example set(String name, String value) {
         System.setProperty(name, value);
         properties.add(name);
@@ -30,7 +35,7 @@ final class Example implements AutoCloseable {
     }
 
     Example withBroker() {
-        return set(Settings.AMQP_URL, Broker.URL).set(Settings.HTTP_PORT, "0");
+        return set(Settings.AMQP_URL, Broker.URL);
     }
 
     /** Deletes this queue at close too. */

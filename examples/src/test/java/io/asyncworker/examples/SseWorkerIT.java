@@ -17,7 +17,7 @@ class SseWorkerIT {
     void consumesItsOwnDemoStreamInBatchesAndClosesTheServerAtStop() throws Exception {
         int port = freePort();
         try (Example example = new Example()) {
-            example.set("EXAMPLE_SSE_PORT", String.valueOf(port)).set("ASYNCWORKER_HTTP_PORT", "0");
+            example.set("EXAMPLE_SSE_PORT", String.valueOf(port));
             App app = example.start(SseWorker::app);
             assertThat(app.routes()).singleElement().satisfies(r -> assertThat(r.sources())
                     .containsExactly("http://127.0.0.1:" + port + "/ticks"));
