@@ -20,35 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import io.asyncworker.test.TestBrokers;
 
 /**
  * The one broker of the test JVM and an admin channel to it, separate from the code under test.
- *
- * <p>Broker choice: {@code ASYNCWORKER_TEST_AMQP_URL}, else the local broker on 127.0.0.1:5672
- * when it answers; otherwise the tests fail with a clear message (this module does not start
- * brokers in Docker).
+ * The broker is chosen by {@link TestBrokers}: {@code ASYNCWORKER_TEST_AMQP_URL}, else the local
+ * broker on 127.0.0.1:5672, else a Testcontainers RabbitMQ where Docker runs, else a loud failure.
  */
 final class TestBroker {
-    private static final String URL = resolveUrl();
+    private static final String URL = TestBrokers.amqpUrl();
 
     private TestBroker() {
-    }
-
-    private static String resolveUrl() {
-        String env = System.getenv("ASYNCWORKER_TEST_AMQP_URL");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
-            return "amqp://guest:guest@127.0.0.1:5672/%2F";
-        } catch (IOException e) {
-            boolean docker = Files.exists(Path.of("/var/run/docker.sock"));
-            throw new IllegalStateException("no RabbitMQ for the integration tests: nothing answers on 127.0.0.1:5672 and "
-                    + "ASYNCWORKER_TEST_AMQP_URL is not set" + (docker
-                    ? " (Docker is available, but this module has no Testcontainers support: start a broker, e.g. "
-                    + "docker run -d -p 5672:5672 rabbitmq:3.10)" : ""), e);
-        }
     }
 
     static String url() {
@@ -56,7 +38,7 @@ final class TestBroker {
     }
 
     static String url(String vhost) {
-        return URL.replaceAll("/[^/@]*$", "/" + java.net.URLEncoder.encode(vhost, StandardCharsets.UTF_8));
+        return TestBrokers.amqpUrl(vhost);
     }
 
     /** A connection to the test broker with fast reconnects. */
@@ -221,20 +203,6 @@ final class TestBroker {
     }
 
     static String rabbitmqctl(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("rabbitmqctl"));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                fail("rabbitmqctl " + String.join(" ", args) + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("rabbitmqctl is needed for this test (fault injection): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestBrokers.rabbitmqctl(args);
     }
 }

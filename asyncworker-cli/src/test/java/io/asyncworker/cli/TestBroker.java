@@ -1,0 +1,79 @@
+package io.asyncworker.cli;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.asyncworker.Settings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The test broker: {@code ASYNCWORKER_TEST_AMQP_URL}, else the local RabbitMQ on 127.0.0.1:5672
+ * (guest/guest); with neither the tests fail saying so. Handed to workers as the
+ * {@code ASYNCWORKER_AMQP_HOST/_PORT/...} fields (not the URL), so that {@code --dev} probes it.
+ */
+final class TestBroker {
+    static final URI URL = URI.create(resolve());
+    static final List<String> FIELDS = List.of(Settings.AMQP_HOST, Settings.AMQP_PORT,
+            Settings.AMQP_USERNAME, Settings.AMQP_PASSWORD, Settings.AMQP_VHOST);
+    private static Connection admin;
+
+    private TestBroker() {
+    }
+
+    private static String resolve() {
+        String url = System.getenv("ASYNCWORKER_TEST_AMQP_URL");
+        if (url != null && !url.isBlank()) {
+            return url;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
+            return "amqp://guest:guest@127.0.0.1:5672/%2F";
+        } catch (IOException e) {
+            throw new IllegalStateException("the CLI broker tests need RabbitMQ: nothing answers on 127.0.0.1:5672 and "
+                    + "ASYNCWORKER_TEST_AMQP_URL is not set; start one with `rabbitmq-server -detached`", e);
+        }
+    }
+
+    static String host() {
+        return URL.getHost();
+    }
+
+    static int port() {
+        return URL.getPort() < 0 ? 5672 : URL.getPort();
+    }
+
+    /** Points workers at the test broker through system properties; {@link #clear()} undoes it. */
+    static void apply() {
+        String[] user = URL.getRawUserInfo() == null ? new String[] {"guest", "guest"} : URL.getRawUserInfo().split(":", 2);
+        String path = URL.getRawPath() == null || URL.getRawPath().length() <= 1 ? "/" : URL.getRawPath().substring(1);
+        System.setProperty(Settings.AMQP_HOST, host());
+        System.setProperty(Settings.AMQP_PORT, String.valueOf(port()));
+        System.setProperty(Settings.AMQP_USERNAME, decode(user[0]));
+        System.setProperty(Settings.AMQP_PASSWORD, decode(user[1]));
+        System.setProperty(Settings.AMQP_VHOST, decode(path));
+    }
+
+    static void clear() {
+        FIELDS.forEach(System::clearProperty);
+        System.clearProperty(Settings.AMQP_URL);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    static synchronized Channel channel() throws Exception {
+        if (admin == null || !admin.isOpen()) {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(URL);
+            admin = factory.newConnection("cli-test-admin");
+        }
+        return admin.createChannel();
+    }
+}

@@ -1,0 +1,43 @@
+package io.asyncworker.examples;
+
+import io.asyncworker.App;
+import io.asyncworker.http.HttpRoute;
+import io.asyncworker.http.Response;
+import io.asyncworker.rabbitmq.AmqpConnection;
+import io.asyncworker.rabbitmq.AmqpRoute;
+import io.asyncworker.rabbitmq.QueueDeclaration;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * HTTP next to a consumer: page views from {@code EXAMPLE_QUEUE} (default page-views) are counted
+ * per page, {@code GET /views/{page}} reads a count, and the built-in {@code /metrics}
+ * (Prometheus) and {@code /health} (200 while the consumer is subscribed, else 503) come with the
+ * HTTP server on {@code ASYNCWORKER_HTTP_HOST:PORT} (127.0.0.1:8080).
+ */
+public final class HttpWorker {
+
+    /** A page view as published on the queue. */
+    public record PageView(String page, String user) {
+    }
+
+    public static App app() {
+        Map<String, Long> views = new ConcurrentHashMap<>();
+        App app = App.create().connection(AmqpConnection.fromEnv());
+        app.route(AmqpRoute.consume(Env.get("EXAMPLE_QUEUE", "page-views"))
+                .declare(QueueDeclaration.durable())
+                .bulkSize(100)
+                .flushTimeout(Duration.ofMillis(500))
+                .handler(batch -> batch.forEach(m -> views.merge(m.body(PageView.class).page(), 1L, Long::sum))));
+        app.route(HttpRoute.get("/views/{page}", req -> {
+            String page = req.pathParam("page");
+            return Response.json(Map.of("page", page, "views", views.getOrDefault(page, 0L)));
+        }));
+        return app;
+    }
+
+    public static void main(String[] args) {
+        app().run();
+    }
+}

@@ -1,0 +1,37 @@
+package io.asyncworker.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.asyncworker.App;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ItemsWorkerIT {
+
+    @Test
+    void savesValidItemsRejectsInvalidOnesAloneAndRejectsAFailingBatch() throws Exception {
+        try (Example example = new Example().withBroker()) {
+            String queue = example.queue("items");
+            example.set("EXAMPLE_QUEUE", queue);
+            String rejected = example.alsoDelete(queue + ".rejected");
+            Broker.declare(rejected);
+            App app = example.start(ItemsWorker::app);
+
+            for (String item : new String[] {"apple", "pear", "plum"}) {
+                Broker.publish(queue, "{\"name\":\"" + item + "\",\"quantity\":2}");
+            }
+            Broker.publish(queue, "{\"name\":\"broken\",\"quantity\":-1}");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(app.get(ItemsWorker.SAVED).sum()).isEqualTo(3);
+                assertThat(Broker.ready(rejected)).isEqualTo(1);
+            });
+
+            Broker.publish(queue, "{\"name\":\"explode\",\"quantity\":1}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> Broker.ready(rejected) == 2);
+            app.stop();
+            assertThat(Broker.ready(queue)).as("nothing requeued").isZero();
+            assertThat(app.get(ItemsWorker.SAVED).sum()).isEqualTo(3);
+        }
+    }
+}
