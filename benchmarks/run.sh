@@ -9,6 +9,8 @@
 # All traffic goes to 127.0.0.1. Every contender runs in its own JVM with the same flags.
 # Prints a table of figures and the claims with MET / MISSED; exits 1 when a claim is missed or
 # could not be measured. Child JVM logs: benchmarks/target/bench-logs/.
+# BENCH_ONLY=child,... runs only those contenders (names as in the logs, e.g. rabbit-asyncworker);
+# BENCH_CHILD_JVM_FLAGS adds JVM flags to every contender (e.g. a JFR recording, {name} = child).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +22,7 @@ for arg in "$@"; do
     rabbit|rabbitmq) BENCHES+=(rabbit) ;;
     http|sse|sched) BENCHES+=("$arg") ;;
     scheduler) BENCHES+=(sched) ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (use --quick and any of rabbit http sse sched)" >&2; exit 2 ;;
   esac
 done
@@ -103,6 +105,7 @@ status=0
 for bench in "${BENCHES[@]}"; do
   echo
   if ! timeout --signal=TERM --kill-after=30 "$LIMIT" java -Xmx2g -cp "$CP" -Dbench.logs=benchmarks/target/bench-logs \
+      -Dbench.only="${BENCH_ONLY:-}" -Dbench.childJvmFlags="${BENCH_CHILD_JVM_FLAGS:-}" \
       -Dlogback.configurationFile=bench-logback.xml io.asyncworker.bench.Main bench "$bench" $QUICK "results=$RESULTS"; then
     echo "run.sh: benchmark '$bench' failed or hit its ${LIMIT}s limit"
     printf 'C\t%s\t(whole benchmark)\t-\t-\tNOT MEASURED: failed or timed out\n' "$bench" >> "$RESULTS"

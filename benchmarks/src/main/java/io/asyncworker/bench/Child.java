@@ -63,6 +63,15 @@ public final class Child implements AutoCloseable {
         return dir.resolve(name + "-" + java.time.LocalTime.now().toString().replace(':', '-') + ".log");
     }
 
+    /**
+     * Whether a contender is selected: all are, unless {@code -Dbench.only=name,...} (run.sh:
+     * {@code BENCH_ONLY}) lists child names, e.g. {@code rabbit-asyncworker,sse-asyncworker}.
+     */
+    public static boolean selected(String name) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(name);
+    }
+
     /** Runs a child to its end and returns its RESULT fields. */
     public static Map<String, String> run(Duration timeout, String name, String... args) throws Exception {
         try (Child child = start(name, args)) {

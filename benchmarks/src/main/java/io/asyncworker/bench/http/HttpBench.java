@@ -41,6 +41,9 @@ public final class HttpBench {
         Map<String, Double> cpu = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (String contender : new String[] {"http-vertx", "http-asyncworker"}) {
+                if (!Child.selected(contender)) {
+                    continue;
+                }
                 try (Child server = Child.start(contender)) {
                     int port = Integer.parseInt(server.awaitReady(Duration.ofSeconds(60)).get("port"));
                     load.run(port, CONNECTIONS, warmup);

@@ -60,6 +60,9 @@ public final class RabbitBench {
         Map<String, Map<String, String>> best = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Contender contender : contenders) {
+                if (!Child.selected(contender.child())) {
+                    continue;
+                }
                 try {
                     Map<String, String> r = drainOnce(broker, contender);
                     System.out.printf("  round %d %-38s %8.0f msg/s (%8.0f incl. start-up)  cpu %6.2f s%n", round,
@@ -119,6 +122,9 @@ public final class RabbitBench {
         System.out.printf("== RabbitMQ heap: %d in-flight messages of 1 KiB%n", heapCount);
         double asyncworker = Double.NaN;
         for (String child : List.of("rabbit-hold-amqpclient", "rabbit-hold-asyncworker")) {
+            if (!Child.selected(child)) {
+                continue;
+            }
             try {
                 String queue = broker.newQueue(child);
                 try {

@@ -30,6 +30,9 @@ public final class SchedBench {
         Map<String, String> asyncworkerIdle = null;
         for (String mode : new String[] {"idle", "loaded"}) {
             for (String child : new String[] {"sched-stpe", "sched-asyncworker"}) {
+                if (!Child.selected(child)) {
+                    continue;
+                }
                 String label = (child.equals("sched-stpe") ? "STPE scheduleAtFixedRate" : "asyncworker Schedule.every")
                         + " 100ms, " + mode;
                 try {
@@ -61,6 +64,9 @@ public final class SchedBench {
         contenders.put("asyncworker 10k, metrics off", new String[] {"sched-many-asyncworker", "metrics=false"});
         for (var e : contenders.entrySet()) {
             String[] args = e.getValue();
+            if (!Child.selected(args[0])) {
+                continue;
+            }
             try {
                 Map<String, String> r = Child.run(Duration.ofSeconds(manySeconds + 180), args[0],
                         "schedules=10000", "seconds=" + manySeconds, args.length > 1 ? args[1] : "metrics=true");

@@ -35,6 +35,9 @@ public final class SseBench {
             String url = "http://127.0.0.1:" + server.port() + "/events";
             for (int round = 1; round <= rounds; round++) {
                 for (String child : labels.keySet()) {
+                    if (!Child.selected(child)) {
+                        continue;
+                    }
                     try {
                         Map<String, String> r = Child.run(Duration.ofMinutes(5), child, "url=" + url,
                                 "count=" + events, "bulk=1000");
