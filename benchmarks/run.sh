@@ -87,8 +87,12 @@ needs http && ensure_wrk
 machine
 
 echo "run.sh: building (mvn package -pl benchmarks -am, tests skipped)"
-mvn -B -q package -DskipTests -pl benchmarks -am 2>&1 | grep -v -e '^WARNING' -e 'sun.misc.Unsafe' || true
-[ -d benchmarks/target/lib ] || { echo "run.sh: build failed" >&2; exit 1; }
+mkdir -p benchmarks/target
+if ! mvn -B -q package -DskipTests -pl benchmarks -am > benchmarks/target/build.log 2>&1; then
+  grep -v -e '^WARNING' -e 'sun.misc.Unsafe' benchmarks/target/build.log | tail -n 40 >&2
+  echo "run.sh: build failed (benchmarks/target/build.log)" >&2
+  exit 1
+fi
 amqp_jars=$(ls benchmarks/target/lib | grep -c '^amqp-client-' || true)
 if [ "$amqp_jars" -ne 1 ]; then
   echo "run.sh: expected exactly one amqp-client jar on the benchmark classpath, found $amqp_jars" >&2
