@@ -1,6 +1,8 @@
 package io.asyncworker;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,6 +16,8 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface AsyncBatchHandler<M> {
+    /** The stage a blocking handler returns: already complete. */
+    CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     /**
      * Starts processing the batch.
@@ -26,10 +30,10 @@ public interface AsyncBatchHandler<M> {
 
     /** Adapts a blocking handler. */
     static <M> AsyncBatchHandler<M> of(BatchHandler<M> handler) {
-        java.util.Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(handler, "handler");
         return batch -> {
             handler.handle(batch);
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            return DONE;
         };
     }
 }
