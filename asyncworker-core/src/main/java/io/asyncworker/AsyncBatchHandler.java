@@ -16,8 +16,6 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface AsyncBatchHandler<M> {
-    /** The stage a blocking handler returns: already complete. */
-    CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     /**
      * Starts processing the batch.
@@ -33,7 +31,7 @@ public interface AsyncBatchHandler<M> {
         Objects.requireNonNull(handler, "handler");
         return batch -> {
             handler.handle(batch);
-            return DONE;
+            return CompletableFuture.completedFuture(null);
         };
     }
 }
