@@ -43,6 +43,17 @@ final class Broker {
         }
     }
 
+    /** Takes every ready message off the queue and returns the bodies, in order. */
+    static java.util.List<String> bodies(String queue) throws Exception {
+        java.util.List<String> bodies = new java.util.ArrayList<>();
+        try (Channel ch = channel()) {
+            for (com.rabbitmq.client.GetResponse r; (r = ch.basicGet(queue, true)) != null; ) {
+                bodies.add(new String(r.getBody(), StandardCharsets.UTF_8));
+            }
+        }
+        return bodies;
+    }
+
     static void declare(String queue) throws Exception {
         try (Channel ch = channel()) {
             ch.queueDeclare(queue, true, false, false, null);
