@@ -37,7 +37,10 @@ public interface App extends AutoCloseable {
         return create(settings, TimerService.system());
     }
 
-    /** An app with the given settings and timer, e.g. a {@code ManualTimerService} in tests. */
+    /**
+     * An app with the given settings and timer, e.g. a {@code ManualTimerService} in tests. The
+     * app closes the timer in {@link #close()}.
+     */
     static App create(Settings settings, TimerService timer) {
         return new DefaultApp(settings, timer);
     }

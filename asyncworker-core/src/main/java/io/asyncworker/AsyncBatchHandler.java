@@ -1,6 +1,8 @@
 package io.asyncworker;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,10 +28,10 @@ public interface AsyncBatchHandler<M> {
 
     /** Adapts a blocking handler. */
     static <M> AsyncBatchHandler<M> of(BatchHandler<M> handler) {
-        java.util.Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(handler, "handler");
         return batch -> {
             handler.handle(batch);
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(null);
         };
     }
 }

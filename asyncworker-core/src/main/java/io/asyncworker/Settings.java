@@ -1,6 +1,7 @@
 package io.asyncworker;
 
 import io.asyncworker.internal.settings.EnvSettings;
+import io.asyncworker.internal.settings.UnknownNames;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +42,14 @@ public interface Settings {
 
     /**
      * Reads the process environment; a Java system property of the same name
-     * ({@code -DASYNCWORKER_HTTP_PORT=0}) takes precedence over the environment variable.
+     * ({@code -DASYNCWORKER_HTTP_PORT=0}) takes precedence over the environment variable. An
+     * {@code ASYNCWORKER_*} name that no setting reads is logged as a warning, with the closest
+     * known name (a typo would otherwise be silently ignored).
      */
     static Settings fromEnv() {
+        java.util.Set<String> names = new java.util.TreeSet<>(System.getenv().keySet());
+        names.addAll(System.getProperties().stringPropertyNames());
+        UnknownNames.describe(names).forEach(org.slf4j.LoggerFactory.getLogger(Settings.class)::warn);
         return from(name -> System.getProperty(name, System.getenv(name)));
     }
 

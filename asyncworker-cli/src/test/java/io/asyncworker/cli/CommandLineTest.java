@@ -93,7 +93,7 @@ class CommandLineTest {
     void checkExitsZeroWhenNothingIsMissing() {
         Run run = Run.of("check", FACTORY);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("check " + FACTORY + ": OK (1 routes)");
+        assertThat(run.out()).contains("check " + FACTORY + ": OK (1 route)");
     }
 
     @Test
@@ -101,7 +101,7 @@ class CommandLineTest {
         TestWorkers.PROBLEMS.set(List.of("queue 'orders' does not exist", "queue 'orders-retry' does not exist"));
         Run run = Run.of("check", FACTORY);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("2 problem(s)")
+        assertThat(run.out()).contains(": 2 problems\n")
                 .contains("  - queue 'orders' does not exist").contains("  - queue 'orders-retry' does not exist");
     }
 

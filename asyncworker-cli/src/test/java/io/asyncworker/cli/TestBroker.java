@@ -3,19 +3,18 @@ package io.asyncworker.cli;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.asyncworker.test.TestBrokers;
 import io.asyncworker.Settings;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The test broker: {@code ASYNCWORKER_TEST_AMQP_URL}, else the local RabbitMQ on 127.0.0.1:5672
- * (guest/guest); with neither the tests fail saying so. Handed to workers as the
- * {@code ASYNCWORKER_AMQP_HOST/_PORT/...} fields (not the URL), so that {@code --dev} probes it.
+ * The test broker, chosen by {@link TestBrokers}: {@code ASYNCWORKER_TEST_AMQP_URL}, the local
+ * RabbitMQ on 127.0.0.1:5672, or Testcontainers; with none of them the tests fail saying so.
+ * Handed to workers as the {@code ASYNCWORKER_AMQP_HOST/_PORT/...} fields (not the URL), so
+ * that {@code --dev} probes it.
  */
 final class TestBroker {
     static final URI URL = URI.create(resolve());
@@ -27,17 +26,7 @@ final class TestBroker {
     }
 
     private static String resolve() {
-        String url = System.getenv("ASYNCWORKER_TEST_AMQP_URL");
-        if (url != null && !url.isBlank()) {
-            return url;
-        }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
-            return "amqp://guest:guest@127.0.0.1:5672/%2F";
-        } catch (IOException e) {
-            throw new IllegalStateException("the CLI broker tests need RabbitMQ: nothing answers on 127.0.0.1:5672 and "
-                    + "ASYNCWORKER_TEST_AMQP_URL is not set; start one with `rabbitmq-server -detached`", e);
-        }
+        return TestBrokers.amqpUrl();
     }
 
     static String host() {

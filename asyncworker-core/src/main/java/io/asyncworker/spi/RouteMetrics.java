@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe; meters are created once and cached.
  */
 public final class RouteMetrics {
-    private static final Map<MeterRegistry, Map<String, RouteMetrics>> INSTANCES = new WeakHashMap<>();
+    // Weak both ways: a RouteMetrics refers to its registry, so strong values would keep every
+    // registry (and app) alive. An instance lives as long as its pipeline or backend holds it.
+    private static final Map<MeterRegistry, Map<String, WeakReference<RouteMetrics>>> INSTANCES = new WeakHashMap<>();
     private final MeterRegistry registry;
     private final String route;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
@@ -49,8 +53,14 @@ public final class RouteMetrics {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(route, "route");
         synchronized (INSTANCES) {
-            return INSTANCES.computeIfAbsent(registry, r -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(route, r -> new RouteMetrics(registry, r));
+            Map<String, WeakReference<RouteMetrics>> routes = INSTANCES.computeIfAbsent(registry, r -> new HashMap<>());
+            WeakReference<RouteMetrics> ref = routes.get(route);
+            RouteMetrics metrics = ref == null ? null : ref.get();
+            if (metrics == null) {
+                metrics = new RouteMetrics(registry, route);
+                routes.put(route, new WeakReference<>(metrics));
+            }
+            return metrics;
         }
     }
 

@@ -153,6 +153,28 @@ class IntervalScheduleTest {
     }
 
     @Test
+    void anAsyncHandlerReturningNullFailsTheRunNamingItInsteadOfAnAnonymousNullPointer() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("io.asyncworker.scheduler.internal.ScheduledRun");
+        var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            h.route(Schedule.every(TEN).name("nullstage").asyncHandler(ctx -> ctx.runNumber() == 1 ? null
+                    : java.util.concurrent.CompletableFuture.completedFuture(null)));
+            h.app.start();
+            h.advance(TEN);
+            h.awaitRuns("nullstage", "error", 1);
+            assertThat(log.list).anySatisfy(e -> assertThat(e.getThrowableProxy().getMessage())
+                    .isEqualTo("the asyncHandler of schedule 'nullstage' returned null instead of a CompletionStage"));
+            h.advance(TEN);
+            h.awaitRuns("nullstage", "success", 1);
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
+    @Test
     void fixedDelaySkipsItsRunWhileTheStartupRunIsActiveAndTriesAgainOneDelayLater() {
         CountDownLatch release = new CountDownLatch(1);
         h.route(Schedule.fixedDelay(TEN).name("warm-chain").runOnStartup(true).handler(h.recording(ctx -> {

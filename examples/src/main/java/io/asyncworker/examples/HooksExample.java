@@ -25,7 +25,9 @@ public final class HooksExample {
         public volatile boolean closed;
 
         void insert(String row) {
-            if (closed) throw new IllegalStateException("db is closed");
+            if (closed) {
+                throw new IllegalStateException("db is closed");
+            }
             rows.add(row);
         }
 

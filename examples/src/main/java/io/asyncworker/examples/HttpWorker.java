@@ -27,6 +27,7 @@ public final class HttpWorker {
         App app = App.create().connection(AmqpConnection.fromEnv());
         app.route(AmqpRoute.consume(Env.get("EXAMPLE_QUEUE", "page-views"))
                 .declare(QueueDeclaration.durable())
+                .bodyType(PageView.class)                    // not a page view: rejected before the handler
                 .bulkSize(100)
                 .flushTimeout(Duration.ofMillis(500))
                 .handler(batch -> batch.forEach(m -> views.merge(m.body(PageView.class).page(), 1L, Long::sum))));

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bulk RabbitMQ consumer: batches of up to 50 items or whatever arrived within 2 s; an invalid
- * item is rejected on its own, an exception rejects the batch's undecided messages (dead-lettered
- * to {@code <queue>.rejected} when that queue exists). Queue: {@code EXAMPLE_QUEUE} (default items).
+ * Bulk RabbitMQ consumer: batches of up to 50 items or what arrived within 2 s. Bodies that are not
+ * items, invalid items and the unsaved items of a failed batch are dead-lettered to {@code
+ * <queue>.rejected}; saved items are accepted one by one. Queue: {@code EXAMPLE_QUEUE} (items).
  */
 public final class ItemsWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ItemsWorker.class);
@@ -28,9 +28,12 @@ public final class ItemsWorker {
 
     public static App app() {
         String queue = Env.get("EXAMPLE_QUEUE", "items");
-        App app = App.create().connection(AmqpConnection.fromEnv()).put(SAVED, new LongAdder());
+        AmqpConnection rabbit = AmqpConnection.fromEnv();
+        App app = App.create().connection(rabbit).put(SAVED, new LongAdder());
+        app.onStartup(a -> Queues.declareDurable(rabbit, queue + ".rejected"));  // rejects are kept, not dropped
         return app.route(AmqpRoute.consume(queue)
                 .declare(QueueDeclaration.durable().deadLetterExchange("").deadLetterRoutingKey(queue + ".rejected"))
+                .bodyType(Item.class)                        // not an item: rejected before the handler
                 .bulkSize(50)
                 .flushTimeout(Duration.ofSeconds(2))
                 .onException(Action.REJECT)                  // default REQUEUE would retry forever
@@ -38,11 +41,12 @@ public final class ItemsWorker {
                     for (RabbitMQMessage m : batch) {
                         Item item = m.body(Item.class);
                         if (item.quantity() < 0) {
-                            m.reject(false);                 // only this one; the rest is acked
+                            m.reject(false);                 // only this one
                         } else if (item.name().equals("explode")) {
-                            throw new IllegalStateException("cannot save " + item);
+                            throw new IllegalStateException("cannot save " + item);  // rejects the undecided rest
                         } else {
-                            app.get(SAVED).increment();
+                            app.get(SAVED).increment();      // "saved"
+                            m.accept();                      // acked even if a later item throws
                         }
                     }
                     LOG.info("batch of {} handled, {} saved so far", batch.size(), app.get(SAVED).sum());

@@ -27,25 +27,19 @@ public final class TransformWorker {
         String in = Env.get("EXAMPLE_QUEUE", "orders");
         String out = Env.get("EXAMPLE_OUT_QUEUE", "invoices");
         AmqpConnection rabbit = AmqpConnection.fromEnv();
-        PublishOptions mandatory = PublishOptions.builder().mandatory(true).build();  // unroutable = error
+        PublishOptions mandatory = PublishOptions.builder().mandatory(true).build(); // unroutable = error
         App app = App.create().connection(rabbit);
-        app.onStartup(a -> declare(rabbit, out));
+        app.onStartup(a -> Queues.declareDurable(rabbit, out));                     // before consuming starts
         return app.route(AmqpRoute.consume(in)
                 .declare(QueueDeclaration.durable())
+                .bodyType(Order.class)                                      // not an order: rejected unhandled
                 .bulkSize(20)
                 .flushTimeout(Duration.ofSeconds(1))
-                .handler(batch -> CompletableFuture.allOf(batch.stream()     // publish all, then await confirms
+                .handler(batch -> CompletableFuture.allOf(batch.stream()    // publish all, then await confirms
                         .map(m -> m.body(Order.class))
                         .map(o -> new Invoice(o.id(), o.quantity() * o.unitCents()))
                         .map(invoice -> rabbit.publishAsync("", out, invoice, mandatory))
                         .toArray(CompletableFuture[]::new)).join()));
-    }
-
-    private static void declare(AmqpConnection rabbit, String queue) throws Exception {
-        try (var connection = rabbit.connectionFactory().newConnection("transform-setup");
-             var channel = connection.createChannel()) {
-            channel.queueDeclare(queue, true, false, false, null);
-        }
     }
 
     public static void main(String[] args) {

@@ -3,15 +3,13 @@ package io.asyncworker.examples;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.asyncworker.test.TestBrokers;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The test broker and an admin channel to it, separate from the code under test:
- * {@code ASYNCWORKER_TEST_AMQP_URL}, else the local RabbitMQ on 127.0.0.1:5672 (guest/guest);
- * with neither the tests fail saying so.
+ * The test broker and an admin channel to it, separate from the code under test. The broker is
+ * chosen by {@link TestBrokers}: {@code ASYNCWORKER_TEST_AMQP_URL}, the local RabbitMQ on
+ * 127.0.0.1:5672, or Testcontainers; with none of them the tests fail saying so.
  */
 final class Broker {
     static final String URL = resolve();
@@ -21,17 +19,7 @@ final class Broker {
     }
 
     private static String resolve() {
-        String url = System.getenv("ASYNCWORKER_TEST_AMQP_URL");
-        if (url != null && !url.isBlank()) {
-            return url;
-        }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
-            return "amqp://guest:guest@127.0.0.1:5672/%2F";
-        } catch (IOException e) {
-            throw new IllegalStateException("the example tests need RabbitMQ: nothing answers on 127.0.0.1:5672 and "
-                    + "ASYNCWORKER_TEST_AMQP_URL is not set; start one with `rabbitmq-server -detached`", e);
-        }
+        return TestBrokers.amqpUrl();
     }
 
     static synchronized Channel channel() throws Exception {
@@ -53,6 +41,17 @@ final class Broker {
         try (Channel ch = channel()) {
             return ch.queueDeclarePassive(queue).getMessageCount();
         }
+    }
+
+    /** Takes every ready message off the queue and returns the bodies, in order. */
+    static java.util.List<String> bodies(String queue) throws Exception {
+        java.util.List<String> bodies = new java.util.ArrayList<>();
+        try (Channel ch = channel()) {
+            for (com.rabbitmq.client.GetResponse r; (r = ch.basicGet(queue, true)) != null; ) {
+                bodies.add(new String(r.getBody(), StandardCharsets.UTF_8));
+            }
+        }
+        return bodies;
     }
 
     static void declare(String queue) throws Exception {

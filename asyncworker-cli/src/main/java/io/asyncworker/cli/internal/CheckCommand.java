@@ -2,7 +2,7 @@ package io.asyncworker.cli.internal;
 
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code asyncworker check <class>}: probes brokers, queues and streams without starting the app. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -11,19 +11,18 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 no problem, 1 problems found (one line each), 2 the class cannot be loaded or built."})
 final class CheckCommand extends WorkerCommand {
 
-    @Option(names = "--dev", description = "Dev mode (also ASYNCWORKER_DEV=true): when ASYNCWORKER_AMQP_URL is unset "
-            + "and no RabbitMQ answers on ASYNCWORKER_AMQP_HOST:PORT, start one in Docker for this check.")
-    boolean dev;
+    @Mixin
+    DevOption devOption = new DevOption();
 
     @Override
     int execute() throws WorkerException {
-        try (PreparedApp prepared = PreparedApp.prepare(this::build, dev, DevBroker.withTestcontainers())) {
+        try (PreparedApp prepared = PreparedApp.prepare(this::build, devOption.dev, DevBroker.withTestcontainers())) {
             List<String> problems = prepared.app().check();
             if (problems.isEmpty()) {
-                out().printf("check %s: OK (%d routes)%n", className, prepared.app().routes().size());
+                out().printf("check %s: OK (%s)%n", className, RoutesReport.count(prepared.app().routes().size(), "route"));
                 return Commands.OK;
             }
-            out().printf("check %s: %d problem(s)%n", className, problems.size());
+            out().printf("check %s: %s%n", className, RoutesReport.count(problems.size(), "problem"));
             problems.forEach(p -> out().println("  - " + p));
             return Commands.FAILED;
         } catch (DevBrokerException e) {
@@ -34,6 +33,6 @@ final class CheckCommand extends WorkerCommand {
 
     @Override
     List<String> options() {
-        return dev ? List.of("--dev") : List.of();
+        return devOption.asArgs();
     }
 }

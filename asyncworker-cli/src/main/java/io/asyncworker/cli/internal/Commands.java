@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "asyncworker", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         subcommands = {RunCommand.class, RoutesCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         description = {"Runs, describes and checks asyncworker workers.",
-                "A worker class has a `public static App app()` method or implements io.asyncworker.AppFactory."},
+                "A worker class has a `public static App app()` method",
+                "or implements io.asyncworker.AppFactory."},
         footer = {"", "Exit codes: 0 ok, 1 the app failed or check found problems, "
                 + "2 bad usage or a worker class that cannot be loaded or built."})
 public final class Commands implements Runnable {

@@ -12,10 +12,11 @@ import java.util.Map;
 
 /** The text of {@code asyncworker routes}: one block per route, then the settings table. */
 final class RoutesReport {
-    /** Route options that default to a settings variable, to name the variable as their origin. */
-    private static final Map<String, String> VARIABLES = Map.of(
-            "flushTimeout", Settings.FLUSH_TIMEOUT,
-            "prefetch", Settings.AMQP_PREFETCH);
+    /** Route options that default to settings variables, to name the variable(s) as their origin. */
+    private static final Map<String, List<String>> VARIABLES = Map.of(
+            "flushTimeout", List.of(Settings.FLUSH_TIMEOUT),
+            "prefetch", List.of(Settings.AMQP_PREFETCH),
+            "server", List.of(Settings.HTTP_HOST, Settings.HTTP_PORT));
 
     private RoutesReport() {
     }
@@ -23,8 +24,7 @@ final class RoutesReport {
     static String render(String className, App app) {
         StringBuilder out = new StringBuilder();
         List<Route> routes = app.routes();
-        out.append(className).append(": ").append(routes.size()).append(routes.size() == 1 ? " route" : " routes")
-                .append('\n');
+        out.append(className).append(": ").append(count(routes.size(), "route")).append('\n');
         for (Route route : routes) {
             out.append('\n').append(route(route, app.settings()));
         }
@@ -42,7 +42,7 @@ final class RoutesReport {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"option", "value", "from"});
         for (RouteOption option : route.describe(settings)) {
-            rows.add(new String[] {option.name(), option.value(), optionOrigin(option)});
+            rows.add(new String[] {option.name(), option.value(), optionOrigin(option, settings)});
         }
         return out.append(table(rows)).toString();
     }
@@ -62,12 +62,25 @@ final class RoutesReport {
         return table(rows);
     }
 
-    private static String optionOrigin(RouteOption option) {
+    /** "1 route", "2 routes". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String optionOrigin(RouteOption option, Settings settings) {
         return switch (option.origin()) {
             case DEFAULT -> "default";
             case CODE -> "code";
-            case ENVIRONMENT -> VARIABLES.getOrDefault(option.name(), "environment");
+            case ENVIRONMENT -> variables(option.name(), settings);
         };
+    }
+
+    /** The variables an option was read from, e.g. {@code ASYNCWORKER_HTTP_PORT}; "environment" if unknown. */
+    private static String variables(String option, Settings settings) {
+        List<String> set = VARIABLES.getOrDefault(option, List.of()).stream()
+                .filter(name -> settings.origin(name) != Origin.DEFAULT)
+                .toList();
+        return set.isEmpty() ? "environment" : String.join(" + ", set);
     }
 
     private static String settingOrigin(Settings settings, String name) {

@@ -149,7 +149,7 @@ public final class DefaultApp implements App {
             runStartupHooks();
             startBackends(plans);
             phase = Phase.RUNNING;
-            LOG.info("asyncworker started: {} routes on {} backends", reg.routes.size(), plans.size());
+            LOG.info("asyncworker started: {} on {}", count(reg.routes.size(), "route"), count(plans.size(), "backend"));
         } catch (Exception | LinkageError e) {
             LOG.error("asyncworker failed to start; stopping what started", e);
             stopNow();
@@ -158,6 +158,10 @@ public final class DefaultApp implements App {
             }
             throw new IllegalStateException("asyncworker failed to start: " + e.getMessage(), e);
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private Context context(RouteType type) {

@@ -5,7 +5,6 @@ import io.asyncworker.http.HttpRoute;
 import io.asyncworker.http.Request;
 import io.asyncworker.http.Response;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -27,7 +26,8 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final InFlight inFlight;
-    private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http-", 0).factory();
+    // One fixed name: a numbered name costs a counter and a string per request on the event loop.
+    private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http").factory();
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private final Executor onVirtualThread = task -> threads.newThread(task).start();
 
@@ -42,7 +42,7 @@ final class Dispatcher {
 
     private void dispatch(RoutingContext rc, HttpRoute route, String template) {
         Request request = DefaultRequest.of(route.method(), rc, template, route.codec());
-        Exchange exchange = new Exchange(rc, Vertx.currentContext(), inFlight);
+        Exchange exchange = new Exchange(rc, inFlight);
         threads.newThread(() -> run(route, request, exchange)).start();
     }
 

@@ -1,24 +1,22 @@
 package io.asyncworker.http.internal;
 
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request in flight between the event loop and its handler's virtual thread. {@link #send}
- * may be called from any thread, once; the write happens on the request's Vert.x context, and
- * the in-flight count drops when the write completes.
+ * may be called from any thread, once. It writes from the calling thread: Vert.x responses are
+ * thread-safe and hand the bytes to the connection's event loop themselves, so no extra task is
+ * queued on the loop. The in-flight count drops when the write completes.
  */
 final class Exchange {
     private final RoutingContext rc;
-    private final Context context;
     private final InFlight inFlight;
     private final AtomicBoolean sent = new AtomicBoolean();
 
-    Exchange(RoutingContext rc, Context context, InFlight inFlight) {
+    Exchange(RoutingContext rc, InFlight inFlight) {
         this.rc = rc;
-        this.context = context;
         this.inFlight = inFlight;
         inFlight.begin();
     }
@@ -27,24 +25,16 @@ final class Exchange {
         if (!sent.compareAndSet(false, true)) {
             return;
         }
-        try {
-            context.runOnContext(v -> write(reply));
-        } catch (RuntimeException closed) {
-            inFlight.end();
-        }
-    }
-
-    private void write(Reply reply) {
         HttpServerResponse response = rc.response();
-        if (response.ended() || response.closed()) {
-            inFlight.end();
-            return;
-        }
         try {
+            if (response.ended() || response.closed()) {
+                inFlight.end();
+                return;
+            }
             reply.writeTo(response).onComplete(ar -> inFlight.end());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException closedMeanwhile) {
+            // the client went away between the check and the write: nothing left to answer
             inFlight.end();
-            throw e;
         }
     }
 }

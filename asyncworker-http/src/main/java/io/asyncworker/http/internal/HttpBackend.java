@@ -9,16 +9,21 @@ import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -33,6 +38,7 @@ final class HttpBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(HttpBackend.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private enum State { STARTING, UP, STOPPED }
 
@@ -46,8 +52,8 @@ final class HttpBackend implements Backend {
     private volatile String address;
     private PrometheusMeterRegistry prometheus;
     private Vertx vertx;
-    private HttpServer server;
-    private Future<Void> shutdown;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private Future<?> shutdown;
 
     HttpBackend(BackendContext context, List<HttpRoute> routes) {
         this.app = context.app();
@@ -59,22 +65,34 @@ final class HttpBackend implements Backend {
 
     @Override
     public void start() throws Exception {
-        vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setFileSystemOptions(
                 new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         var router = Routing.build(vertx, allRoutes(), dispatcher, metrics);
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
-                .requestHandler(router);
         try {
-            await(server.listen(), START_TIMEOUT);
+            await(listen(router), START_TIMEOUT);
         } catch (Exception e) {
             throw new IllegalStateException("HTTP server cannot listen on " + address + " (" + Settings.HTTP_HOST
                     + ", " + Settings.HTTP_PORT + "): " + e.getMessage(), e);
         }
-        HttpAddress bound = new HttpAddress(settings.httpHost(), server.actualPort());
+        HttpAddress bound = new HttpAddress(settings.httpHost(), servers.getFirst().actualPort());
         address = bound.host() + ":" + bound.port();
         Bindings.bind(app, bound);
         state = State.UP;
         LOG.info("HTTP server listening on {} with {} routes", bound.uri(), routes.size());
+    }
+
+    /**
+     * One server per event loop, all on the same port (Vert.x spreads the connections over them;
+     * port 0 gives one random port shared by all), so accepting and parsing scale with the cores.
+     */
+    private Future<String> listen(Router router) {
+        HttpServerOptions options = new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort());
+        Supplier<Deployable> perLoop = () -> context -> {
+            HttpServer server = vertx.createHttpServer(options).requestHandler(router);
+            servers.add(server);
+            return server.listen();
+        };
+        return vertx.deployVerticle(perLoop, new DeploymentOptions().setInstances(EVENT_LOOPS));
     }
 
     private List<HttpRoute> allRoutes() {
@@ -92,8 +110,9 @@ final class HttpBackend implements Backend {
     public void stopIntake() {
         state = State.STOPPED;
         Bindings.unbind(app);
-        if (server != null) {
-            shutdown = server.shutdown(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!servers.isEmpty()) {
+            long timeout = settings.shutdownTimeout().toMillis();
+            shutdown = Future.all(servers.stream().map(s -> s.shutdown(timeout, TimeUnit.MILLISECONDS)).toList());
         }
     }
 

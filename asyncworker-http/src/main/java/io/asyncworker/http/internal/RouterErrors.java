@@ -35,7 +35,7 @@ final class RouterErrors {
             send(rc, Reply.error(413, "request body too large", "limit", limit));
         } else if (status >= 500) {
             LOG.error("HTTP request {} {} failed in route '{}'", rc.request().method(), rc.request().path(),
-                    rc.get(HttpMetrics.TEMPLATE, HttpMetrics.NOT_FOUND), rc.failure());
+                    HttpMetrics.template(rc), rc.failure());
             send(rc, Reply.error(status, "internal server error"));
         } else {
             send(rc, Reply.error(status, status == 400 ? "bad request" : "request failed with status " + status));

@@ -1,12 +1,12 @@
 package io.asyncworker.http.internal;
 
 import io.asyncworker.http.HttpRoute;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,9 +31,14 @@ final class Routing {
         Router router = Router.router(vertx);
         router.route().handler(metrics::start);
         List<Entry> entries = entries(routes);
-        entries.forEach(e -> serve(router, e, dispatcher));
-        allowedByPath(entries).forEach((path, allowed) -> router.route(path.vertxPath())
-                .handler(rc -> RouterErrors.methodNotAllowed(tag(rc, path.template()), allowed)));
+        entries.forEach(e -> serve(router, e, dispatcher, metrics));
+        allowedByPath(entries).forEach((path, allowed) -> {
+            HttpMetrics.RouteTimers timers = metrics.timers(allowed.getFirst(), path.template());
+            router.route(path.vertxPath()).handler(rc -> {
+                HttpMetrics.tag(rc, timers);
+                RouterErrors.methodNotAllowed(rc, allowed);
+            });
+        });
         router.route().failureHandler(RouterErrors::failure);
         router.errorHandler(404, RouterErrors::notFound);
         return router;
@@ -48,22 +53,24 @@ final class Routing {
         return entries;
     }
 
-    private static void serve(Router router, Entry e, Dispatcher dispatcher) {
+    private static void serve(Router router, Entry e, Dispatcher dispatcher, HttpMetrics metrics) {
         long limit = e.route().bodyLimit();
         String template = e.path().template();
-        // A platform handler may precede the body handler, so the 413 answer knows route and limit.
-        PlatformHandler tagger = rc -> {
-            tag(rc, template).put(RouterErrors.BODY_LIMIT, limit);
-            rc.next();
+        HttpMetrics.RouteTimers timers = metrics.timers(e.route().method().name(), template);
+        BodyHandler bodyHandler = BodyHandler.create(false).setBodyLimit(limit);
+        // Tags the request for the timer and the 413 answer, and reads the body only when there is one.
+        Handler<RoutingContext> tagAndReadBody = rc -> {
+            HttpMetrics.tag(rc, timers);
+            rc.put(RouterErrors.BODY_LIMIT, limit);
+            if (RequestBodies.mayHaveBody(rc.request())) {
+                bodyHandler.handle(rc);
+            } else {
+                rc.next();
+            }
         };
         router.route(HttpMethod.valueOf(e.route().method().name()), e.path().vertxPath())
-                .handler(tagger)
-                .handler(BodyHandler.create(false).setBodyLimit(limit))
+                .handler(tagAndReadBody)
                 .handler(dispatcher.handler(e.route(), template));
-    }
-
-    private static RoutingContext tag(RoutingContext rc, String template) {
-        return rc.put(HttpMetrics.TEMPLATE, template);
     }
 
     /** The methods allowed on each distinct path (by key), in path order. */

@@ -11,12 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,44 +39,25 @@ final class ScheduleRunner {
 
     private final ScheduleRoute route;
     private final Trigger trigger;
-    private final App app;
     private final TimerService timer;
     private final Timeline timeline;
     private final ScheduleMetrics metrics;
-    private final Map<Run, Thread> running = new LinkedHashMap<>();
-    private Run waiting;
+    private final ScheduledRun.Env env;
+    private final Set<ScheduledRun> running = new LinkedHashSet<>();
+    private ScheduledRun waiting;
     private Cancellable pending;
     private boolean stopping;
     private ComponentHealth.State state = ComponentHealth.State.STARTING;
     private String detail = "";
     private long runs;
 
-    /** A due run; its number is given when it starts. Compared by identity. */
-    private static final class Run {
-        final Instant due;
-        /** Whether it belongs to the regular sequence (not the startup run). */
-        final boolean regular;
-        long number;
-        volatile boolean abandoned;
-
-        Run(Instant due, boolean regular) {
-            this.due = due;
-            this.regular = regular;
-        }
-
-        @Override
-        public String toString() {
-            return "#" + number + " (due " + due + ")";
-        }
-    }
-
     ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters) {
         this.route = route;
         this.trigger = route.trigger();
-        this.app = app;
         this.timer = timer;
         this.timeline = Timeline.of(trigger, timer);
         this.metrics = new ScheduleMetrics(meters, route.name());
+        this.env = new ScheduledRun.Env(route, app, timeline, timer, metrics);
     }
 
     String name() {
@@ -91,7 +70,7 @@ final class ScheduleRunner {
         Optional<Instant> first = trigger.firstAtOrAfter(now.plus(route.initialDelay()));
         state = ComponentHealth.State.UP;
         if (route.runOnStartup() && !first.equals(Optional.of(now))) {
-            offer(new Run(now, false));
+            offer(new ScheduledRun(now, false));
         }
         first.ifPresentOrElse(this::arm, this::exhausted);
     }
@@ -121,7 +100,7 @@ final class ScheduleRunner {
             arm(due); // a step of a long wait, or the wall clock stepped back since the timer was armed
             return;
         }
-        offer(new Run(due, true));
+        offer(new ScheduledRun(due, true));
         if (!trigger.fromCompletion()) {
             armAfter(due, now);
         }
@@ -148,7 +127,7 @@ final class ScheduleRunner {
         LOG.warn("schedule '{}' has no further fire time and stops", route.name());
     }
 
-    private void offer(Run run) {
+    private void offer(ScheduledRun run) {
         if (running.size() < route.maxConcurrency()) {
             launch(run);
         } else if (route.overlap() == Overlap.WAIT && waiting == null) {
@@ -158,7 +137,7 @@ final class ScheduleRunner {
         }
     }
 
-    private void skip(Run run) {
+    private void skip(ScheduledRun run) {
         metrics.skipped(SkipReason.OVERLAP, 1);
         LOG.info("schedule '{}': run due at {} skipped: {} runs still active (maxConcurrency {}, overlap {}{})",
                 route.name(), run.due, running.size(), route.maxConcurrency(), route.overlap(),
@@ -168,55 +147,13 @@ final class ScheduleRunner {
         }
     }
 
-    private void launch(Run run) {
-        run.number = ++runs;
-        Thread thread = Thread.ofVirtual().name("asyncworker-schedule-" + route.name() + "#" + run.number)
-                .unstarted(() -> execute(run));
-        running.put(run, thread);
-        thread.start();
-    }
-
-    /** Runs on the run's virtual thread. */
-    private void execute(Run run) {
-        metrics.started(Duration.between(run.due, timeline.now()));
-        long start = timer.nanoTime();
-        Result result = Result.ERROR;
-        try {
-            result = invoke(run);
-        } finally {
-            completed(run, result, Duration.ofNanos(timer.nanoTime() - start));
-        }
-    }
-
-    private Result invoke(Run run) {
-        CompletableFuture<?> stage = null;
-        try {
-            stage = route.handler().run(new RunContext(app, route.name(), run.due, run.number)).toCompletableFuture();
-            stage.get();
-            return Result.SUCCESS;
-        } catch (InterruptedException e) {
-            if (stage != null) {
-                stage.cancel(true);
-            }
-            return failed(run, e);
-        } catch (ExecutionException e) {
-            return failed(run, e.getCause());
-        } catch (Exception | Error e) {
-            return failed(run, e); // an Error from user code too: log it with the schedule's name
-        }
-    }
-
-    private Result failed(Run run, Throwable e) {
-        if (run.abandoned) {
-            LOG.warn("schedule '{}': run {} was interrupted by the stop: {}", route.name(), run, e.toString());
-            return Result.INTERRUPTED;
-        }
-        LOG.error("schedule '{}': run {} failed; the schedule goes on", route.name(), run, e);
-        return Result.ERROR;
+    private void launch(ScheduledRun run) {
+        running.add(run);
+        run.start(++runs, env, this::completed);
     }
 
     /** Counted under the lock, so that a counted run has freed its slot for the next timer callback. */
-    private synchronized void completed(Run run, Result result, Duration took) {
+    private synchronized void completed(ScheduledRun run, Result result, Duration took) {
         metrics.finished(result, took);
         running.remove(run);
         notifyAll();
@@ -224,7 +161,7 @@ final class ScheduleRunner {
             return;
         }
         if (waiting != null) {
-            Run next = waiting;
+            ScheduledRun next = waiting;
             waiting = null;
             launch(next);
         }
@@ -264,9 +201,8 @@ final class ScheduleRunner {
     /** Interrupts every active run; returns them, described for the log. */
     synchronized List<String> interruptActive() {
         List<String> interrupted = new ArrayList<>();
-        running.forEach((run, thread) -> {
-            run.abandoned = true;
-            thread.interrupt();
+        running.forEach(run -> {
+            run.abandon();
             interrupted.add(run.toString());
         });
         return interrupted;

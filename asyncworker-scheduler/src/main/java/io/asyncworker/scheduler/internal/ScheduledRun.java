@@ -1,0 +1,114 @@
+package io.asyncworker.scheduler.internal;
+
+import io.asyncworker.App;
+import io.asyncworker.scheduler.internal.ScheduleMetrics.Result;
+import io.asyncworker.spi.TimerService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One due run of a schedule and its execution on its own virtual thread: records the lateness,
+ * calls the task, waits for an async task's stage, and reports how the run ended.
+ *
+ * <p>The {@link ScheduleRunner} creates it on a timer or completion thread, numbers it under its
+ * lock when it starts, and may {@link #abandon() abandon} it from the stopping thread; the run
+ * itself executes on the thread {@link #start} creates. Compared by identity.
+ */
+final class ScheduledRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledRun.class);
+
+    /** What a run needs from its schedule; one per {@link ScheduleRunner}. */
+    record Env(ScheduleRoute route, App app, Timeline timeline, TimerService timer, ScheduleMetrics metrics) {
+    }
+
+    /** Told once when a run ended, on the run's thread. */
+    @FunctionalInterface
+    interface Completion {
+        void completed(ScheduledRun run, Result result, Duration took);
+    }
+
+    final Instant due;
+    /** Whether it belongs to the regular sequence (not the startup run). */
+    final boolean regular;
+    private long number;
+    private volatile Thread thread;
+    private volatile boolean abandoned;
+
+    ScheduledRun(Instant due, boolean regular) {
+        this.due = due;
+        this.regular = regular;
+    }
+
+    /** Numbers the run and starts it on a fresh virtual thread. */
+    void start(long number, Env env, Completion completion) {
+        this.number = number;
+        Thread t = Thread.ofVirtual().name("asyncworker-schedule-" + env.route().name() + "#" + number)
+                .unstarted(() -> execute(env, completion));
+        thread = t;
+        t.start();
+    }
+
+    /** Marks the run as given up by the stop and interrupts it. */
+    void abandon() {
+        abandoned = true;
+        thread.interrupt();
+    }
+
+    private void execute(Env env, Completion completion) {
+        env.metrics().started(Duration.between(due, env.timeline().now()));
+        long start = env.timer().nanoTime();
+        Result result = Result.ERROR;
+        try {
+            result = invoke(env);
+        } finally {
+            completion.completed(this, result, Duration.ofNanos(env.timer().nanoTime() - start));
+        }
+    }
+
+    private Result invoke(Env env) {
+        CompletableFuture<?> stage = null;
+        try {
+            stage = stage(env);
+            stage.get();
+            return Result.SUCCESS;
+        } catch (InterruptedException e) {
+            if (stage != null) {
+                stage.cancel(true);
+            }
+            return failed(env, e);
+        } catch (ExecutionException e) {
+            return failed(env, e.getCause());
+        } catch (Exception | Error e) {
+            return failed(env, e); // an Error from user code too: log it with the schedule's name
+        }
+    }
+
+    private CompletableFuture<?> stage(Env env) throws Exception {
+        ScheduleRoute route = env.route();
+        CompletionStage<?> stage = route.handler().run(new RunContext(env.app(), route.name(), due, number));
+        if (stage == null) {
+            throw new IllegalStateException("the asyncHandler of schedule '" + route.name()
+                    + "' returned null instead of a CompletionStage");
+        }
+        return stage.toCompletableFuture();
+    }
+
+    private Result failed(Env env, Throwable e) {
+        if (abandoned) {
+            LOG.warn("schedule '{}': run {} was interrupted by the stop: {}", env.route().name(), this, e.toString());
+            return Result.INTERRUPTED;
+        }
+        LOG.error("schedule '{}': run {} failed; the schedule goes on", env.route().name(), this, e);
+        return Result.ERROR;
+    }
+
+    @Override
+    public String toString() {
+        return "#" + number + " (due " + due + ")";
+    }
+}
