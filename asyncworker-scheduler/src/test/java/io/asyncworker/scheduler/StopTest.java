@@ -42,6 +42,22 @@ class StopTest {
     }
 
     @Test
+    void stopWhileOnlyWaitingForTheNextDueTimeReturnsAtOnceWhateverTheBudget() {
+        h = new Harness(T0, "30s");
+        h.route(Schedule.every(TEN).name("idle").handler(h.recording(ctx -> { })));
+        h.route(Schedule.cron("0 0 3 * * *", java.time.ZoneId.of("Europe/Berlin")).name("nightly")
+                .handler(h.recording(ctx -> { })));
+        h.app.start();
+        assertThat(h.manual.pending()).isEqualTo(2);
+        long start = System.nanoTime();
+        h.app.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(h.manual.pending()).isZero();
+        h.advance(Duration.ofDays(1));
+        assertThat(h.started).isEmpty();
+    }
+
+    @Test
     void aRunOutlivingTheBudgetIsInterruptedAndCounted() throws Exception {
         h = new Harness(T0, "200ms");
         CountDownLatch interrupted = new CountDownLatch(1);
