@@ -120,6 +120,11 @@ final class SseStream {
         return tracker.isStale(seq);
     }
 
+    /** One of this stream's events reaches the user's handler. */
+    void handled(long seq) {
+        tracker.handled(seq);
+    }
+
     /** Records the action for one of this stream's events. */
     void settled(DefaultSseMessage message, Action action) {
         afterSettle(tracker.settle(message.seq(), action, message.lastEventId()));
@@ -349,7 +354,7 @@ final class SseStream {
             long seq = tracker.deliver();
             receivedSinceOpen = true;
             receivedInChunk++;
-            pipeline.add(new DefaultSseMessage(SseStream.this, seq, event, serverRetry, tracker.deliveryCount(), spec.codec()));
+            pipeline.add(new DefaultSseMessage(SseStream.this, seq, event, serverRetry, tracker.deliveryCount(seq), spec.codec()));
         }
 
         @Override
