@@ -208,9 +208,9 @@ final class ScheduleRunner {
         return interrupted;
     }
 
-    /** Runs active now. */
-    synchronized int active() {
-        return running.size();
+    /** The runs active now, described for the log. */
+    synchronized List<String> active() {
+        return running.stream().map(ScheduledRun::toString).toList();
     }
 
     synchronized ComponentHealth health() {
