@@ -37,6 +37,11 @@ final class Delivery extends RabbitMQMessage {
         return session;
     }
 
+    /** Whether its channel is still the consumer's live one, so that it can still be settled. */
+    boolean isLive() {
+        return session.isValid() && session.generation() == consumer.generation();
+    }
+
     QueueConsumer consumer() {
         return consumer;
     }
