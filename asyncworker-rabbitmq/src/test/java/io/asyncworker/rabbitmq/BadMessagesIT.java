@@ -5,33 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import io.asyncworker.App;
-import io.asyncworker.Settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BadMessagesIT {
     record Item(int id) {
     }
 
-    private final String queue = TestBroker.uniqueQueue();
+    @RegisterExtension
+    final TestApps apps = new TestApps();
+    private final String queue = apps.queue();
     private App app;
 
-    @AfterEach
-    void cleanUp() {
-        if (app != null) {
-            app.close();
-        }
-        TestBroker.delete(queue, queue + ".dlq");
-    }
-
     private void start(AmqpRoute route) {
-        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s")));
-        app.meters().add(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        app = apps.app();
         app.connection(TestBroker.connection().prefetch(20).build());
         app.route(route);
         app.start();
