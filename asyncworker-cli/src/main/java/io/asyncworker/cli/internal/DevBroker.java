@@ -90,10 +90,7 @@ final class DevBroker {
 
     private Container startContainer(String host, String where, String why) throws DevBrokerException {
         if (!isLocal(host)) {
-            throw new DevBrokerException("dev: nothing answers on " + where + " (" + why + "), the broker that "
-                    + "ASYNCWORKER_AMQP_HOST names. A dev broker only stands in for one on this machine, never for "
-                    + "another host: start that broker, point ASYNCWORKER_AMQP_URL at one that runs, or unset "
-                    + "ASYNCWORKER_AMQP_HOST to use (or start) a local RabbitMQ.");
+            throw new DevBrokerException(remoteIsDown(where, why));
         }
         if (!docker.available()) {
             throw new DevBrokerException(instructions(where, why));
@@ -110,6 +107,13 @@ final class DevBroker {
         LOG.info("dev: RabbitMQ is up in Docker at {} (management UI {}, guest/guest); "
                 + "ASYNCWORKER_AMQP_URL points at it until this process exits", container.amqpUrl(), container.managementUrl());
         return container;
+    }
+
+    static String remoteIsDown(String where, String why) {
+        return "dev: nothing answers on " + where + " (" + why + "), the broker that ASYNCWORKER_AMQP_HOST names. "
+                + "A dev broker only stands in for one on this machine, never for another host: start that broker, "
+                + "point ASYNCWORKER_AMQP_URL at one that runs, or unset ASYNCWORKER_AMQP_HOST to use (or start) "
+                + "a local RabbitMQ.";
     }
 
     static String instructions(String where, String why) {
