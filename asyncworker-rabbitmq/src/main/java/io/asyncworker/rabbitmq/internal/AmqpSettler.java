@@ -79,7 +79,11 @@ final class AmqpSettler implements Settler<RabbitMQMessage> {
         return out;
     }
 
+    /** {@code maxDeliveries}, only for messages the handler saw: one that never ran is always requeued (§9). */
     private Action limit(Delivery d, Action action) {
+        if (!d.wasHanded()) {
+            return action;
+        }
         Action limited = Outcomes.limitDeliveries(action, d.deliveryCount(), maxDeliveries);
         if (limited != action) {
             LOG.warn("route '{}': message {} from '{}' was delivered {} times (maxDeliveries {}); rejecting instead of requeueing",

@@ -52,10 +52,12 @@ final class RouteRuntime {
      * The user's handler, shown only the messages whose channel is still alive. A batch that waited
      * for a {@code maxConcurrency} slot while its channel died holds messages the broker has already
      * requeued; handling them would only process them twice. Their acks would be dropped anyway.
+     * Every message shown is marked {@link Delivery#handed() handed}.
      */
     static AsyncBatchHandler<RabbitMQMessage> liveOnly(AsyncBatchHandler<RabbitMQMessage> handler) {
         return batch -> {
             if (allLive(batch)) {
+                batch.forEach(m -> ((Delivery) m).handed());
                 return handler.handle(batch);
             }
             List<RabbitMQMessage> live = batch.stream().filter(m -> ((Delivery) m).isLive()).toList();
@@ -63,6 +65,7 @@ final class RouteRuntime {
                 LOG.debug("skipping a batch of {} messages whose channel died; the broker redelivers them", batch.size());
                 return CompletableFuture.completedFuture(null);
             }
+            live.forEach(m -> ((Delivery) m).handed());
             return handler.handle(live);
         };
     }
