@@ -12,6 +12,6 @@ public enum HttpMethod {
     PATCH,
     /** Removes a resource. */
     DELETE,
-    /** Like {@code GET} without a response body; served only by {@code HEAD} routes. */
+    /** Like {@code GET} without a response body; served by the {@code GET} route when a path has no {@code HEAD} route. */
     HEAD
 }

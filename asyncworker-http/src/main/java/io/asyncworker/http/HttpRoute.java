@@ -28,8 +28,9 @@ import java.util.Set;
  * ignored. The route's name is {@code "METHOD path[, path...]"}, so registering the same method
  * and path twice fails at {@code app.route(...)}; overlapping path lists and paths that differ
  * only in parameter names fail at {@code app.start()}. When two paths match a request, literal
- * segments win over parameters ({@code /items/new} before {@code /items/{id}}). {@code HEAD} is
- * served only by {@code HEAD} routes. Bodies are read whole before the handler runs, up to the
+ * segments win over parameters ({@code /items/new} before {@code /items/{id}}). A {@code HEAD}
+ * request is served by the path's {@code HEAD} route, else by its {@code GET} route with the body
+ * left out ({@code Request.method()} says {@code HEAD}), as HTTP requires. Bodies are read whole before the handler runs, up to the
  * body limit ({@value #DEFAULT_BODY_LIMIT} bytes unless set), larger ones are answered
  * {@code 413}.
  *

@@ -125,16 +125,25 @@ class HttpErrorsIT {
     void answers405WithAllowToAWrongMethod() throws Exception {
         HttpResponse<String> r = server.send("DELETE", "/items/3");
         assertJsonError(r, 405, "method DELETE not allowed");
-        assertThat(r.headers().firstValue("Allow")).hasValue("GET, PUT");
-        assertThat(r.body()).contains("\"allowed\":[\"GET\",\"PUT\"]");
+        assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT");
+        assertThat(r.body()).contains("\"allowed\":[\"GET\",\"HEAD\",\"PUT\"]");
     }
 
     @Test
-    void answers405ToHeadOnAGetOnlyPath() throws Exception {
-        HttpResponse<String> r = server.send("HEAD", "/items/3");
+    void answersHeadOnAGetOnlyPathWithTheGetHandlersHeadersAndNoBody() throws Exception {
+        HttpResponse<String> get = server.get("/items/3");
+        HttpResponse<String> head = server.send("HEAD", "/items/3");
+        assertThat(head.statusCode()).isEqualTo(get.statusCode());
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("Content-Length")).isEqualTo(get.headers().firstValue("Content-Length"));
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void listsHeadAmongTheAllowedMethodsOfAGetPath() throws Exception {
+        HttpResponse<String> r = server.send("POST", "/items/3", "{}");
         assertThat(r.statusCode()).isEqualTo(405);
-        assertThat(r.headers().firstValue("Allow")).hasValue("GET, PUT");
-        assertThat(r.body()).isEmpty();
+        assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT");
     }
 
     @Test

@@ -105,4 +105,33 @@ class MetricsAndHealthIT {
             });
         }
     }
+
+    @Test
+    void errorAnswersAreTimedUnderTheRouteTemplateNeverTheRawPath() throws Exception {
+        HttpRoute item = HttpRoute.get("/items/{id}", req -> Response.text("item " + req.pathParam("id", long.class)));
+        HttpRoute notes = HttpRoute.post("/items/{id}/notes", req -> Response.ok()).withBodyLimit(10);
+        try (TestServer server = TestServer.start(Map.of(), app -> { }, item, notes)) {
+            assertThat(server.get("/items/abc").statusCode()).isEqualTo(400);
+            assertThat(server.send("DELETE", "/items/7").statusCode()).isEqualTo(405);
+            assertThat(server.send("PURGE", "/items/8").statusCode()).isEqualTo(405);
+            assertThat(server.send("POST", "/items/9/notes", "{\"text\": \"far too long\"}").statusCode()).isEqualTo(413);
+            assertThat(server.send("HEAD", "/nowhere/10").statusCode()).isEqualTo(404);
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(count(server, "GET", "/items/{id}", "400")).isEqualTo(1);
+                assertThat(count(server, "DELETE", "/items/{id}", "405")).isEqualTo(1);
+                assertThat(count(server, "OTHER", "/items/{id}", "405")).isEqualTo(1);
+                assertThat(count(server, "POST", "/items/{id}/notes", "413")).isEqualTo(1);
+                assertThat(count(server, "HEAD", "NOT_FOUND", "404")).isEqualTo(1);
+            });
+            assertThat(server.app.meters().find("asyncworker.http.server.requests").timers())
+                    .allSatisfy(t -> assertThat(t.getId().getTag("route")).doesNotContainPattern("[0-9]|abc"));
+        }
+    }
+
+    private static long count(TestServer server, String method, String route, String status) {
+        var timer = server.app.meters().find("asyncworker.http.server.requests")
+                .tags("method", method, "route", route, "status", status).timer();
+        return timer == null ? 0 : timer.count();
+    }
 }

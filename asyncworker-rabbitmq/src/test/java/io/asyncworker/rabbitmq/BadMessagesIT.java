@@ -11,27 +11,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BadMessagesIT {
     record Item(int id) {
     }
 
-    private final String queue = TestBroker.uniqueQueue();
+    @RegisterExtension
+    final TestApps apps = new TestApps();
+    private final String queue = apps.queue();
     private App app;
 
-    @AfterEach
-    void cleanUp() {
-        if (app != null) {
-            app.close();
-        }
-        TestBroker.delete(queue, queue + ".dlq");
-    }
-
     private void start(AmqpRoute route) {
-        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s")));
-        app.meters().add(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        app = apps.app();
         app.connection(TestBroker.connection().prefetch(20).build());
         app.route(route);
         app.start();
@@ -86,5 +80,26 @@ class BadMessagesIT {
         assertThat(seen).containsExactlyInAnyOrder("{\"id\":0}#1", "{\"id\":0}#2", "{\"id\":0}#3",
                 "no message id#1", "no message id#2", "no message id#3");
         assertThat(TestBroker.drain(dlq)).containsExactlyInAnyOrder("{\"id\":0}", "no message id");
+    }
+
+    /** Regression: at stop, a batch that never ran was rejected (dead-lettered) by maxDeliveries instead of requeued. */
+    @Test
+    void messageThatNeverRanIsRequeuedAtStopEvenAtItsDeliveryLimit() {
+        String dlq = TestBroker.declareWithDlq(queue, false);
+        TestBroker.publish(queue, 2);
+        CountDownLatch running = new CountDownLatch(1);
+        app = apps.app(Map.of(Settings.SHUTDOWN_TIMEOUT, "300ms"));
+        app.connection(TestBroker.connection().prefetch(10).build());
+        app.route(AmqpRoute.consume(queue).maxDeliveries(1).maxConcurrency(1).handler(batch -> {
+            running.countDown();
+            new CountDownLatch(1).await();
+        }));
+        app.start();
+        await().until(() -> running.getCount() == 0);
+        await().untilAsserted(() -> assertThat(TestBroker.brokerCounts("/", queue)).containsExactly(0, 2, 1));
+
+        app.stop();
+        assertThat(TestBroker.drain(queue)).as("m1 never reached the handler").containsExactly("{\"id\":1}");
+        assertThat(TestBroker.drain(dlq)).as("m0 ran (and hung) on its last allowed delivery").containsExactly("{\"id\":0}");
     }
 }

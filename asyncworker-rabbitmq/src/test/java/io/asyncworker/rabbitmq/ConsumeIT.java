@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.asyncworker.App;
-import io.asyncworker.Settings;
 import io.asyncworker.spi.ManualTimerService;
 import java.time.Duration;
 import java.util.List;
@@ -12,24 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConsumeIT {
-    private final String queue = TestBroker.uniqueQueue();
-    private final String other = TestBroker.uniqueQueue();
+    @RegisterExtension
+    final TestApps apps = new TestApps();
+    private final String queue = apps.queue();
+    private final String other = apps.queue();
     private App app;
 
-    @AfterEach
-    void cleanUp() {
-        if (app != null) {
-            app.close();
-        }
-        TestBroker.delete(queue, other);
-    }
-
     private App app(AmqpRoute route, int prefetch) {
-        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s")));
+        app = apps.app();
         app.connection(TestBroker.connection().prefetch(prefetch).build());
         app.route(route);
         return app;
@@ -69,7 +62,7 @@ class ConsumeIT {
         TestBroker.declareClassic(queue);
         ManualTimerService timer = new ManualTimerService();
         List<Integer> sizes = new CopyOnWriteArrayList<>();
-        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s")), timer);
+        app = apps.app(timer);
         app.connection(TestBroker.connection().prefetch(200).build());
         app.route(AmqpRoute.consume(queue).bulkSize(100).flushTimeout(Duration.ofSeconds(5))
                 .handler(batch -> sizes.add(batch.size())));

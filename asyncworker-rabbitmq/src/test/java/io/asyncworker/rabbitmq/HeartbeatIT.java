@@ -10,27 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The heartbeat setting reaches the broker (the Python framework ignored it). */
 class HeartbeatIT {
-    private final String queue = TestBroker.uniqueQueue();
-    private App app;
-
-    @AfterEach
-    void cleanUp() {
-        if (app != null) {
-            app.close();
-        }
-        TestBroker.delete(queue);
-    }
+    @RegisterExtension
+    final TestApps apps = new TestApps();
+    private final String queue = apps.queue();
 
     @Test
     void brokerNegotiatesTheConfiguredHeartbeatAndPrefetch() throws Exception {
         TestBroker.declareClassic(queue);
         String name = "hb-" + UUID.randomUUID();
-        app = App.create(Settings.from(Map.of(Settings.AMQP_HEARTBEAT, "7", Settings.AMQP_PREFETCH, "33")));
+        App app = apps.app(Map.of(Settings.AMQP_HEARTBEAT, "7", Settings.AMQP_PREFETCH, "33"));
         app.connection(AmqpConnection.from(app.settings()).toBuilder().url(TestBroker.url()).name(name).build());
         app.route(AmqpRoute.consume(queue).handler(batch -> { }));
         app.start();

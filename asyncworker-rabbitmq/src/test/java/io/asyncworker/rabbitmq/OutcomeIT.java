@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.asyncworker.Action;
 import io.asyncworker.App;
-import io.asyncworker.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,16 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OutcomeIT {
     enum Fate { ACKED, DEAD, REQUEUED }
 
-    private final String queue = TestBroker.uniqueQueue();
-    private App app;
-
-    @AfterEach
-    void cleanUp() {
-        if (app != null) {
-            app.close();
-        }
-        TestBroker.delete(queue, queue + ".dlq");
-    }
+    @RegisterExtension
+    final TestApps apps = new TestApps();
+    private final String queue = apps.queue();
 
     static Stream<Arguments> matrix() {
         Action[] none = {null, null, null, null};
@@ -74,7 +66,7 @@ class OutcomeIT {
         if (onException != null) {
             route.onException(onException);
         }
-        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s")));
+        App app = apps.app();
         app.connection(TestBroker.connection().prefetch(10).build());
         app.route(route.handler(batch -> handle(batch, deliveries, overrides, fail)));
         app.start();

@@ -6,31 +6,27 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
 import io.asyncworker.App;
-import io.asyncworker.Settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PublishIT {
     record Item(int id, String name) {
     }
 
-    private final String queue = TestBroker.uniqueQueue();
-    private final String other = TestBroker.uniqueQueue();
+    @RegisterExtension
+    final TestApps apps = new TestApps();
+    private final String queue = apps.queue();
+    private final String other = apps.queue();
     private final AmqpConnection connection = TestBroker.connection().build();
-    private App app;
 
     @AfterEach
-    void cleanUp() {
-        if (app != null) {
-            app.close();
-        }
+    void closeConnection() {
         connection.close();
-        TestBroker.delete(queue, other);
     }
 
     @Test
@@ -106,7 +102,7 @@ class PublishIT {
     void startupHooksAndHandlersCanPublish() {
         TestBroker.declareClassic(queue);
         TestBroker.declareClassic(other);
-        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s")));
+        App app = apps.app();
         app.connection(connection);
         app.onStartup(a -> connection.publish("", queue, new Item(7, "from startup")));
         app.route(AmqpRoute.consume(queue).bodyType(Item.class).handler(batch -> {
@@ -123,22 +119,17 @@ class PublishIT {
     }
 
     @Test
-    void publisherReconnectsAfterTheBrokerClosedItsConnection() throws Exception {
-        String vhost = "aw-test-" + UUID.randomUUID();
-        TestBroker.addVhost(vhost);
-        TestBroker.Admin admin = TestBroker.admin(vhost);
-        AmqpConnection inVhost = AmqpConnection.builder().url(TestBroker.url(vhost)).build();
+    void publisherReconnectsAfterTheBrokerClosedItsConnection() {
+        TestApps.Vhost vhost = apps.vhost();
+        AmqpConnection inVhost = vhost.connection().build();
         try {
-            admin.withChannel(ch -> ch.queueDeclare(queue, true, false, false, null));
+            vhost.declareClassic(queue);
             inVhost.publish("", queue, "before");
-            TestBroker.rabbitmqctl("-q", "close_all_connections", "-p", vhost, "fault injected by PublishIT");
+            vhost.closeAllConnections("fault injected by PublishIT");
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> inVhost.publish("", queue, "after"));
-            long count = admin.<Integer>withChannel(ch -> ch.queueDeclarePassive(queue).getMessageCount());
-            assertThat(count).isGreaterThanOrEqualTo(2);
+            assertThat(vhost.counts(queue)[0]).isGreaterThanOrEqualTo(2);
         } finally {
             inVhost.close();
-            admin.close();
-            TestBroker.deleteVhost(vhost);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.asyncworker.App;
 import io.asyncworker.Settings;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -15,30 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Graceful stop with batches in flight: afterwards every message is processed-and-acked or ready again. */
 class StopIT {
     private static final int TOTAL = 500;
-    private final String queue = TestBroker.uniqueQueue();
+    @RegisterExtension
+    final TestApps apps = new TestApps();
+    private final String queue = apps.queue();
     private final Set<String> processed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
     private App app;
 
-    @AfterEach
-    void cleanUp() {
-        if (app != null) {
-            app.close();
-        }
-        TestBroker.delete(queue);
-    }
-
     private void start(String budget, long handlerMillis) {
         TestBroker.declareClassic(queue);
         TestBroker.publish(queue, TOTAL);
-        app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, budget)));
-        app.meters().add(new SimpleMeterRegistry());
+        app = apps.app(Map.of(Settings.SHUTDOWN_TIMEOUT, budget));
         app.connection(TestBroker.connection().prefetch(100).build());
         app.route(AmqpRoute.consume(queue).bulkSize(20).maxConcurrency(2).flushTimeout(Duration.ofSeconds(30))
                 .handler(batch -> {

@@ -34,8 +34,9 @@ import java.util.Objects;
  * ({@link Overlap#WAIT}, at most one waiting run per schedule).
  *
  * <p><b>Stop.</b> When the app stops, no run starts any more and a waiting run is dropped;
- * active runs are awaited within {@code ASYNCWORKER_SHUTDOWN_TIMEOUT}, then interrupted and
- * named in the log.
+ * active runs are awaited within {@code ASYNCWORKER_SHUTDOWN_TIMEOUT}, then interrupted, named in
+ * the log and given one more second to end (counted as {@code result=interrupted}) before the
+ * app's shutdown hooks run; a run that ignores the interrupt is logged and left behind.
  *
  * <p>Each setter validates its argument at once and throws {@link IllegalArgumentException}
  * naming the option. A builder is not thread-safe; the route it builds is immutable.

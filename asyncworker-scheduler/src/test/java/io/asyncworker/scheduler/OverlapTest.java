@@ -110,4 +110,27 @@ class OverlapTest {
         h.advance(TEN);
         h.awaitRuns("async", "error", 1);
     }
+
+    @Test
+    void underRacingCompletionsWaitNeverExceedsMaxConcurrencyAndEveryDueRunIsStartedOrSkipped() {
+        AtomicInteger active = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        h.route(Schedule.every(TEN).name("race").maxConcurrency(3).overlap(Overlap.WAIT).handler(h.recording(ctx -> {
+            peak.accumulateAndGet(active.incrementAndGet(), Math::max);
+            long until = System.nanoTime() + java.util.concurrent.ThreadLocalRandom.current().nextLong(20_000, 200_000);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();                                 // work of a random length, racing the timer
+            }
+            active.decrementAndGet();
+        })));
+        h.app.start();
+        int due = 2_000;
+        for (int i = 0; i < due; i++) {
+            h.advance(TEN);
+        }
+        eventually().until(() -> h.runs("race", "success") + h.skips("race", "overlap") == due);
+        assertThat(peak.get()).isBetween(1, 3);
+        assertThat(h.started).hasSize((int) h.runs("race", "success"));
+        assertThat(h.started).extracting(TaskContext::runNumber).doesNotHaveDuplicates();
+    }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,6 +37,8 @@ final class AmqpProbe {
         try (Socket socket = new Socket()) {
             try {
                 socket.connect(new InetSocketAddress(host, port), millis);
+            } catch (UnknownHostException e) {
+                return new Answer(Kind.NOTHING, "unknown host");
             } catch (IOException e) {
                 return new Answer(Kind.NOTHING, String.valueOf(e.getMessage()));
             }

@@ -2,6 +2,7 @@ package io.asyncworker.cli.internal;
 
 import io.asyncworker.Settings;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
  * The broker dev service: makes sure a RabbitMQ answers for a worker run with {@code --dev}.
  *
  * <p>With {@code ASYNCWORKER_AMQP_URL} set it does nothing. Else, a RabbitMQ answering on
- * {@code ASYNCWORKER_AMQP_HOST:PORT} is used as is; when nothing answers it starts RabbitMQ in
- * Docker and sets the system property {@code ASYNCWORKER_AMQP_URL} to it for the life of the
- * process; without Docker it fails saying what to do. It never uses something that is not RabbitMQ.
+ * {@code ASYNCWORKER_AMQP_HOST:PORT} is used as is; when nothing answers on this machine it starts
+ * RabbitMQ in Docker and sets the system property {@code ASYNCWORKER_AMQP_URL} to it for the life
+ * of the process; without Docker it fails saying what to do. It never uses something that is not
+ * RabbitMQ, and never replaces a broker configured on another host, which is down, with a local one.
  */
 final class DevBroker {
     private static final Logger LOG = LoggerFactory.getLogger(DevBroker.class);
@@ -75,11 +77,21 @@ final class DevBroker {
             case NOT_RABBITMQ -> throw new DevBrokerException("something answers on " + where
                     + " but it is not RabbitMQ (" + answer.detail() + "); asyncworker will not use it. "
                     + "Stop it, or point ASYNCWORKER_AMQP_URL (or ASYNCWORKER_AMQP_HOST/_PORT) at a RabbitMQ.");
-            case NOTHING -> Optional.of(startContainer(where, answer.detail()));
+            case NOTHING -> Optional.of(startContainer(settings.amqpHost(), where, answer.detail()));
         };
     }
 
-    private Container startContainer(String where, String why) throws DevBrokerException {
+    /** Whether a host names this machine; a dev broker only ever stands in for a local one. */
+    static boolean isLocal(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1") || h.equals("[::1]")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private Container startContainer(String host, String where, String why) throws DevBrokerException {
+        if (!isLocal(host)) {
+            throw new DevBrokerException(remoteIsDown(where, why));
+        }
         if (!docker.available()) {
             throw new DevBrokerException(instructions(where, why));
         }
@@ -95,6 +107,13 @@ final class DevBroker {
         LOG.info("dev: RabbitMQ is up in Docker at {} (management UI {}, guest/guest); "
                 + "ASYNCWORKER_AMQP_URL points at it until this process exits", container.amqpUrl(), container.managementUrl());
         return container;
+    }
+
+    static String remoteIsDown(String where, String why) {
+        return "dev: nothing answers on " + where + " (" + why + "), the broker that ASYNCWORKER_AMQP_HOST names. "
+                + "A dev broker only stands in for one on this machine, never for another host: start that broker, "
+                + "point ASYNCWORKER_AMQP_URL at one that runs, or unset ASYNCWORKER_AMQP_HOST to use (or start) "
+                + "a local RabbitMQ.";
     }
 
     static String instructions(String where, String why) {

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,23 @@ class DevBrokerTest {
         } catch (IOException ignored) {
             // the test closed the server
         }
+    }
+
+    @Test
+    void aConfiguredRemoteHostThatIsDownIsNeverReplacedByALocalContainer() {
+        Settings remote = Settings.from(Map.of(Settings.AMQP_HOST, "mq.invalid"));
+        assertThatThrownBy(() -> broker(true).ensure(remote))
+                .isInstanceOf(DevBrokerException.class)
+                .hasMessageContaining("nothing answers on mq.invalid:5672 (unknown host)")
+                .hasMessageContaining("never for another host");
+        assertThat(dockerAsked).hasValue(0);
+        assertThat(System.getProperty(Settings.AMQP_URL)).isNull();
+    }
+
+    @Test
+    void onlyLoopbackHostsCountAsThisMachine() {
+        assertThat(List.of("127.0.0.1", "localhost", "LOCALHOST", "127.0.1.1", "::1")).allMatch(DevBroker::isLocal);
+        assertThat(List.of("mq.example", "10.0.0.5", "127.example.com.invalid")).noneMatch(DevBroker::isLocal);
     }
 
     @Test

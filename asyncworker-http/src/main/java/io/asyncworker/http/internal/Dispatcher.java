@@ -1,6 +1,7 @@
 package io.asyncworker.http.internal;
 
 import io.asyncworker.http.HttpException;
+import io.asyncworker.http.HttpMethod;
 import io.asyncworker.http.HttpRoute;
 import io.asyncworker.http.Request;
 import io.asyncworker.http.Response;
@@ -35,13 +36,13 @@ final class Dispatcher {
         this.inFlight = inFlight;
     }
 
-    /** The Vert.x handler serving one path of a route; runs on the event loop. */
-    Handler<RoutingContext> handler(HttpRoute route, String template) {
-        return rc -> dispatch(rc, route, template);
+    /** The Vert.x handler serving one path of a route for a method; runs on the event loop. */
+    Handler<RoutingContext> handler(HttpRoute route, HttpMethod method, String template) {
+        return rc -> dispatch(rc, route, method, template);
     }
 
-    private void dispatch(RoutingContext rc, HttpRoute route, String template) {
-        Request request = DefaultRequest.of(route.method(), rc, template, route.codec());
+    private void dispatch(RoutingContext rc, HttpRoute route, HttpMethod method, String template) {
+        Request request = DefaultRequest.of(method, rc, template, route.codec());
         Exchange exchange = new Exchange(rc, inFlight);
         threads.newThread(() -> run(route, request, exchange)).start();
     }

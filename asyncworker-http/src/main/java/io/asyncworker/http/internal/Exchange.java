@@ -31,7 +31,8 @@ final class Exchange {
                 inFlight.end();
                 return;
             }
-            reply.writeTo(response).onComplete(ar -> inFlight.end());
+            boolean head = rc.request().method() == io.vertx.core.http.HttpMethod.HEAD;
+            reply.writeTo(response, head).onComplete(ar -> inFlight.end());
         } catch (RuntimeException closedMeanwhile) {
             // the client went away between the check and the write: nothing left to answer
             inFlight.end();

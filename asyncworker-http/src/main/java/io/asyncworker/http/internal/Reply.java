@@ -48,11 +48,17 @@ record Reply(int status, Map<String, List<String>> headers, Optional<String> con
         return new Reply(status, Map.copyOf(more), contentType, body);
     }
 
-    /** Writes this reply; call on the response's event loop. */
-    io.vertx.core.Future<Void> writeTo(HttpServerResponse response) {
+    /**
+     * Writes this reply; from any thread. A {@code HEAD} answer carries the {@code Content-Length}
+     * the {@code GET} answer would have, without the body (RFC 9110 §9.3.2).
+     */
+    io.vertx.core.Future<Void> writeTo(HttpServerResponse response, boolean head) {
         response.setStatusCode(status);
         headers.forEach(response::putHeader);
         contentType.ifPresent(type -> response.putHeader("Content-Type", type));
+        if (head && status >= 200 && status != 204 && status != 304) {
+            response.putHeader("Content-Length", Integer.toString(body.length));
+        }
         return response.end(Buffer.buffer(body));
     }
 }

@@ -54,6 +54,6 @@ final class RouterErrors {
             response.reset();
             return;
         }
-        reply.writeTo(response);
+        reply.writeTo(response, rc.request().method() == io.vertx.core.http.HttpMethod.HEAD);
     }
 }

@@ -10,7 +10,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -23,8 +25,12 @@ final class Routing {
     private Routing() {
     }
 
-    /** One path of one route. */
-    record Entry(HttpRoute route, PathTemplate path) {
+    /**
+     * One path of one route, served for a method: the route's own, or {@code HEAD} for a
+     * {@code GET} route whose path has no {@code HEAD} route (RFC 9110 §9.3.2: HEAD is GET
+     * without the body; Vert.x drops the body of a HEAD answer).
+     */
+    record Entry(HttpRoute route, PathTemplate path, io.asyncworker.http.HttpMethod method) {
     }
 
     static Router build(Vertx vertx, List<HttpRoute> routes, Dispatcher dispatcher, HttpMetrics metrics) {
@@ -46,17 +52,29 @@ final class Routing {
 
     static List<Entry> entries(List<HttpRoute> routes) {
         List<Entry> entries = new ArrayList<>();
+        Set<String> explicitHead = new HashSet<>();
         for (HttpRoute route : routes) {
-            route.paths().forEach(p -> entries.add(new Entry(route, PathTemplate.parse(p))));
+            for (String p : route.paths()) {
+                PathTemplate path = PathTemplate.parse(p);
+                entries.add(new Entry(route, path, route.method()));
+                if (route.method() == io.asyncworker.http.HttpMethod.HEAD) {
+                    explicitHead.add(path.key());
+                }
+            }
         }
-        entries.sort(Comparator.comparing(Entry::path).thenComparing(e -> e.route().method()));
+        for (Entry e : List.copyOf(entries)) {
+            if (e.method() == io.asyncworker.http.HttpMethod.GET && explicitHead.add(e.path().key())) {
+                entries.add(new Entry(e.route(), e.path(), io.asyncworker.http.HttpMethod.HEAD));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::path).thenComparing(Entry::method));
         return entries;
     }
 
     private static void serve(Router router, Entry e, Dispatcher dispatcher, HttpMetrics metrics) {
         long limit = e.route().bodyLimit();
         String template = e.path().template();
-        HttpMetrics.RouteTimers timers = metrics.timers(e.route().method().name(), template);
+        HttpMetrics.RouteTimers timers = metrics.timers(e.method().name(), template);
         BodyHandler bodyHandler = BodyHandler.create(false).setBodyLimit(limit);
         // Tags the request for the timer and the 413 answer, and reads the body only when there is one.
         Handler<RoutingContext> tagAndReadBody = rc -> {
@@ -68,9 +86,9 @@ final class Routing {
                 rc.next();
             }
         };
-        router.route(HttpMethod.valueOf(e.route().method().name()), e.path().vertxPath())
+        router.route(HttpMethod.valueOf(e.method().name()), e.path().vertxPath())
                 .handler(tagAndReadBody)
-                .handler(dispatcher.handler(e.route(), template));
+                .handler(dispatcher.handler(e.route(), e.method(), template));
     }
 
     /** The methods allowed on each distinct path (by key), in path order. */
@@ -79,9 +97,9 @@ final class Routing {
         Map<PathTemplate, List<String>> allowed = new LinkedHashMap<>();
         for (Entry e : entries) {
             PathTemplate path = byKey.computeIfAbsent(e.path().key(), k -> e.path());
-            allowed.computeIfAbsent(path, p -> new ArrayList<>()).add(e.route().method().name());
+            allowed.computeIfAbsent(path, p -> new ArrayList<>()).add(e.method().name());
         }
-        allowed.replaceAll((p, methods) -> List.copyOf(methods));
+        allowed.replaceAll((p, methods) -> methods.stream().sorted().toList());
         return allowed;
     }
 }

@@ -2,10 +2,8 @@ package io.asyncworker.rabbitmq.internal;
 
 import io.asyncworker.Action;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
  * The unsettled delivery tags of one channel, and the pure rule that turns a batch's decisions
@@ -13,74 +11,117 @@ import java.util.TreeSet;
  * those tags are exactly the lowest unsettled ones on the channel (so nothing outside the batch
  * is settled by accident); every other tag gets its own frame.
  *
+ * <p>A channel's tags only grow, so the unsettled ones are kept as bits over a window that
+ * starts at the lowest unsettled tag: recording and settling a tag allocate nothing.
+ *
  * <p>Not thread-safe; the owning channel session serializes access.
  */
 final class AckTracker {
-    private final TreeSet<Long> outstanding = new TreeSet<>();
+    /** Bits below the lowest unsettled tag that are dropped at once when the window slides. */
+    private static final int SLIDE = 4096;
+    private BitSet unsettled = new BitSet();
+    /** The tag of bit 0. */
+    private long offset = 1;
+    /** No unsettled tag has a lower bit than this. */
+    private int lowestHint;
+    private int count;
+    /** The tag after the highest delivered one. */
+    private long next = 1;
+    /** The lowest unsettled tag just before the last successful {@link #remove}. */
+    private long lowestBefore;
 
-    /** Records a delivered tag. */
+    /** Records a delivered tag; tags arrive in increasing order. */
     void delivered(long tag) {
-        outstanding.add(tag);
+        if (tag < offset) {
+            throw new IllegalArgumentException("delivery tag " + tag + " arrived after higher tags were settled");
+        }
+        long bit = tag - offset;
+        if (bit > Integer.MAX_VALUE - 64) {
+            throw new IllegalStateException("more than 2^31 unsettled delivery tags on one channel");
+        }
+        if (!unsettled.get((int) bit)) {
+            unsettled.set((int) bit);
+            count++;
+        }
+        next = Math.max(next, tag + 1);
     }
 
     /** How many tags are unsettled. */
     int outstanding() {
-        return outstanding.size();
+        return count;
     }
 
     /**
      * Plans the frames for a set of decisions and marks their tags settled. Tags that are not
      * outstanding (already settled, or unknown) are ignored: sending them would close the channel.
      *
-     * @param decisions action per tag, in tag order
+     * @param tags    the tags, in increasing order
+     * @param actions the action per tag, same order
+     * @param n       how many entries of the arrays count
      * @return the frames, to be sent in order
      */
-    List<AckOp> settle(SortedMap<Long, Action> decisions) {
-        List<AckOp> ops = new ArrayList<>();
-        Run run = null;
-        for (Map.Entry<Long, Action> d : decisions.entrySet()) {
-            long tag = d.getKey();
-            Action action = d.getValue();
-            if (outstanding.isEmpty() || !outstanding.contains(tag)) {
+    List<AckOp> settle(long[] tags, Action[] actions, int n) {
+        List<AckOp> ops = new ArrayList<>(1);
+        Action runAction = null;
+        boolean runContiguous = false;
+        long runLast = 0;
+        int runSize = 0;
+        for (int i = 0; i < n; i++) {
+            long tag = tags[i];
+            if (i > 0 && tag <= tags[i - 1]) {
+                throw new IllegalArgumentException("delivery tags must be increasing, got " + tag + " after " + tags[i - 1]);
+            }
+            if (!remove(tag)) {
                 continue;
             }
-            boolean lowest = outstanding.first() == tag;
-            outstanding.remove(tag);
-            if (lowest && run != null && run.action == action && run.contiguous) {
-                run.extend(tag);
+            boolean lowest = tag == lowestBefore;
+            Action action = actions[i];
+            if (lowest && runSize > 0 && runAction == action && runContiguous) {
+                runLast = tag;
+                runSize++;
                 continue;
             }
-            if (run != null) {
-                ops.add(run.op());
+            if (runSize > 0) {
+                ops.add(new AckOp(runLast, runSize > 1, runAction));
             }
-            run = new Run(action, tag, lowest);
+            runAction = action;
+            runContiguous = lowest;
+            runLast = tag;
+            runSize = 1;
         }
-        if (run != null) {
-            ops.add(run.op());
+        if (runSize > 0) {
+            ops.add(new AckOp(runLast, runSize > 1, runAction));
         }
+        slide();
         return ops;
     }
 
-    /** A run of same-action tags; {@code contiguous} when each was the lowest unsettled tag. */
-    private static final class Run {
-        final Action action;
-        final boolean contiguous;
-        long last;
-        int size = 1;
-
-        Run(Action action, long tag, boolean contiguous) {
-            this.action = action;
-            this.last = tag;
-            this.contiguous = contiguous;
+    /** Marks a tag settled; {@code false} when it was not outstanding. */
+    private boolean remove(long tag) {
+        long bit = tag - offset;
+        if (bit < 0 || bit > Integer.MAX_VALUE || !unsettled.get((int) bit)) {
+            return false;
         }
+        lowestHint = unsettled.nextSetBit(lowestHint);
+        lowestBefore = offset + lowestHint;
+        unsettled.clear((int) bit);
+        count--;
+        return true;
+    }
 
-        void extend(long tag) {
-            last = tag;
-            size++;
+    /** Moves the window up to the lowest unsettled tag once many bits below it are settled. */
+    private void slide() {
+        if (count == 0) {
+            offset = next;
+            unsettled.clear();
+            lowestHint = 0;
+            return;
         }
-
-        AckOp op() {
-            return new AckOp(last, size > 1, action);
+        lowestHint = unsettled.nextSetBit(lowestHint);
+        if (lowestHint >= SLIDE) {
+            unsettled = unsettled.get(lowestHint, unsettled.length());
+            offset += lowestHint;
+            lowestHint = 0;
         }
     }
 }

@@ -6,11 +6,10 @@ import io.asyncworker.spi.Outcomes;
 import io.asyncworker.spi.RouteMetrics;
 import io.asyncworker.spi.Settler;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AmqpSettler implements Settler<RabbitMQMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpSettler.class);
+    private static final Action[] ACTIONS = Action.values();
     private final String route;
     private final OptionalInt maxDeliveries;
     private final DeliveryCounter counter;
@@ -42,17 +42,48 @@ final class AmqpSettler implements Settler<RabbitMQMessage> {
 
     @Override
     public void settle(List<RabbitMQMessage> batch, List<Action> actions) {
-        Map<ChannelSession, List<Delivery>> groups = new IdentityHashMap<>();
-        Map<Delivery, Action> finalActions = new IdentityHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Delivery d = (Delivery) batch.get(i);
-            finalActions.put(d, limit(d, actions.get(i)));
-            groups.computeIfAbsent(d.session(), s -> new ArrayList<>()).add(d);
+        int n = batch.size();
+        Delivery[] deliveries = new Delivery[n];
+        Action[] finals = new Action[n];
+        boolean oneSession = true;
+        for (int i = 0; i < n; i++) {
+            deliveries[i] = (Delivery) batch.get(i);
+            finals[i] = limit(deliveries[i], actions.get(i));
+            oneSession &= deliveries[i].session() == deliveries[0].session();
         }
-        groups.forEach((session, deliveries) -> settleGroup(session, deliveries, finalActions));
+        if (oneSession) {
+            settleGroup(deliveries, finals, n);
+            return;
+        }
+        for (ChannelSession s : sessions(deliveries)) {
+            Delivery[] group = new Delivery[n];
+            Action[] groupActions = new Action[n];
+            int size = 0;
+            for (int i = 0; i < n; i++) {
+                if (deliveries[i].session() == s) {
+                    group[size] = deliveries[i];
+                    groupActions[size++] = finals[i];
+                }
+            }
+            settleGroup(group, groupActions, size);
+        }
     }
 
+    private static List<ChannelSession> sessions(Delivery[] deliveries) {
+        List<ChannelSession> out = new ArrayList<>(2);
+        for (Delivery d : deliveries) {
+            if (!out.contains(d.session())) {
+                out.add(d.session());
+            }
+        }
+        return out;
+    }
+
+    /** {@code maxDeliveries}, only for messages the handler saw: one that never ran is always requeued (§9). */
     private Action limit(Delivery d, Action action) {
+        if (!d.wasHanded()) {
+            return action;
+        }
         Action limited = Outcomes.limitDeliveries(action, d.deliveryCount(), maxDeliveries);
         if (limited != action) {
             LOG.warn("route '{}': message {} from '{}' was delivered {} times (maxDeliveries {}); rejecting instead of requeueing",
@@ -61,33 +92,48 @@ final class AmqpSettler implements Settler<RabbitMQMessage> {
         return limited;
     }
 
-    private void settleGroup(ChannelSession session, List<Delivery> deliveries, Map<Delivery, Action> actions) {
-        Delivery first = deliveries.get(0);
-        if (session.generation() != first.consumer().generation() || !session.settle(decisions(deliveries, actions))) {
+    /** Settles the first {@code n} deliveries, all of one session. */
+    private void settleGroup(Delivery[] deliveries, Action[] actions, int n) {
+        ChannelSession session = deliveries[0].session();
+        if (session.generation() != deliveries[0].consumer().generation() || !send(session, deliveries, actions, n)) {
             LOG.debug("route '{}': {} messages of dead channel generation {} on '{}' not settled; the broker redelivers them",
-                    route, deliveries.size(), session.generation(), first.queue());
+                    route, n, session.generation(), deliveries[0].queue());
             return;
         }
-        int[] counts = new int[Action.values().length];
-        for (Delivery d : deliveries) {
-            Action a = actions.get(d);
-            counts[a.ordinal()]++;
-            if (a != Action.REQUEUE && d.counterKey() != null) {
-                counter.forget(d.counterKey());
+        int[] counts = new int[ACTIONS.length];
+        for (int i = 0; i < n; i++) {
+            counts[actions[i].ordinal()]++;
+            if (actions[i] != Action.REQUEUE && deliveries[i].counterKey() != null) {
+                counter.forget(deliveries[i].counterKey());
             }
         }
-        for (Action a : Action.values()) {
+        for (Action a : ACTIONS) {
             if (counts[a.ordinal()] > 0) {
-                metrics.settled(first.queue(), a, counts[a.ordinal()]);
+                metrics.settled(deliveries[0].queue(), a, counts[a.ordinal()]);
             }
         }
     }
 
-    private static TreeMap<Long, Action> decisions(List<Delivery> deliveries, Map<Delivery, Action> actions) {
-        TreeMap<Long, Action> out = new TreeMap<>();
-        for (Delivery d : deliveries) {
-            out.put(d.deliveryTag(), actions.get(d));
+    /** Sends the frames in tag order (a batch keeps broker order, so sorting is rarely needed). */
+    private static boolean send(ChannelSession session, Delivery[] deliveries, Action[] actions, int n) {
+        long[] tags = new long[n];
+        boolean increasing = true;
+        for (int i = 0; i < n; i++) {
+            tags[i] = deliveries[i].deliveryTag();
+            increasing &= i == 0 || tags[i] > tags[i - 1];
         }
-        return out;
+        if (increasing) {
+            return session.settle(tags, actions, n);
+        }
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingLong(i -> tags[i]));
+        long[] sortedTags = new long[n];
+        Action[] sortedActions = new Action[n];
+        for (int i = 0; i < n; i++) {
+            sortedTags[i] = tags[order[i]];
+            sortedActions[i] = actions[order[i]];
+        }
+        return session.settle(sortedTags, sortedActions, n);
     }
 }

@@ -4,8 +4,6 @@ import com.rabbitmq.client.Channel;
 import io.asyncworker.Action;
 import java.io.IOException;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,23 +58,24 @@ final class ChannelSession {
 
     /** Settles one tag at once, e.g. an undecodable message. */
     boolean settle(long tag, Action action) {
-        TreeMap<Long, Action> one = new TreeMap<>();
-        one.put(tag, action);
-        return settle(one);
+        return settle(new long[] {tag}, new Action[] {action}, 1);
     }
 
     /**
      * Sends the frames for the decisions.
      *
+     * @param tags    delivery tags of this session, increasing
+     * @param actions the action per tag
+     * @param n       how many entries count
      * @return {@code false} when the session is no longer valid and nothing was sent
      */
-    boolean settle(SortedMap<Long, Action> decisions) {
+    boolean settle(long[] tags, Action[] actions, int n) {
         lock.lock();
         try {
             if (!isValid()) {
                 return false;
             }
-            List<AckOp> ops = tracker.settle(decisions);
+            List<AckOp> ops = tracker.settle(tags, actions, n);
             for (AckOp op : ops) {
                 send(op);
             }

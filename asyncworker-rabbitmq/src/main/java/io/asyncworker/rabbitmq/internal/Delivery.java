@@ -15,6 +15,7 @@ final class Delivery extends RabbitMQMessage {
     private final ChannelSession session;
     private final QueueConsumer consumer;
     private final String counterKey;
+    private volatile boolean handed;
 
     private Delivery(String queue, Envelope envelope, AMQP.BasicProperties props, byte[] body, BodyCodec codec,
                      long count, ChannelSession session, QueueConsumer consumer, String counterKey) {
@@ -35,6 +36,21 @@ final class Delivery extends RabbitMQMessage {
 
     ChannelSession session() {
         return session;
+    }
+
+    /** Marks it as shown to the route's handler. */
+    void handed() {
+        handed = true;
+    }
+
+    /** Whether the route's handler was ever given it; only then may {@code maxDeliveries} reject it. */
+    boolean wasHanded() {
+        return handed;
+    }
+
+    /** Whether its channel is still the consumer's live one, so that it can still be settled. */
+    boolean isLive() {
+        return session.isValid() && session.generation() == consumer.generation();
     }
 
     QueueConsumer consumer() {

@@ -1,5 +1,6 @@
 package io.asyncworker.rabbitmq.internal;
 
+import io.asyncworker.AsyncBatchHandler;
 import io.asyncworker.rabbitmq.AmqpRoute;
 import io.asyncworker.rabbitmq.QueueDeclaration;
 import io.asyncworker.rabbitmq.RabbitMQMessage;
@@ -9,6 +10,7 @@ import io.asyncworker.spi.RouteMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,17 +25,19 @@ final class RouteRuntime {
     private final AmqpRoute route;
     private final RouteMetrics metrics;
     private final DeliveryCounter counter = new DeliveryCounter(100_000);
+    private final Class<?> bodyType;
     private final BatchPipeline<RabbitMQMessage> pipeline;
     private final List<QueueConsumer> consumers = new ArrayList<>();
 
     RouteRuntime(AmqpRoute route, ConsumerConnection connection, BackendContext ctx) {
         this.route = route;
+        this.bodyType = route.bodyType().orElse(null);
         int bulk = effectiveBulkSize(route.name(), route.options().bulkSize(), connection.config().prefetch());
         AmqpSettler settler = new AmqpSettler(route.name(), route.options().maxDeliveries(), counter);
         // The pipeline registers the route's gauges first, so that its in-flight gauge is the live one.
         this.pipeline = BatchPipeline.<RabbitMQMessage>builder(route.name())
                 .options(route.options()).bulkSize(bulk).settings(ctx.settings())
-                .timer(ctx.timer()).meters(ctx.meters()).handler(route.handler()).settler(settler)
+                .timer(ctx.timer()).meters(ctx.meters()).handler(liveOnly(route.handler())).settler(settler)
                 .build();
         this.metrics = RouteMetrics.of(ctx.meters(), route.name());
         settler.metrics(metrics);
@@ -42,6 +46,37 @@ final class RouteRuntime {
             consumers.add(c);
             connection.register(c);
         }
+    }
+
+    /**
+     * The user's handler, shown only the messages whose channel is still alive. A batch that waited
+     * for a {@code maxConcurrency} slot while its channel died holds messages the broker has already
+     * requeued; handling them would only process them twice. Their acks would be dropped anyway.
+     * Every message shown is marked {@link Delivery#handed() handed}.
+     */
+    static AsyncBatchHandler<RabbitMQMessage> liveOnly(AsyncBatchHandler<RabbitMQMessage> handler) {
+        return batch -> {
+            if (allLive(batch)) {
+                batch.forEach(m -> ((Delivery) m).handed());
+                return handler.handle(batch);
+            }
+            List<RabbitMQMessage> live = batch.stream().filter(m -> ((Delivery) m).isLive()).toList();
+            if (live.isEmpty()) {
+                LOG.debug("skipping a batch of {} messages whose channel died; the broker redelivers them", batch.size());
+                return CompletableFuture.completedFuture(null);
+            }
+            live.forEach(m -> ((Delivery) m).handed());
+            return handler.handle(live);
+        };
+    }
+
+    private static boolean allLive(List<RabbitMQMessage> batch) {
+        for (RabbitMQMessage m : batch) {
+            if (!((Delivery) m).isLive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code min(bulkSize, prefetch)}, logging the clamp and the pipelining hint once. */
@@ -74,8 +109,9 @@ final class RouteRuntime {
         return pipeline;
     }
 
+    /** The declared body type, or {@code null}. */
     Class<?> bodyType() {
-        return route.bodyType().orElse(null);
+        return bodyType;
     }
 
     QueueDeclaration declaration() {

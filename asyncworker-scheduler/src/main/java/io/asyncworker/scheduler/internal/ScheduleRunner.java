@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one schedule: arms the timer for the next due time, starts each due run on its own
- * virtual thread within {@code maxConcurrency}, applies the overlap policy, and stops.
+ * Runs one schedule: arms the timer for the next due time, starts each due run (a
+ * {@link ScheduledRun}, on its own virtual thread) within {@code maxConcurrency}, applies the
+ * overlap policy, and stops.
  *
  * <p>Thread-safe: timer callbacks (timer thread), run completions (virtual threads) and the
  * app's start/stop calls meet under this object's lock, which is never held while user code
@@ -208,9 +209,9 @@ final class ScheduleRunner {
         return interrupted;
     }
 
-    /** Runs active now. */
-    synchronized int active() {
-        return running.size();
+    /** The runs active now, described for the log. */
+    synchronized List<String> active() {
+        return running.stream().map(ScheduledRun::toString).toList();
     }
 
     synchronized ComponentHealth health() {

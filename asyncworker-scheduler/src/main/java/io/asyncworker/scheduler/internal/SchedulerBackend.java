@@ -8,9 +8,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The schedules of one app run; called by the app as {@link Backend} describes. */
+/**
+ * The schedules of one app run. Called by the app as {@link Backend} describes: start, stop and
+ * health from the app's threads, never concurrently with each other except {@code health()}.
+ */
 final class SchedulerBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerBackend.class);
+
+    /** How long interrupted runs get to end before the stop goes on without them. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(1);
 
     private final List<ScheduleRunner> runners;
 
@@ -31,14 +37,23 @@ final class SchedulerBackend implements Backend {
         runners.forEach(ScheduleRunner::stopIntake);
     }
 
+    /**
+     * Waits for active runs within the budget, interrupts the rest, then gives them a short grace
+     * to end so that they are counted and logged before the app's shutdown hooks run.
+     */
     @Override
     public void drain(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        for (ScheduleRunner runner : runners) {
-            if (!awaitIdle(runner, deadline)) {
-                List<String> runs = runner.interruptActive();
-                LOG.warn("schedule '{}': runs {} did not finish within the shutdown budget of {}; interrupted",
-                        runner.name(), runs, budget);
+        List<ScheduleRunner> late = runners.stream().filter(r -> !awaitIdle(r, deadline)).toList();
+        for (ScheduleRunner runner : late) {
+            LOG.warn("schedule '{}': runs {} did not finish within the shutdown budget of {}; interrupting them",
+                    runner.name(), runner.interruptActive(), budget);
+        }
+        long graceEnd = System.nanoTime() + INTERRUPT_GRACE.toNanos();
+        for (ScheduleRunner runner : late) {
+            if (!awaitIdle(runner, graceEnd)) {
+                LOG.warn("schedule '{}': runs {} still run {} after the interrupt; the stop goes on without them",
+                        runner.name(), runner.active(), INTERRUPT_GRACE);
             }
         }
     }

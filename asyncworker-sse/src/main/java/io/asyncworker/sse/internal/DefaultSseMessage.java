@@ -39,6 +39,11 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
         return stream.isStale(seq);
     }
 
+    /** The event is about to reach the user's handler, which makes it count as a delivery. */
+    void markHandled() {
+        stream.handled(seq);
+    }
+
     String lastEventId() {
         return event.lastEventId();
     }

@@ -1,6 +1,8 @@
 package io.asyncworker.sse.internal;
 
 import io.asyncworker.Action;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -11,17 +13,27 @@ import java.util.TreeMap;
  * freezes it there until the stream reconnects, so that the failed events and everything after
  * them are delivered again.
  *
+ * <p>Delivery counts are per position after the resume point: each requeue round remembers how
+ * many events from the frozen position on reached the user's handler, and an event of a later
+ * round counts one more delivery for every earlier round that handled its position. Events only
+ * read (dropped from the bucket, or skipped as stale) are not counted, nor is a new event that
+ * merely arrives while a replayed batch still runs.
+ *
  * <p>Thread-safe: the reader delivers on the event loop while settlements arrive from handler
  * threads.
  */
 final class ResumeTracker {
+    private static final int MAX_ROUNDS = 1000;
+
     private final TreeMap<Long, Settled> outOfOrder = new TreeMap<>();
     private long nextSeq;
     private long watermark;
     private String resumeId;
     private boolean frozen;
     private long frozenAt = -1;
-    private volatile int requeueRounds;
+    private long maxHandled = -1;
+    /** Per earlier requeue round: how many positions after the resume point it delivered. */
+    private final List<Long> roundLengths = new ArrayList<>();
 
     private record Settled(Action action, String lastEventId) {
     }
@@ -44,9 +56,24 @@ final class ResumeTracker {
         return nextSeq++;
     }
 
-    /** How many times the current position has been delivered: 1, plus one per requeue round. */
-    long deliveryCount() {
-        return requeueRounds + 1L;
+    /**
+     * How many times the position of a just delivered event has been delivered since the resume
+     * point last moved: 1, plus one per earlier requeue round that reached it.
+     */
+    synchronized long deliveryCount(long seq) {
+        long position = seq - watermark;
+        long count = 1;
+        for (long length : roundLengths) {
+            if (length > position) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** An event is about to reach the user's handler. */
+    synchronized void handled(long seq) {
+        maxHandled = Math.max(maxHandled, seq);
     }
 
     /**
@@ -86,11 +113,13 @@ final class ResumeTracker {
         if (action == Action.REQUEUE) {
             frozen = true;
             frozenAt = watermark - 1;
-            requeueRounds++;
             return Change.REQUEUED;
         }
         resumeId = lastEventId;
-        requeueRounds = 0;
+        if (!roundLengths.isEmpty()) { // the resume point moved one position on
+            roundLengths.replaceAll(length -> length - 1);
+            roundLengths.removeIf(length -> length <= 0);
+        }
         return Change.NONE;
     }
 
@@ -122,8 +151,16 @@ final class ResumeTracker {
         return watermark == nextSeq;
     }
 
-    /** The stream reconnects from {@link #resumeId()}: the REQUEUE freeze ends. */
+    /**
+     * The stream reconnects from {@link #resumeId()}, with every delivered event settled: the
+     * REQUEUE freeze ends, and the events handled from the frozen position on will come again.
+     */
     synchronized void reconnected() {
+        // bounded, so that a poison loop without maxDeliveries cannot grow it forever
+        if (frozen && maxHandled >= frozenAt && roundLengths.size() < MAX_ROUNDS) {
+            roundLengths.add(maxHandled - frozenAt + 1);
+        }
+        maxHandled = -1;
         frozen = false;
         frozenAt = -1;
     }

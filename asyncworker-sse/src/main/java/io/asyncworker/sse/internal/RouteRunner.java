@@ -85,6 +85,7 @@ final class RouteRunner {
                 live.add(m);
             }
         }
+        live.forEach(m -> ((DefaultSseMessage) m).markHandled());
         if (live.size() == batch.size()) {
             return route.handler().handle(batch);
         }

@@ -37,21 +37,65 @@ class ResumeTrackerTest {
         long a = tracker.deliver();
         long b = tracker.deliver();
         long c = tracker.deliver();
+        handled(a, b, c);
         tracker.settle(a, ACK, "1");
         assertThat(tracker.settle(b, REQUEUE, "2")).isEqualTo(ResumeTracker.Change.REQUEUED);
         assertThat(tracker.isStale(c)).isTrue();
         assertThat(tracker.isStale(b)).isFalse();
         tracker.settle(c, ACK, "3");
         assertThat(tracker.resumeId()).isEqualTo("1");
-        assertThat(tracker.deliveryCount()).isEqualTo(2);
 
         tracker.reconnected();
         assertThat(tracker.frozen()).isFalse();
         long again = tracker.deliver();
+        handled(again);
         assertThat(tracker.isStale(again)).isFalse();
+        assertThat(tracker.deliveryCount(again)).isEqualTo(2);
         tracker.settle(again, ACK, "2");
         assertThat(tracker.resumeId()).isEqualTo("2");
-        assertThat(tracker.deliveryCount()).isEqualTo(1);
+        long next = tracker.deliver();
+        assertThat(tracker.deliveryCount(next)).as("c was delivered once before").isEqualTo(2);
+        tracker.settle(next, ACK, "3");
+        assertThat(tracker.deliveryCount(tracker.deliver())).as("a new event").isEqualTo(1);
+    }
+
+    @Test
+    void newEventsArrivingWhileAReplayedBatchRunsCountOneDelivery() {
+        long a = tracker.deliver();
+        long b = tracker.deliver();
+        handled(a, b);
+        tracker.settle(a, REQUEUE, "1");
+        tracker.settle(b, REQUEUE, "2");
+        tracker.reconnected();
+
+        long a2 = tracker.deliver();
+        long b2 = tracker.deliver();
+        long c = tracker.deliver(); // never delivered before, read while a2 and b2 still run
+        long d = tracker.deliver();
+        assertThat(tracker.deliveryCount(a2)).isEqualTo(2);
+        assertThat(tracker.deliveryCount(b2)).isEqualTo(2);
+        assertThat(tracker.deliveryCount(c)).isEqualTo(1);
+        assertThat(tracker.deliveryCount(d)).isEqualTo(1);
+    }
+
+    @Test
+    void countsEveryRoundThatReachedAPosition() {
+        long a = tracker.deliver();
+        long b = tracker.deliver();
+        handled(a, b);
+        tracker.settle(a, REQUEUE, "1");
+        tracker.settle(b, REQUEUE, "2");
+        tracker.reconnected();                      // round 1 handled a, b
+        long a2 = tracker.deliver();
+        handled(a2);
+        tracker.settle(a2, REQUEUE, "1");
+        tracker.reconnected();                      // round 2 handled a only
+        long a3 = tracker.deliver();
+        long b3 = tracker.deliver();
+        assertThat(tracker.deliveryCount(a3)).isEqualTo(3);
+        assertThat(tracker.deliveryCount(b3)).isEqualTo(2);
+        tracker.settle(a3, ACK, "1");               // the resume point moves past a
+        assertThat(tracker.deliveryCount(tracker.deliver())).as("after b: new").isEqualTo(1);
     }
 
     @Test
@@ -83,5 +127,24 @@ class ResumeTrackerTest {
         tracker.settle(a, ACK, "1");
         tracker.settle(a, ACK, "x");
         assertThat(tracker.resumeId()).isEqualTo("1");
+    }
+
+    @Test
+    void eventsReadButNeverHandledDoNotCountAsDeliveries() {
+        long a = tracker.deliver();
+        long b = tracker.deliver();                 // dropped from the bucket or skipped as stale
+        handled(a);
+        tracker.settle(a, REQUEUE, "1");
+        tracker.settle(b, REQUEUE, "2");
+        tracker.reconnected();
+
+        assertThat(tracker.deliveryCount(tracker.deliver())).isEqualTo(2);
+        assertThat(tracker.deliveryCount(tracker.deliver())).isEqualTo(1);
+    }
+
+    private void handled(long... seqs) {
+        for (long seq : seqs) {
+            tracker.handled(seq);
+        }
     }
 }
