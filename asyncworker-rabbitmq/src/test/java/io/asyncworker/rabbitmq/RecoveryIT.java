@@ -59,6 +59,31 @@ class RecoveryIT {
                 .as("every message acked exactly once").isEqualTo(total);
     }
 
+    /** Like a broker restart: connections dropped, reconnects refused for a while, then a fresh broker state. */
+    @Test
+    void reconnectsWithGrowingAttemptsWhileTheBrokerRefusesAndResubscribesOnceItAcceptsAgain() {
+        TestApps.Vhost vhost = apps.vhost();
+        vhost.declareClassic(queue);
+        List<Integer> failures = new CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        newApp().connection(vhost.connection().connectionFailCallback((e, attempt) -> failures.add(attempt)).build());
+        app.route(AmqpRoute.consume(queue).name("r").handler(batch -> batch.forEach(m -> seen.add(m.bodyAsString()))));
+        app.start();
+
+        TestBroker.deleteVhost(vhost.name());
+        await().atMost(Duration.ofSeconds(20)).until(() -> failures.size() >= 3);
+        assertThat(app.health().isUp()).isFalse();
+        assertThat(app.health().components().get(0).detail()).contains("connection 'default'");
+
+        TestBroker.addVhost(vhost.name());
+        vhost.declareClassic(queue);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(app.health().isUp()).isTrue());
+        vhost.publish(queue, 0, 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 3);
+        await().untilAsserted(() -> assertThat(vhost.counts(queue)).containsExactly(0, 0, 1));
+        assertThat(failures.subList(0, 3)).as("attempts count up while refused").containsExactly(1, 2, 3);
+    }
+
     /** Regression: each failure's callback ran on its own new thread, so a slow call overlapped the next one. */
     @Test
     void connectionFailCallbackCallsNeverOverlapAndKeepTheirOrder() {

@@ -120,7 +120,7 @@ final class ConsumerConnection {
         try {
             connect();
         } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.warn("reconnecting '{}' to {} failed: {}", config.name(), config.address(), e.toString());
+            LOG.warn("reconnecting '{}' to {} failed: {}", config.name(), config.address(), Topology.reason(e));
             failed(e);
             return;
         }
