@@ -104,6 +104,18 @@ class HttpErrorsIT {
     }
 
     @Test
+    void readsAndLimitsChunkedBodiesWithoutContentLength() throws Exception {
+        assertThat(server.send("POST", "/small", chunked("0123456789")).body()).isEqualTo("took 10");
+        assertJsonError(server.send("POST", "/small", chunked("0123456789abcdefX")), 413, "request body too large");
+    }
+
+    private static java.net.http.HttpRequest.BodyPublisher chunked(String body) {
+        // an input stream of unknown length makes the client send Transfer-Encoding: chunked
+        return java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void answers413OverTheDefaultLimitOfOneMebibyte() throws Exception {
         byte[] atLimit = new byte[1024 * 1024];
         assertThat(server.send("POST", "/big", HttpRequest.BodyPublishers.ofByteArray(atLimit)).body())

@@ -84,7 +84,12 @@ public final class AmqpRouteBuilder {
         return this;
     }
 
-    /** A message delivered this many times is rejected (dead-lettered) instead of requeued. */
+    /**
+     * A message delivered this many times is rejected (dead-lettered) instead of requeued once its
+     * handler ran; one that never reached the handler (e.g. still waiting at stop) is always
+     * requeued. Quorum queues count with {@code x-delivery-count}; classic queues are counted by
+     * this worker process (publish with a {@code messageId} for exact counts).
+     */
     public AmqpRouteBuilder maxDeliveries(int max) {
         options.maxDeliveries(max);
         return this;

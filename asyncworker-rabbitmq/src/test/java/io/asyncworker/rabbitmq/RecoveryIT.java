@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,6 +57,61 @@ class RecoveryIT {
         assertThat(deliveries.get()).isGreaterThanOrEqualTo(total);
         assertThat(app.meters().get("asyncworker.messages.settled").tag("action", "ack").counter().count())
                 .as("every message acked exactly once").isEqualTo(total);
+    }
+
+    /** Like a broker restart: connections dropped, reconnects refused for a while, then a fresh broker state. */
+    @Test
+    void reconnectsWithGrowingAttemptsWhileTheBrokerRefusesAndResubscribesOnceItAcceptsAgain() {
+        TestApps.Vhost vhost = apps.vhost();
+        vhost.declareClassic(queue);
+        List<Integer> failures = new CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        newApp().connection(vhost.connection().connectionFailCallback((e, attempt) -> failures.add(attempt)).build());
+        app.route(AmqpRoute.consume(queue).name("r").handler(batch -> batch.forEach(m -> seen.add(m.bodyAsString()))));
+        app.start();
+
+        TestBroker.deleteVhost(vhost.name());
+        await().atMost(Duration.ofSeconds(20)).until(() -> failures.size() >= 3);
+        assertThat(app.health().isUp()).isFalse();
+        assertThat(app.health().components().get(0).detail()).contains("connection 'default'");
+
+        TestBroker.addVhost(vhost.name());
+        vhost.declareClassic(queue);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(app.health().isUp()).isTrue());
+        vhost.publish(queue, 0, 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 3);
+        await().untilAsserted(() -> assertThat(vhost.counts(queue)).containsExactly(0, 0, 1));
+        assertThat(failures.subList(0, 3)).as("attempts count up while refused").containsExactly(1, 2, 3);
+    }
+
+    /** Regression: each failure's callback ran on its own new thread, so a slow call overlapped the next one. */
+    @Test
+    void connectionFailCallbackCallsNeverOverlapAndKeepTheirOrder() {
+        TestApps.Vhost vhost = apps.vhost();
+        vhost.declareClassic(queue);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        newApp().connection(vhost.connection().connectionFailCallback((e, attempt) -> {
+            calls.add("start " + calls.size());
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            calls.add("end");
+        }).build());
+        app.route(AmqpRoute.consume(queue).name("r").handler(batch -> { }));
+        try {
+            app.start();
+            vhost.closeAllConnections("first fault injected by RecoveryIT");
+            await().atMost(Duration.ofSeconds(10)).until(() -> vhost.consumerTags().contains("r/" + queue + "#2"));
+            vhost.closeAllConnections("second fault injected by RecoveryIT");
+            await().atMost(Duration.ofSeconds(10)).until(() -> vhost.consumerTags().contains("r/" + queue + "#3"));
+            assertThat(calls).as("the second call waits for the first").containsExactly("start 0");
+        } finally {
+            release.countDown();
+        }
+        await().untilAsserted(() -> assertThat(calls).containsExactly("start 0", "end", "start 2", "end"));
     }
 
     @Test

@@ -7,8 +7,12 @@ import io.asyncworker.App;
 import io.asyncworker.ComponentHealth;
 import io.asyncworker.Settings;
 import io.asyncworker.spi.ManualTimerService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,9 @@ class SseStopIT {
     static void startServer() throws Exception {
         server = new SseTestServer()
                 .on("/silent", req -> SseTestServer.open(req).write(": nothing to say yet\n\n"))
-                .on("/failing", req -> req.response().setStatusCode(500).end());
+                .on("/failing", req -> req.response().setStatusCode(500).end())
+                .on("/slow-a", new EventLog(2, 100, false)::serve)
+                .on("/fast-b", new EventLog(2, 100, false)::serve);
     }
 
     @AfterAll
@@ -54,6 +60,28 @@ class SseStopIT {
             app.stop();
             assertThat(timer.pending()).isZero();
             assertThat(app.health().components()).allMatch(c -> c.state() == ComponentHealth.State.STOPPED);
+        }
+    }
+
+    @Test
+    void aSlowRouteDoesNotStarveTheOthersOfTheirDrainBudget() {
+        List<Integer> handledByB = new CopyOnWriteArrayList<>();
+        App app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "2")));
+        app.meters().add(new SimpleMeterRegistry());
+        app.connection(SseConnection.defaults())
+                .route(SseRoute.consume(server.url("/slow-a")).bulkSize(10).flushTimeout(Duration.ofHours(1))
+                        .handler(batch -> Thread.sleep(60_000)))   // until the budget is spent and it is interrupted
+                .route(SseRoute.consume(server.url("/fast-b")).bulkSize(10).flushTimeout(Duration.ofHours(1))
+                        .handler(batch -> batch.forEach(m -> handledByB.add(Integer.parseInt(m.id().orElseThrow())))));
+        try (app) {
+            app.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> app.meters().find("asyncworker.messages.received")
+                    .counters().stream().mapToDouble(Counter::count).sum() == 4);
+
+            app.stop();
+            assertThat(handledByB).containsExactly(1, 2);
+            assertThat(app.meters().get("asyncworker.messages.settled").tag("route", "sse:" + server.url("/fast-b"))
+                    .tag("action", "ack").counter().count()).isEqualTo(2.0);
         }
     }
 

@@ -328,6 +328,16 @@ class SseStreamIT {
                 .containsExactly(null, null, "5");
     }
 
+    @Test
+    void aHugeRetryValueDoesNotKillTheStream() {
+        server.on("/huge-retry", req -> SseTestServer.open(req).write("retry: 99999999999999999999\n\n")
+                .onComplete(v -> req.connection().close()));
+        App app = start(fast().build(), SseRoute.consume(server.url("/huge-retry")).handler(batch -> { }));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.health().components().stream()
+                .anyMatch(c -> c.state() == ComponentHealth.State.DOWN && c.detail().contains("reconnecting in")));
+    }
+
     private static double received(App app) {
         return app.meters().find("asyncworker.messages.received").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();

@@ -89,20 +89,22 @@ public final class BatchExecutor {
      * Gives up every waiting job and interrupts every running one; each is
      * {@link Job#abandon() abandoned} on the calling thread.
      *
-     * @return how many jobs were given up
+     * @return the threads of the interrupted jobs, to wait a grace for
      */
-    public int abandonAll() {
+    public List<Thread> abandonAll() {
         List<Job> given;
+        List<Thread> interrupted;
         synchronized (this) {
             given = new ArrayList<>(pending);
             pending.clear();
-            running.forEach((job, thread) -> thread.interrupt());
+            interrupted = new ArrayList<>(running.values());
+            interrupted.forEach(Thread::interrupt);
             given.addAll(running.keySet());
             running.clear();
             notifyAll();
         }
         given.forEach(Job::abandon);
-        return given.size();
+        return interrupted;
     }
 
     /** Jobs running or waiting. */

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 /** Bucket → executor → outcome rule → settler. */
 public final class DefaultBatchPipeline<M extends Message> implements BatchPipeline<M> {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultBatchPipeline.class);
+    /** How long interrupted handlers get to end after the shutdown budget. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(1);
     private final PipelineBatch.Route<M> route;
     private final Bucket<M> bucket;
     private final BatchExecutor executor;
@@ -64,11 +66,31 @@ public final class DefaultBatchPipeline<M extends Message> implements BatchPipel
             idle = false;
         }
         if (!idle) {
-            int given = executor.abandonAll();
-            LOG.warn("route '{}': {} batches did not finish within the shutdown budget of {}; their messages were requeued",
-                    route.name(), given, budget);
+            List<Thread> interrupted = executor.abandonAll();
+            LOG.warn("route '{}': batches did not finish within the shutdown budget of {}; their messages were requeued"
+                    + " and {} running handlers interrupted", route.name(), budget, interrupted.size());
+            awaitInterrupted(interrupted);
         }
         return idle;
+    }
+
+    /**
+     * Gives interrupted handlers a short grace to end, so that they are done before the
+     * shutdown hooks close what they use; a handler that ignores the interrupt is named.
+     */
+    private void awaitInterrupted(List<Thread> threads) {
+        long deadline = System.nanoTime() + INTERRUPT_GRACE.toNanos();
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (t.isAlive()) {
+                LOG.warn("route '{}': handler thread {} ignores the interrupt; leaving it behind", route.name(), t.getName());
+            }
+        }
     }
 
     @Override

@@ -61,39 +61,50 @@ final class AckTracker {
      * @return the frames, to be sent in order
      */
     List<AckOp> settle(long[] tags, Action[] actions, int n) {
-        List<AckOp> ops = new ArrayList<>(1);
-        Action runAction = null;
-        boolean runContiguous = false;
-        long runLast = 0;
-        int runSize = 0;
+        Plan plan = new Plan();
         for (int i = 0; i < n; i++) {
-            long tag = tags[i];
-            if (i > 0 && tag <= tags[i - 1]) {
-                throw new IllegalArgumentException("delivery tags must be increasing, got " + tag + " after " + tags[i - 1]);
+            if (i > 0 && tags[i] <= tags[i - 1]) {
+                throw new IllegalArgumentException("delivery tags must be increasing, got " + tags[i] + " after " + tags[i - 1]);
             }
-            if (!remove(tag)) {
-                continue;
+            if (remove(tags[i])) {
+                plan.add(tags[i], actions[i], tags[i] == lowestBefore);
             }
-            boolean lowest = tag == lowestBefore;
-            Action action = actions[i];
-            if (lowest && runSize > 0 && runAction == action && runContiguous) {
-                runLast = tag;
-                runSize++;
-                continue;
-            }
-            if (runSize > 0) {
-                ops.add(new AckOp(runLast, runSize > 1, runAction));
-            }
-            runAction = action;
-            runContiguous = lowest;
-            runLast = tag;
-            runSize = 1;
-        }
-        if (runSize > 0) {
-            ops.add(new AckOp(runLast, runSize > 1, runAction));
         }
         slide();
-        return ops;
+        return plan.finish();
+    }
+
+    /** The frames so far and the open run of same-action tags, each the lowest unsettled one if contiguous. */
+    private static final class Plan {
+        private final List<AckOp> ops = new ArrayList<>(1);
+        private Action action;
+        private boolean contiguous;
+        private long last;
+        private int size;
+
+        void add(long tag, Action next, boolean lowest) {
+            if (lowest && size > 0 && action == next && contiguous) {
+                last = tag;
+                size++;
+                return;
+            }
+            close();
+            action = next;
+            contiguous = lowest;
+            last = tag;
+            size = 1;
+        }
+
+        private void close() {
+            if (size > 0) {
+                ops.add(new AckOp(last, size > 1, action));
+            }
+        }
+
+        List<AckOp> finish() {
+            close();
+            return ops;
+        }
     }
 
     /** Marks a tag settled; {@code false} when it was not outstanding. */

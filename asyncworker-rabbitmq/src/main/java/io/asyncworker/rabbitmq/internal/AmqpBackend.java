@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AmqpBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpBackend.class);
+    private static final int CANCEL_WAIT_SECONDS = 6;
     private final BackendContext ctx;
     private final Map<AmqpConnection, ConsumerConnection> connections = new IdentityHashMap<>();
     private final List<RouteRuntime> routes = new ArrayList<>();
@@ -60,10 +62,30 @@ final class AmqpBackend implements Backend {
         }
     }
 
+    /**
+     * Cancels every consumer at once and waits for their cancel-oks, {@value #CANCEL_WAIT_SECONDS} s
+     * at most in all: one unresponsive channel must not hold the others (each cancel is an RPC that
+     * amqp-client would wait minutes for). Deliveries after a cancel are requeued at once, and
+     * closing the channels later returns anything still unsettled.
+     */
     @Override
     public void stopIntake() {
         connections.values().forEach(ConsumerConnection::stopRecovery);
-        snapshot().forEach(rt -> rt.consumers().forEach(QueueConsumer::stopIntake));
+        List<Thread> cancels = new ArrayList<>();
+        for (RouteRuntime rt : snapshot()) {
+            rt.consumers().forEach(c -> cancels.add(Thread.ofVirtual().name("aw-cancel-" + c.queue()).start(c::stopIntake)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CANCEL_WAIT_SECONDS);
+        for (Thread t : cancels) {
+            try {
+                if (!t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    LOG.warn("consumer cancel did not complete within {} s ({}); stopping anyway", CANCEL_WAIT_SECONDS, t.getName());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

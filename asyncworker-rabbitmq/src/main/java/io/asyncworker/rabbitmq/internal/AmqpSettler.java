@@ -53,8 +53,13 @@ final class AmqpSettler implements Settler<RabbitMQMessage> {
         }
         if (oneSession) {
             settleGroup(deliveries, finals, n);
-            return;
+        } else {
+            settleBySession(deliveries, finals);
         }
+    }
+
+    private void settleBySession(Delivery[] deliveries, Action[] finals) {
+        int n = deliveries.length;
         for (ChannelSession s : sessions(deliveries)) {
             Delivery[] group = new Delivery[n];
             Action[] groupActions = new Action[n];

@@ -3,8 +3,8 @@ package io.asyncworker.rabbitmq.internal;
 import com.rabbitmq.client.Channel;
 import io.asyncworker.Action;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +22,17 @@ final class ChannelSession {
     private final long generation;
     private final AckTracker tracker = new AckTracker();
     private final ReentrantLock lock = new ReentrantLock();
+    private final BiConsumer<ChannelSession, Exception> broken;
     private volatile boolean valid = true;
 
-    ChannelSession(Channel channel, long generation) {
+    /**
+     * @param broken told when settling failed while the channel stays open: its unsettled messages
+     *               would never be settled, so the channel must be given up and replaced
+     */
+    ChannelSession(Channel channel, long generation, BiConsumer<ChannelSession, Exception> broken) {
         this.channel = channel;
         this.generation = generation;
+        this.broken = broken;
     }
 
     Channel channel() {
@@ -70,23 +76,27 @@ final class ChannelSession {
      * @return {@code false} when the session is no longer valid and nothing was sent
      */
     boolean settle(long[] tags, Action[] actions, int n) {
+        Exception failure;
         lock.lock();
         try {
             if (!isValid()) {
                 return false;
             }
-            List<AckOp> ops = tracker.settle(tags, actions, n);
-            for (AckOp op : ops) {
+            for (AckOp op : tracker.settle(tags, actions, n)) {
                 send(op);
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.debug("settling on channel generation {} failed; the broker will redeliver", generation, e);
             valid = false;
-            return false;
+            failure = e;
         } finally {
             lock.unlock();
         }
+        LOG.debug("settling on channel generation {} failed; the broker will redeliver", generation, failure);
+        if (channel.isOpen()) {
+            broken.accept(this, failure);
+        }
+        return false;
     }
 
     private void send(AckOp op) throws IOException {

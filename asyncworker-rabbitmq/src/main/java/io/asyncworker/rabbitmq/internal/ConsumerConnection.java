@@ -6,7 +6,9 @@ import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.spi.TimerService;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -19,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * failed attempt, and re-subscribe every consumer once connected.
  *
  * <p>Thread-safe. Shutdown listeners run on amqp-client's thread and only schedule work; reconnect
- * attempts run on virtual threads started by timer tasks.
+ * attempts run on virtual threads started by timer tasks; the callback runs on virtual threads,
+ * one call at a time, in attempt order.
  */
 final class ConsumerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerConnection.class);
+    private static final Executor CALLBACK_THREADS = r -> Thread.ofVirtual().name("aw-connection-fail-callback").start(r);
     private final AmqpConnection config;
     private final TimerService timer;
     private final List<QueueConsumer> consumers = new CopyOnWriteArrayList<>();
@@ -30,6 +34,8 @@ final class ConsumerConnection {
     private volatile boolean closing;
     private Backoff backoff;
     private int attempt;
+    /** The last callback call; each next one runs after it, so that calls never overlap and keep their order. */
+    private CompletableFuture<Void> callbacks = CompletableFuture.completedFuture(null);
 
     ConsumerConnection(AmqpConnection config, TimerService timer) {
         this.config = config;
@@ -89,8 +95,11 @@ final class ConsumerConnection {
         if (closing) {
             return;
         }
-        attempt++;
-        config.connectionFailCallback().ifPresent(cb -> Thread.ofVirtual().start(() -> notify(cb, cause, attempt)));
+        int n = ++attempt;
+        config.connectionFailCallback().ifPresent(cb -> callbacks = callbacks.handleAsync((v, e) -> {
+            notify(cb, cause, n);
+            return null;
+        }, CALLBACK_THREADS));
         var delay = backoff.delay(ThreadLocalRandom.current().nextDouble());
         backoff = backoff.next();
         timer.schedule(delay, () -> Thread.ofVirtual().name("aw-reconnect-" + config.name()).start(this::reconnect));
@@ -111,7 +120,7 @@ final class ConsumerConnection {
         try {
             connect();
         } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.warn("reconnecting '{}' to {} failed: {}", config.name(), config.address(), e.toString());
+            LOG.warn("reconnecting '{}' to {} failed: {}", config.name(), config.address(), Topology.reason(e));
             failed(e);
             return;
         }

@@ -91,7 +91,7 @@ final class QueueConsumer {
         try {
             Topology.prepare(ch, queue, route.declaration());
             ch.basicQos(connection.config().prefetch());
-            ChannelSession s = new ChannelSession(ch, ++generation);
+            ChannelSession s = new ChannelSession(ch, ++generation, this::settleFailed);
             Subscriber sub = new Subscriber(this, s);
             session = s;
             subscriber = sub;
@@ -158,6 +158,16 @@ final class QueueConsumer {
         if (!connectionLevel) {
             Thread.ofVirtual().start(() -> Topology.closeQuietly(s.channel()));
             retryLater();
+        }
+    }
+
+    /** Settling failed on a channel that stays open: give it up, or its messages would never be settled. */
+    private void settleFailed(ChannelSession s, Exception e) {
+        Subscriber sub = subscriber;
+        if (sub != null && sub.session() == s) {
+            sub.fail("settling failed: " + e);
+        } else {
+            Topology.closeQuietly(s.channel());
         }
     }
 

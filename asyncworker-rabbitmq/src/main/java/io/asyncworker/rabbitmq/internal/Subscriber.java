@@ -61,6 +61,17 @@ final class Subscriber implements Consumer {
         }
     }
 
+    ChannelSession session() {
+        return session;
+    }
+
+    /** Our side gave the channel up (it stays open but can no longer settle): closed and replaced like a lost one. */
+    void fail(String why) {
+        if (lost.compareAndSet(false, true)) {
+            owner.channelLost(session, why, false);
+        }
+    }
+
     @Override
     public void handleRecoverOk(String tag) {
         // basic.recover is never used

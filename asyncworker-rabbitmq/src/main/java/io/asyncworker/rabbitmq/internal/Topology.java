@@ -23,8 +23,7 @@ final class Topology {
 
     /** A one-line reason naming the route, queue and broker. */
     static String explain(String route, String queue, AmqpConnection conn, Exception e) {
-        ShutdownSignalException sig = signal(e);
-        String reason = sig != null ? String.valueOf(sig.getReason()) : String.valueOf(e.getMessage());
+        String reason = reason(e);
         if (reason.contains("NOT_FOUND") && reason.contains("queue")) {
             return "queue '" + queue + "' does not exist on " + conn.address() + " (route '" + route
                     + "'): create it, or let the route declare it with declare(QueueDeclaration...)";
@@ -33,6 +32,23 @@ final class Topology {
             return "queue '" + queue + "' exists with other arguments than declared (route '" + route + "'): " + reason;
         }
         return "cannot consume queue '" + queue + "' (route '" + route + "'): " + reason;
+    }
+
+    /**
+     * What the broker said (the close method's reply code and text), else the first message in the
+     * cause chain: amqp-client's {@code IOException}s often carry none themselves.
+     */
+    static String reason(Throwable e) {
+        ShutdownSignalException sig = signal(e);
+        if (sig != null) {
+            return String.valueOf(sig.getReason());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e.toString();
     }
 
     private static ShutdownSignalException signal(Throwable e) {

@@ -48,8 +48,8 @@ public record Backoff(Duration base, Duration max, int attempt) {
 
     /** The delay before jitter: {@code min(max, base × 2^attempt)}, at least 1 ms. */
     public Duration nominal() {
-        long baseNanos = Math.max(base.toNanos(), 1_000_000L);
-        long maxNanos = Math.max(max.toNanos(), baseNanos);
+        long baseNanos = Math.max(saturatedNanos(base), 1_000_000L);
+        long maxNanos = Math.max(saturatedNanos(max), baseNanos);
         int shift = Math.min(attempt, 62);
         long nanos = baseNanos > (maxNanos >> shift) ? maxNanos : Math.min(maxNanos, baseNanos << shift);
         return Duration.ofNanos(nanos);
@@ -63,5 +63,14 @@ public record Backoff(Duration base, Duration max, int attempt) {
     public Duration delay(double random) {
         long nominal = nominal().toNanos();
         return Duration.ofNanos(nominal - (long) (nominal * JITTER * random));
+    }
+
+    /** A server may send any {@code retry:} number; beyond ~292 years of nanoseconds it saturates. */
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 }

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +50,9 @@ final class RouteRunner {
         streams.forEach(SseStream::start);
     }
 
-    void stopIntake(Duration budget) {
-        CompletableFuture<?>[] stops = streams.stream().map(SseStream::stop).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(stops).get(budget.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            LOG.warn("route '{}': streams did not close within {}", route.name(), budget);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Closes every stream of the route; completes once all are closed. */
+    CompletableFuture<Void> stopStreams() {
+        return CompletableFuture.allOf(streams.stream().map(SseStream::stop).toArray(CompletableFuture[]::new));
     }
 
     boolean drain(Duration budget) {

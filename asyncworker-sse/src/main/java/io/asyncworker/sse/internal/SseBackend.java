@@ -12,7 +12,14 @@ import io.vertx.core.http.PoolOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SSE backend of one app run: a private Vert.x instance and HTTP client, and a
@@ -20,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * handlers run on the pipelines' virtual threads.
  */
 final class SseBackend implements Backend {
+    private static final Logger LOG = LoggerFactory.getLogger(SseBackend.class);
     private static final Duration CLOSE_BUDGET = Duration.ofSeconds(5);
 
     private final BackendContext ctx;
@@ -46,16 +54,27 @@ final class SseBackend implements Backend {
         runners.forEach(RouteRunner::start);
     }
 
+    /** Closes every stream of every route at once, and waits for them together. */
     @Override
     public void stopIntake() {
-        runners.forEach(r -> r.stopIntake(CLOSE_BUDGET));
+        CompletableFuture<?>[] stops = runners.stream().map(RouteRunner::stopStreams).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(stops).get(CLOSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("SSE streams did not all close within {}", CLOSE_BUDGET);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
+    /**
+     * Drains every route in parallel, each within the whole budget: one route's slow handler must
+     * not leave the others no time to handle their flushed partial batches.
+     */
     @Override
     public void drain(Duration budget) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        for (RouteRunner r : runners) {
-            r.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        try (ExecutorService drains = Executors.newVirtualThreadPerTaskExecutor()) {
+            runners.forEach(r -> drains.submit(() -> r.drain(budget)));
         }
     }
 

@@ -62,10 +62,7 @@ final class StreamConnector {
     /** Sends the request of attempt {@code gen}, resuming after {@code resumeId}. */
     void send(int gen, String resumeId) {
         try {
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
-                    .setHeaders(spec.requestHeaders(currentUrl, resumeId))
-                    .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(false);
-            client.request(options)
+            client.request(options(resumeId))
                     .compose(req -> {
                         if (!isCurrent.test(gen)) {
                             req.reset();
@@ -84,6 +81,12 @@ final class StreamConnector {
         } catch (RuntimeException e) {
             outcome.failed(gen, "cannot request " + currentUrl + ": " + describe(e));
         }
+    }
+
+    private RequestOptions options(String resumeId) {
+        return new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
+                .setHeaders(spec.requestHeaders(currentUrl, resumeId))
+                .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(false);
     }
 
     /** Aborts the current request, if any. */

@@ -63,4 +63,11 @@ class BackoffTest {
         assertThatThrownBy(() -> Backoff.of(Duration.ofSeconds(-1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aHugeServerRetrySaturatesInsteadOfFailingTheStream() {
+        Backoff b = Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(30)).withRetry(Duration.ofMillis(Long.MAX_VALUE));
+        assertThat(b.nominal()).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+        assertThat(b.next().delay(0.5)).isPositive();
+    }
 }
