@@ -40,7 +40,7 @@ public final class SystemTimerService implements TimerService {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = executor.schedule(() -> runSafely(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> f = executor.schedule(() -> runSafely(task), Durations.nanosOf(delay), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 

@@ -13,8 +13,10 @@ public enum FlushReason {
     /** The app is stopping. */
     SHUTDOWN;
 
+    private final String tag = name().toLowerCase(Locale.ROOT);
+
     /** The tag value, lower case. */
     public String tag() {
-        return name().toLowerCase(Locale.ROOT);
+        return tag;
     }
 }

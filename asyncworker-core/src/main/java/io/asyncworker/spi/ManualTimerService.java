@@ -1,5 +1,6 @@
 package io.asyncworker.spi;
 
+import io.asyncworker.internal.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ManualTimerService implements TimerService {
     @Override
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         Objects.requireNonNull(task, "task");
-        long due = nanos + Math.max(0, delay.toNanos());
+        long due = Durations.saturatedAdd(nanos, Durations.nanosOf(delay));
         Task t = new Task(due, seq++, task);
         tasks.add(t);
         return () -> cancel(t);

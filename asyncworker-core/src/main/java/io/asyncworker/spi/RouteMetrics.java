@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +33,31 @@ public final class RouteMetrics {
     private static final Map<MeterRegistry, Map<String, WeakReference<RouteMetrics>>> INSTANCES = new WeakHashMap<>();
     private final MeterRegistry registry;
     private final String route;
-    private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final Map<String, QueueMeters> queues = new ConcurrentHashMap<>();
+    private final Map<String, Counter> invalid = new ConcurrentHashMap<>();
+    private final Map<FlushReason, Counter> flushes = new EnumMap<>(FlushReason.class);
     private final AtomicInteger inflight = new AtomicInteger();
     private final DistributionSummary batchSize;
+    private final Timer success;
+    private final Timer error;
+
+    /** The meters of one queue (or stream), made once: the hot path only looks them up. */
+    private static final class QueueMeters {
+        final Counter received;
+        final Counter[] settled = new Counter[Action.values().length];
+        final AtomicInteger up = new AtomicInteger();
+        volatile boolean upRegistered;
+
+        QueueMeters(MeterRegistry registry, String route, String queue) {
+            received = Counter.builder("asyncworker.messages.received").tag("route", route).tag("queue", queue)
+                    .description("messages received").register(registry);
+            for (Action a : Action.values()) {
+                settled[a.ordinal()] = Counter.builder("asyncworker.messages.settled").tag("route", route)
+                        .tag("queue", queue).tag("action", a.name().toLowerCase(Locale.ROOT))
+                        .description("messages settled, by action").register(registry);
+            }
+        }
+    }
 
     private RouteMetrics(MeterRegistry registry, String route) {
         this.registry = registry;
@@ -43,6 +66,17 @@ public final class RouteMetrics {
                 .description("messages per batch handed to the handler").register(registry);
         Gauge.builder("asyncworker.handler.inflight", inflight, AtomicInteger::get).tag("route", route)
                 .description("batches whose handler is running").register(registry);
+        for (FlushReason r : FlushReason.values()) {
+            flushes.put(r, Counter.builder("asyncworker.batch.flush").tag("route", route).tag("reason", r.tag())
+                    .description("batches handed to the handler, by reason").register(registry));
+        }
+        this.success = handlerTimer("success");
+        this.error = handlerTimer("error");
+    }
+
+    private Timer handlerTimer(String result) {
+        return Timer.builder("asyncworker.handler.duration").tag("route", route).tag("result", result)
+                .description("handler run time per batch").register(registry);
     }
 
     /**
@@ -64,34 +98,37 @@ public final class RouteMetrics {
         }
     }
 
+    private QueueMeters queue(String queue) {
+        QueueMeters m = queues.get(queue);
+        return m != null ? m : queues.computeIfAbsent(queue, q -> new QueueMeters(registry, route, q));
+    }
+
     /** Counts messages received from a queue or stream. */
     public void received(String queue, int count) {
-        counter("asyncworker.messages.received", "queue", queue, null, null).increment(count);
+        queue(queue).received.increment(count);
     }
 
     /** Counts messages settled with an action. */
     public void settled(String queue, Action action, int count) {
-        counter("asyncworker.messages.settled", "queue", queue, "action", action.name().toLowerCase(Locale.ROOT))
-                .increment(count);
+        queue(queue).settled[action.ordinal()].increment(count);
     }
 
     /** Counts a message that never reached the handler, e.g. {@code reason=decode}. */
     public void invalid(String queue, String reason) {
-        counter("asyncworker.messages.invalid", "queue", queue, "reason", reason).increment();
+        invalid.computeIfAbsent(queue + '\n' + reason, k -> Counter.builder("asyncworker.messages.invalid")
+                .tag("route", route).tag("queue", queue).tag("reason", reason)
+                .description("messages that never reached the handler, by reason").register(registry)).increment();
     }
 
     /** Records a batch handed to the handler. */
     public void flushed(int size, FlushReason reason) {
         batchSize.record(size);
-        counter("asyncworker.batch.flush", "reason", reason.tag(), null, null).increment();
+        flushes.get(reason).increment();
     }
 
-    /** Records one handler run; {@code result} is {@code success} or {@code error}. */
-    public void handlerDone(Duration took, boolean success) {
-        String result = success ? "success" : "error";
-        Timer timer = (Timer) cache.computeIfAbsent("duration:" + result, k -> Timer
-                .builder("asyncworker.handler.duration").tag("route", route).tag("result", result).register(registry));
-        timer.record(took);
+    /** Records one handler run. */
+    public void handlerDone(Duration took, boolean succeeded) {
+        (succeeded ? success : error).record(took);
     }
 
     /** The running-handler gauge's counter. */
@@ -101,24 +138,16 @@ public final class RouteMetrics {
 
     /** Sets whether a consumer or stream is up (1) or not (0). */
     public void consumerUp(String queue, boolean up) {
-        AtomicInteger state = (AtomicInteger) cache.computeIfAbsent("up:" + queue, k -> {
-            AtomicInteger v = new AtomicInteger();
-            Gauge.builder("asyncworker.consumer.up", v, AtomicInteger::get).tag("route", route).tag("queue", queue)
-                    .register(registry);
-            return v;
-        });
-        state.set(up ? 1 : 0);
-    }
-
-    private Counter counter(String name, String k1, String v1, String k2, String v2) {
-        String key = name + '|' + v1 + '|' + v2;
-        Object c = cache.get(key);
-        if (c == null) {
-            c = cache.computeIfAbsent(key, k -> {
-                Counter.Builder b = Counter.builder(name).tag("route", route).tag(k1, v1);
-                return (k2 == null ? b : b.tag(k2, v2)).register(registry);
-            });
+        QueueMeters m = queue(queue);
+        if (!m.upRegistered) {
+            synchronized (m) {
+                if (!m.upRegistered) {
+                    Gauge.builder("asyncworker.consumer.up", m.up, AtomicInteger::get).tag("route", route)
+                            .tag("queue", queue).description("1 while the consumer or stream is up").register(registry);
+                    m.upRegistered = true;
+                }
+            }
         }
-        return (Counter) c;
+        m.up.set(up ? 1 : 0);
     }
 }

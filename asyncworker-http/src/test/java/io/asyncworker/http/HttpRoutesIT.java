@@ -44,7 +44,8 @@ class HttpRoutesIT {
                         "all", req.headers("X-Multi")))),
                 HttpRoute.post("/echo", req -> Response.bytes(req.bodyBytes(), "application/octet-stream")),
                 HttpRoute.post("/text", req -> Response.text(req.bodyAsString().toUpperCase())),
-                HttpRoute.get(List.of("/a", "/b/{x}"), req -> Response.text(req.routePath() + " " + req.path())));
+                HttpRoute.get(List.of("/a", "/b/{x}"), req -> Response.text(req.routePath() + " " + req.path())),
+                HttpRoute.get("/method", req -> Response.text("seen " + req.method()).header("X-Method", req.method().name())));
     }
 
     @AfterAll
@@ -107,6 +108,16 @@ class HttpRoutesIT {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("X-Item")).hasValue("10");
         assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void servesHeadWithTheGetRouteWhenThePathHasNoHeadRoute() throws Exception {
+        HttpResponse<String> head = server.send("HEAD", "/method");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("X-Method")).hasValue("HEAD");
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString("seen HEAD".length()));
+        assertThat(head.body()).isEmpty();
+        assertThat(server.get("/method").body()).isEqualTo("seen GET");
     }
 
     @Test

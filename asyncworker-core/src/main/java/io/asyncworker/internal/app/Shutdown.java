@@ -6,12 +6,13 @@ import io.asyncworker.spi.Backend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stop sequence (SPEC §9): stop intake everywhere, drain every backend at once within the
- * budget, run the shutdown hooks in reverse, close the backends in reverse. Each step's failure
+ * The stop sequence (SPEC §9): stop intake of every backend at once, drain every backend at once
+ * within the budget, run the shutdown hooks in reverse, close the backends in reverse. Each step's failure
  * is logged and the sequence goes on, so that nothing is left open.
  */
 final class Shutdown {
@@ -21,25 +22,26 @@ final class Shutdown {
     }
 
     static void run(App app, List<Backend> backends, List<LifecycleHook> hooks, Duration budget) {
-        backends.forEach(b -> quietly("stop intake of " + name(b), b::stopIntake));
-        drainAll(backends, budget);
+        inParallel(backends, "stop intake of ", Backend::stopIntake);
+        inParallel(backends, "drain ", b -> b.drain(budget));
         for (LifecycleHook hook : hooks.reversed()) {
             quietly("shutdown hook", () -> hook.run(app));
         }
         backends.reversed().forEach(b -> quietly("close " + name(b), b::close));
     }
 
-    private static void drainAll(List<Backend> backends, Duration budget) {
-        List<Thread> drains = new ArrayList<>();
+    /** Runs one stop step on every backend at once, so that a slow backend does not delay the others. */
+    private static void inParallel(List<Backend> backends, String what, Consumer<Backend> step) {
+        List<Thread> threads = new ArrayList<>();
         for (Backend b : backends) {
-            drains.add(Thread.ofVirtual().name("asyncworker-drain").start(() -> quietly("drain " + name(b), () -> b.drain(budget))));
+            threads.add(Thread.ofVirtual().name("asyncworker-stop").start(() -> quietly(what + name(b), () -> step.accept(b))));
         }
-        for (Thread t : drains) {
+        for (Thread t : threads) {
             try {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                LOG.warn("interrupted while draining; continuing the stop");
+                LOG.warn("interrupted during '{}'; continuing the stop", what.trim());
                 return;
             }
         }

@@ -10,6 +10,7 @@ import io.asyncworker.spi.RouteMetrics;
 import io.asyncworker.spi.Settler;
 import io.asyncworker.spi.TimerService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -45,9 +46,11 @@ final class PipelineBatch<M extends Message> implements BatchExecutor.Job {
             LOG.error("route '{}': handler failed on a batch of {} messages; undecided messages get {}",
                     route.name(), messages.size(), route.options().onException(), failure);
         }
-        settle(messages.stream()
-                .map(m -> Outcomes.decide(m.decision(), failure != null, route.options()))
-                .toList());
+        List<Action> actions = new ArrayList<>(messages.size());
+        for (M m : messages) {
+            actions.add(Outcomes.decide(m.decision(), failure != null, route.options()));
+        }
+        settle(actions);
     }
 
     private Throwable invokeHandler() {

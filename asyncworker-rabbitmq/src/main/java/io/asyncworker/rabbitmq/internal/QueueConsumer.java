@@ -8,8 +8,10 @@ import io.asyncworker.Action;
 import io.asyncworker.ComponentHealth;
 import io.asyncworker.ComponentHealth.State;
 import io.asyncworker.DecodeException;
+import io.asyncworker.rabbitmq.AmqpConnection;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +38,15 @@ final class QueueConsumer {
     private volatile String detail = "subscribing";
     private volatile boolean stopping;
     private long generation;
-    private Backoff backoff;
+    /** Written by the amqp-client thread (channel loss) and recovery threads alike. */
+    private final AtomicReference<Backoff> backoff;
 
     QueueConsumer(RouteRuntime route, String queue, ConsumerConnection connection) {
         this.route = route;
         this.queue = queue;
         this.connection = connection;
-        this.backoff = Backoff.of(connection.config().reconnectDelay(), connection.config().maxReconnectDelay());
+        AmqpConnection config = connection.config();
+        this.backoff = new AtomicReference<>(Backoff.of(config.reconnectDelay(), config.maxReconnectDelay()));
         route.metrics().consumerUp(queue, false);
     }
 
@@ -104,7 +108,7 @@ final class QueueConsumer {
     }
 
     private void up() {
-        backoff = backoff.reset();
+        backoff.updateAndGet(Backoff::reset);
         state = State.UP;
         detail = "";
         route.metrics().consumerUp(queue, true);
@@ -131,8 +135,7 @@ final class QueueConsumer {
         if (stopping) {
             return;
         }
-        var delay = backoff.delay(ThreadLocalRandom.current().nextDouble());
-        backoff = backoff.next();
+        var delay = backoff.getAndUpdate(Backoff::next).delay(ThreadLocalRandom.current().nextDouble());
         LOG.warn("route '{}': re-subscribing to '{}' in {} ms ({})", route.name(), queue, delay.toMillis(), detail);
         connection.timer().schedule(delay, () -> Thread.ofVirtual().name("aw-resubscribe").start(this::resubscribe));
     }
