@@ -7,9 +7,11 @@ import io.asyncworker.RouteType;
 import io.asyncworker.spi.BackendFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** What the user registered before start; checks uniqueness at registration. */
 final class Registrations {
@@ -18,15 +20,14 @@ final class Registrations {
     final List<LifecycleHook> startupHooks = new ArrayList<>();
     final List<LifecycleHook> shutdownHooks = new ArrayList<>();
     final Map<RouteType, BackendFactory> backends = new EnumMap<>(RouteType.class);
+    private final Set<String> routeNames = new HashSet<>();
 
     void route(Route route) {
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(route.type(), "route.type()");
-        for (Route r : routes) {
-            if (r.name().equals(route.name())) {
-                throw new IllegalArgumentException("duplicate route '" + route.name()
-                        + "': each route needs a unique name (set one with name(...))");
-            }
+        if (!routeNames.add(route.name())) {
+            throw new IllegalArgumentException("duplicate route '" + route.name()
+                    + "': each route needs a unique name (set one with name(...))");
         }
         routes.add(route);
     }
