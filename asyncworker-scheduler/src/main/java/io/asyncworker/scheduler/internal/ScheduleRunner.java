@@ -44,6 +44,7 @@ final class ScheduleRunner {
     private final Timeline timeline;
     private final ScheduleMetrics metrics;
     private final ScheduledRun.Env env;
+    private final Logs logs;
     private final Set<ScheduledRun> running = new LinkedHashSet<>();
     private ScheduledRun waiting;
     private Cancellable pending;
@@ -52,8 +53,16 @@ final class ScheduleRunner {
     private String detail = "";
     private long runs;
 
-    ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters) {
+    /** The limiters of the frequent log lines, shared by every schedule of an app. */
+    record Logs(LogLimiter late, LogLimiter skipped) {
+        static Logs of(TimerService timer) {
+            return new Logs(new LogLimiter(timer, Duration.ofSeconds(1)), new LogLimiter(timer, Duration.ofSeconds(1)));
+        }
+    }
+
+    ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters, Logs logs) {
         this.route = route;
+        this.logs = logs;
         this.trigger = route.trigger();
         this.timer = timer;
         this.timeline = Timeline.of(trigger, timer);
@@ -115,8 +124,9 @@ final class ScheduleRunner {
         }
         long missed = next.get().missed();
         if (missed > 0) {
-            LOG.warn("schedule '{}': {} due runs passed while the run due at {} started late at {}; "
-                    + "running it once and realigning to {}", route.name(), missed, previous, now, next.get().due());
+            logs.late().tryAcquire().ifPresent(held -> LOG.warn("schedule '{}': {} due runs passed while the run due at {} "
+                    + "started late at {}; running it once and realigning to {}{}", route.name(), missed, previous, now,
+                    next.get().due(), LogLimiter.heldBack(held)));
             metrics.skipped(SkipReason.MISSED, missed);
         }
         arm(next.get().due());
@@ -140,9 +150,10 @@ final class ScheduleRunner {
 
     private void skip(ScheduledRun run) {
         metrics.skipped(SkipReason.OVERLAP, 1);
-        LOG.info("schedule '{}': run due at {} skipped: {} runs still active (maxConcurrency {}, overlap {}{})",
-                route.name(), run.due, running.size(), route.maxConcurrency(), route.overlap(),
-                waiting != null ? ", one run already waiting" : "");
+        logs.skipped().tryAcquire().ifPresent(held -> LOG.info("schedule '{}': run due at {} skipped: {} runs still "
+                + "active (maxConcurrency {}, overlap {}{}){}", route.name(), run.due, running.size(),
+                route.maxConcurrency(), route.overlap(), waiting != null ? ", one run already waiting" : "",
+                LogLimiter.heldBack(held)));
         if (run.regular && trigger.fromCompletion()) {
             armAfter(run.due, timeline.now());
         }

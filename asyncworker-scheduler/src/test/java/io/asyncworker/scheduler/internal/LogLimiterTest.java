@@ -1,0 +1,27 @@
+package io.asyncworker.scheduler.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asyncworker.spi.ManualTimerService;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class LogLimiterTest {
+    private final ManualTimerService timer = new ManualTimerService();
+    private final LogLimiter limiter = new LogLimiter(timer, Duration.ofSeconds(1));
+
+    @Test
+    void letsOneLineThroughPerWindowAndReportsHowManyItHeldBack() {
+        assertThat(limiter.tryAcquire()).hasValue(0);
+        for (int i = 0; i < 9_999; i++) {
+            assertThat(limiter.tryAcquire()).isEmpty();
+        }
+        timer.advance(Duration.ofMillis(999));
+        assertThat(limiter.tryAcquire()).isEmpty();
+        timer.advance(Duration.ofMillis(1));
+        assertThat(limiter.tryAcquire()).isEqualTo(OptionalLong.of(10_000));
+        assertThat(LogLimiter.heldBack(10_000)).contains("10000 similar messages held back");
+        assertThat(LogLimiter.heldBack(0)).isEmpty();
+    }
+}
