@@ -55,6 +55,8 @@ final class SseStream implements StreamConnector.Outcome {
     private EventStreamParser parser;
     private boolean receivedSinceOpen;
     private int receivedInChunk;
+    /** Reused for every chunk, so that reading allocates no copy of it. */
+    private byte[] chunkBytes = new byte[0];
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
@@ -187,7 +189,12 @@ final class SseStream implements StreamConnector.Outcome {
         }
         watchdog.read();
         receivedInChunk = 0;
-        parser.feed(buf.getBytes());
+        int len = buf.length();
+        if (chunkBytes.length < len) {
+            chunkBytes = new byte[Math.max(len, 16 * 1024)];
+        }
+        buf.getBytes(0, len, chunkBytes, 0);
+        parser.feed(chunkBytes, 0, len);
         if (receivedInChunk > 0) {
             metrics.received(spec.url(), receivedInChunk);
         }
