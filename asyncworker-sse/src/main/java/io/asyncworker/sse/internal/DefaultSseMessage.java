@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** An event delivered by one {@link SseStream}, numbered for its {@link ResumeTracker}. */
-final class DefaultSseMessage extends AbstractMessage implements SseMessage {
+final class DefaultSseMessage extends AbstractMessage implements SseMessage, ResumeTracker.Delivered {
     private final SseStream stream;
     private final long seq;
     private final SseEvent event;
@@ -30,21 +30,13 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
         return stream;
     }
 
-    long seq() {
+    @Override
+    public long seq() {
         return seq;
     }
 
-    /** Whether this event comes after a requeued one of its stream, see {@link ResumeTracker#isStale}. */
-    boolean isStale() {
-        return stream.isStale(seq);
-    }
-
-    /** The event is about to reach the user's handler, which makes it count as a delivery. */
-    void markHandled() {
-        stream.handled(seq);
-    }
-
-    String lastEventId() {
+    @Override
+    public String lastEventId() {
         return event.lastEventId();
     }
 

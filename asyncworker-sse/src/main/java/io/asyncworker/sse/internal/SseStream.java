@@ -109,25 +109,29 @@ final class SseStream implements StreamConnector.Outcome {
 
     // ---- settlement, from handler threads ----
 
-    /** Whether the event will come again after a reconnect anyway, see {@link ResumeTracker#isStale}. */
-    boolean isStale(long seq) {
-        return tracker.isStale(seq);
+    /**
+     * The sequence number after which this stream's events will come again after a reconnect
+     * anyway, see {@link ResumeTracker#staleAfter}.
+     */
+    long staleAfter() {
+        return tracker.staleAfter();
     }
 
-    /** One of this stream's events reaches the user's handler. */
+    /** This stream's events up to {@code seq} reach the user's handler. */
     void handled(long seq) {
         tracker.handled(seq);
     }
 
-    /** Records the action for one of this stream's events. */
-    void settled(DefaultSseMessage message, Action action) {
-        afterSettle(tracker.settle(message.seq(), action, message.lastEventId()));
+    /** Records the actions of {@code batch[from, to)}, all this stream's, see {@link ResumeTracker#settle}. */
+    void settled(List<DefaultSseMessage> batch, Action[] actions, int from, int to) {
+        afterSettle(tracker.settle(batch, actions, from, to));
     }
 
     private void afterSettle(ResumeTracker.Change change) {
         if (change == ResumeTracker.Change.REQUEUED) {
             context.runOnContext(v -> requeued());
-        } else if (awaitingSettle || flow.mayResume(tracker.unsettled())) {
+        }
+        if (awaitingSettle || flow.mayResume(tracker.unsettled())) {
             context.runOnContext(v -> settledOnContext());
         }
     }
