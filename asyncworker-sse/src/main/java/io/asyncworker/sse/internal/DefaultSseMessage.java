@@ -11,16 +11,22 @@ import java.util.Optional;
 final class DefaultSseMessage extends AbstractMessage implements SseMessage, ResumeTracker.Delivered {
     private final SseStream stream;
     private final long seq;
-    private final SseEvent event;
+    private final String eventType;
+    private final String data;
+    private final String lastEventId;
     private final Duration retry;
     private final long deliveryCount;
     private final BodyCodec codec;
     private volatile Object declaredBody;
 
-    DefaultSseMessage(SseStream stream, long seq, SseEvent event, Duration retry, long deliveryCount, BodyCodec codec) {
+    /** The event's fields are those of {@link EventStreamParser.Listener#onEvent}. */
+    DefaultSseMessage(SseStream stream, long seq, String type, String data, String lastEventId, Duration retry,
+                      long deliveryCount, BodyCodec codec) {
         this.stream = stream;
         this.seq = seq;
-        this.event = event;
+        this.eventType = type;
+        this.data = data;
+        this.lastEventId = lastEventId;
         this.retry = retry;
         this.deliveryCount = deliveryCount;
         this.codec = codec;
@@ -37,22 +43,22 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage, Res
 
     @Override
     public String lastEventId() {
-        return event.lastEventId();
+        return lastEventId;
     }
 
     @Override
     public String event() {
-        return event.type();
+        return eventType;
     }
 
     @Override
     public Optional<String> id() {
-        return event.lastEventId().isEmpty() ? Optional.empty() : Optional.of(event.lastEventId());
+        return lastEventId.isEmpty() ? Optional.empty() : Optional.of(lastEventId);
     }
 
     @Override
     public String data() {
-        return event.data();
+        return data;
     }
 
     /**
@@ -71,9 +77,9 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage, Res
             return type.cast(declared);
         }
         if (type == String.class) {
-            return type.cast(event.data());
+            return type.cast(data);
         }
-        return codec.decode(event.data().getBytes(StandardCharsets.UTF_8), type);
+        return codec.decode(data.getBytes(StandardCharsets.UTF_8), type);
     }
 
     @Override
@@ -93,6 +99,6 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage, Res
 
     @Override
     public String toString() {
-        return "SseMessage[" + event.type() + " id=" + event.lastEventId() + " from " + stream.url() + "]";
+        return "SseMessage[" + eventType + " id=" + lastEventId + " from " + stream.url() + "]";
     }
 }

@@ -16,8 +16,15 @@ public final class EventStreamParser {
 
     /** Receives what the stream says, on the feeding thread. */
     public interface Listener {
-        /** A dispatched event. */
-        void onEvent(SseEvent event);
+        /**
+         * A dispatched event, as the WHATWG rules define it.
+         *
+         * @param type        the event type, {@code message} when the stream named none
+         * @param data        the data lines joined with {@code \n}
+         * @param lastEventId the stream's last event ID when the event was dispatched; it persists
+         *                    from earlier events, empty when none was set
+         */
+        void onEvent(String type, String data, String lastEventId);
 
         /** A {@code retry} field: the new reconnection time in milliseconds. */
         default void onRetry(long millis) {
@@ -174,10 +181,9 @@ public final class EventStreamParser {
         // one decode of all lines equals decoding each line: LF never occurs inside a UTF-8 sequence
         String text = decode(data, 0, dataLen - 1); // without the last data line's LF
         String type = eventType.isEmpty() ? "message" : eventType;
-        SseEvent event = new SseEvent(type, text, id);
         dataLen = 0;
         eventType = "";
-        listener.onEvent(event);
+        listener.onEvent(type, text, id);
     }
 
     /** Whether the field name at {@code off} is {@code name}; the caller checked the length. */

@@ -290,12 +290,12 @@ final class SseStream implements StreamConnector.Outcome {
     /** The parser's listener: turns events into messages for the pipeline, on the context. */
     private final class Reader implements EventStreamParser.Listener {
         @Override
-        public void onEvent(SseEvent event) {
+        public void onEvent(String type, String data, String lastEventId) {
             long seq = tracker.deliver();
             receivedSinceOpen = true;
             receivedInChunk++;
-            pipeline.add(new DefaultSseMessage(SseStream.this, seq, event, serverRetry, tracker.deliveryCount(seq),
-                    spec.codec()));
+            pipeline.add(new DefaultSseMessage(SseStream.this, seq, type, data, lastEventId, serverRetry,
+                    tracker.deliveryCount(seq), spec.codec()));
         }
 
         @Override
