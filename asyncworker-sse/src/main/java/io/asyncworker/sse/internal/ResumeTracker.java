@@ -128,7 +128,7 @@ final class ResumeTracker {
         Change change = Change.NONE;
         for (int i = from; i < to; i++) {
             Delivered event = events.get(i);
-            if (isStale(event.seq())) {
+            if (frozen && event.seq() > frozenAt) { // isStale, under the lock held already
                 actions[i] = Action.REQUEUE;
             }
             if (settle(event.seq(), actions[i], event.lastEventId()) == Change.REQUEUED) {
