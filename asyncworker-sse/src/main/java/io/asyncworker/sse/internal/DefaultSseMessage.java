@@ -8,19 +8,25 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** An event delivered by one {@link SseStream}, numbered for its {@link ResumeTracker}. */
-final class DefaultSseMessage extends AbstractMessage implements SseMessage {
+final class DefaultSseMessage extends AbstractMessage implements SseMessage, ResumeTracker.Delivered {
     private final SseStream stream;
     private final long seq;
-    private final SseEvent event;
+    private final String eventType;
+    private final String data;
+    private final String lastEventId;
     private final Duration retry;
     private final long deliveryCount;
     private final BodyCodec codec;
     private volatile Object declaredBody;
 
-    DefaultSseMessage(SseStream stream, long seq, SseEvent event, Duration retry, long deliveryCount, BodyCodec codec) {
+    /** The event's fields are those of {@link EventStreamParser.Listener#onEvent}. */
+    DefaultSseMessage(SseStream stream, long seq, String type, String data, String lastEventId, Duration retry,
+                      long deliveryCount, BodyCodec codec) {
         this.stream = stream;
         this.seq = seq;
-        this.event = event;
+        this.eventType = type;
+        this.data = data;
+        this.lastEventId = lastEventId;
         this.retry = retry;
         this.deliveryCount = deliveryCount;
         this.codec = codec;
@@ -30,37 +36,29 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
         return stream;
     }
 
-    long seq() {
+    @Override
+    public long seq() {
         return seq;
     }
 
-    /** Whether this event comes after a requeued one of its stream, see {@link ResumeTracker#isStale}. */
-    boolean isStale() {
-        return stream.isStale(seq);
-    }
-
-    /** The event is about to reach the user's handler, which makes it count as a delivery. */
-    void markHandled() {
-        stream.handled(seq);
-    }
-
-    String lastEventId() {
-        return event.lastEventId();
+    @Override
+    public String lastEventId() {
+        return lastEventId;
     }
 
     @Override
     public String event() {
-        return event.type();
+        return eventType;
     }
 
     @Override
     public Optional<String> id() {
-        return event.lastEventId().isEmpty() ? Optional.empty() : Optional.of(event.lastEventId());
+        return lastEventId.isEmpty() ? Optional.empty() : Optional.of(lastEventId);
     }
 
     @Override
     public String data() {
-        return event.data();
+        return data;
     }
 
     /**
@@ -79,9 +77,9 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
             return type.cast(declared);
         }
         if (type == String.class) {
-            return type.cast(event.data());
+            return type.cast(data);
         }
-        return codec.decode(event.data().getBytes(StandardCharsets.UTF_8), type);
+        return codec.decode(data.getBytes(StandardCharsets.UTF_8), type);
     }
 
     @Override
@@ -101,6 +99,6 @@ final class DefaultSseMessage extends AbstractMessage implements SseMessage {
 
     @Override
     public String toString() {
-        return "SseMessage[" + event.type() + " id=" + event.lastEventId() + " from " + stream.url() + "]";
+        return "SseMessage[" + eventType + " id=" + lastEventId + " from " + stream.url() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.asyncworker.sse.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,15 @@ public final class EventStreamParser {
 
     /** Receives what the stream says, on the feeding thread. */
     public interface Listener {
-        /** A dispatched event. */
-        void onEvent(SseEvent event);
+        /**
+         * A dispatched event, as the WHATWG rules define it.
+         *
+         * @param type        the event type, {@code message} when the stream named none
+         * @param data        the data lines joined with {@code \n}
+         * @param lastEventId the stream's last event ID when the event was dispatched; it persists
+         *                    from earlier events, empty when none was set
+         */
+        void onEvent(String type, String data, String lastEventId);
 
         /** A {@code retry} field: the new reconnection time in milliseconds. */
         default void onRetry(long millis) {
@@ -27,10 +35,20 @@ public final class EventStreamParser {
         }
     }
 
+    private static final byte[] DATA = ascii("data");
+    private static final byte[] EVENT = ascii("event");
+    private static final byte[] ID = ascii("id");
+    private static final byte[] RETRY = ascii("retry");
+
     private final Listener listener;
     private final LineSplitter lines = new LineSplitter(this::line);
-    private final StringBuilder data = new StringBuilder();
+    /** The pending event's data lines as bytes, each followed by LF; decoded once at dispatch. */
+    private byte[] data = new byte[256];
+    private int dataLen;
     private String eventType = "";
+    /** The last decoded event type and its bytes: a stream usually repeats a few types. */
+    private byte[] typeBytes = new byte[0];
+    private String typeString = "";
     private String lastEventIdBuffer;
     private String lastEventId;
 
@@ -57,7 +75,7 @@ public final class EventStreamParser {
     /** The stream ended: the pending, undispatched event is discarded. */
     public void end() {
         lines.reset();
-        data.setLength(0);
+        dataLen = 0;
         eventType = "";
     }
 
@@ -94,17 +112,44 @@ public final class EventStreamParser {
     }
 
     private void field(byte[] b, int nameOff, int nameLen, int valueOff, int valueLen) {
-        if (is(b, nameOff, nameLen, "data")) {
-            data.append(decode(b, valueOff, valueLen)).append('\n');
-        } else if (is(b, nameOff, nameLen, "event")) {
-            eventType = decode(b, valueOff, valueLen);
-        } else if (is(b, nameOff, nameLen, "id")) {
-            if (!contains(b, valueOff, valueLen, (byte) 0)) {
-                lastEventIdBuffer = decode(b, valueOff, valueLen);
+        switch (nameLen) {
+            case 4 -> {
+                if (is(b, nameOff, DATA)) {
+                    appendData(b, valueOff, valueLen);
+                }
             }
-        } else if (is(b, nameOff, nameLen, "retry")) {
-            retry(b, valueOff, valueLen);
+            case 5 -> {
+                if (is(b, nameOff, EVENT)) {
+                    eventType = eventType(b, valueOff, valueLen);
+                } else if (is(b, nameOff, RETRY)) {
+                    retry(b, valueOff, valueLen);
+                }
+            }
+            case 2 -> {
+                if (is(b, nameOff, ID) && !contains(b, valueOff, valueLen, (byte) 0)) {
+                    lastEventIdBuffer = decode(b, valueOff, valueLen);
+                }
+            }
+            default -> { } // an unknown field is ignored
         }
+    }
+
+    private void appendData(byte[] b, int off, int len) {
+        if (dataLen + len + 1 > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLen + len + 1));
+        }
+        System.arraycopy(b, off, data, dataLen, len);
+        dataLen += len;
+        data[dataLen++] = '\n';
+    }
+
+    /** Decodes an event type, reusing the last one when the bytes repeat. */
+    private String eventType(byte[] b, int off, int len) {
+        if (!Arrays.equals(b, off, off + len, typeBytes, 0, typeBytes.length)) {
+            typeBytes = Arrays.copyOfRange(b, off, off + len);
+            typeString = decode(b, off, len);
+        }
+        return typeString;
     }
 
     private void retry(byte[] b, int off, int len) {
@@ -124,7 +169,7 @@ public final class EventStreamParser {
 
     private void dispatch() {
         String id = lastEventIdBuffer;
-        if (data.isEmpty()) {
+        if (dataLen == 0) {
             eventType = "";
             if (!id.equals(lastEventId)) {
                 lastEventId = id;
@@ -133,20 +178,18 @@ public final class EventStreamParser {
             return;
         }
         lastEventId = id;
-        data.setLength(data.length() - 1); // the last data line's LF
+        // one decode of all lines equals decoding each line: LF never occurs inside a UTF-8 sequence
+        String text = decode(data, 0, dataLen - 1); // without the last data line's LF
         String type = eventType.isEmpty() ? "message" : eventType;
-        SseEvent event = new SseEvent(type, data.toString(), id);
-        data.setLength(0);
+        dataLen = 0;
         eventType = "";
-        listener.onEvent(event);
+        listener.onEvent(type, text, id);
     }
 
-    private static boolean is(byte[] b, int off, int len, String name) {
-        if (len != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (b[off + i] != name.charAt(i)) {
+    /** Whether the field name at {@code off} is {@code name}; the caller checked the length. */
+    private static boolean is(byte[] b, int off, byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            if (b[off + i] != name[i]) {
                 return false;
             }
         }
@@ -160,6 +203,10 @@ public final class EventStreamParser {
             }
         }
         return false;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String decode(byte[] b, int off, int len) {

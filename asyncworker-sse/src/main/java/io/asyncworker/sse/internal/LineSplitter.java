@@ -41,8 +41,12 @@ final class LineSplitter {
         int start = i;
         for (; i < end; i++) {
             byte c = buf[i];
-            if (c == '\n' || c == '\r') {
-                emit(buf, start, i);
+            if (c <= '\r' && (c == '\n' || c == '\r')) { // one compare for most bytes
+                if (carryLen == 0) {
+                    sink.line(buf, start, i - start); // the common case, called here to be inlined
+                } else {
+                    emit(buf, start, i);
+                }
                 if (c == '\r') {
                     if (i + 1 == end) {
                         afterCr = true;
@@ -82,11 +86,8 @@ final class LineSplitter {
         return i;
     }
 
+    /** Completes the carried start of a line with {@code buf[start, end)}. */
     private void emit(byte[] buf, int start, int end) {
-        if (carryLen == 0) {
-            sink.line(buf, start, end - start);
-            return;
-        }
         append(buf, start, end - start);
         int len = carryLen;
         carryLen = 0;

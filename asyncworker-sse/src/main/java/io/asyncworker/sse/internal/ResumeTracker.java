@@ -3,7 +3,6 @@ package io.asyncworker.sse.internal;
 import io.asyncworker.Action;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Where one stream resumes: the last event ID of the last event whose batch finished, advanced
@@ -25,7 +24,7 @@ import java.util.TreeMap;
 final class ResumeTracker {
     private static final int MAX_ROUNDS = 1000;
 
-    private final TreeMap<Long, Settled> outOfOrder = new TreeMap<>();
+    private final SettledRing outOfOrder = new SettledRing();
     private long nextSeq;
     private long watermark;
     private String resumeId;
@@ -34,8 +33,16 @@ final class ResumeTracker {
     private long maxHandled = -1;
     /** Per earlier requeue round: how many positions after the resume point it delivered. */
     private final List<Long> roundLengths = new ArrayList<>();
+    /** Whether {@link #roundLengths} has any; only the reader's thread makes it non-empty. */
+    private volatile boolean anyRounds;
 
-    private record Settled(Action action, String lastEventId) {
+    /** A delivered event as a settlement sees it. */
+    interface Delivered {
+        /** The number {@link #deliver()} gave it. */
+        long seq();
+
+        /** The stream's last event ID when it was dispatched. */
+        String lastEventId();
     }
 
     /** What a settlement changed. */
@@ -60,7 +67,12 @@ final class ResumeTracker {
      * How many times the position of a just delivered event has been delivered since the resume
      * point last moved: 1, plus one per earlier requeue round that reached it.
      */
-    synchronized long deliveryCount(long seq) {
+    long deliveryCount(long seq) {
+        // rounds are only added on the reader's thread, which calls this: a false read is exact
+        return anyRounds ? countDeliveries(seq) : 1;
+    }
+
+    private synchronized long countDeliveries(long seq) {
         long position = seq - watermark;
         long count = 1;
         for (long length : roundLengths) {
@@ -90,15 +102,36 @@ final class ResumeTracker {
             return Change.NONE;
         }
         if (seq > watermark) {
-            outOfOrder.put(seq, new Settled(action, lastEventId));
+            outOfOrder.put(watermark, seq, action, lastEventId);
             return Change.NONE;
         }
         watermark++;
         Change change = apply(action, lastEventId);
-        Settled next;
-        while (!outOfOrder.isEmpty() && (next = outOfOrder.remove(watermark)) != null) {
-            watermark++;
-            if (apply(next.action(), next.lastEventId()) == Change.REQUEUED) {
+        while (outOfOrder.contains(watermark)) {
+            long next = watermark++;
+            if (apply(outOfOrder.action(next), outOfOrder.lastEventId(next)) == Change.REQUEUED) {
+                change = Change.REQUEUED;
+            }
+            outOfOrder.remove(next);
+        }
+        return change;
+    }
+
+    /**
+     * Records the actions of {@code events[from, to)} in that order under one lock. An event that
+     * is {@linkplain #isStale stale} when its turn comes gets REQUEUE; {@code actions[i]} is
+     * replaced by the action recorded.
+     *
+     * @return {@link Change#REQUEUED} when any of them reached the resume point as a REQUEUE
+     */
+    synchronized Change settle(List<? extends Delivered> events, Action[] actions, int from, int to) {
+        Change change = Change.NONE;
+        for (int i = from; i < to; i++) {
+            Delivered event = events.get(i);
+            if (frozen && event.seq() > frozenAt) { // isStale, under the lock held already
+                actions[i] = Action.REQUEUE;
+            }
+            if (settle(event.seq(), actions[i], event.lastEventId()) == Change.REQUEUED) {
                 change = Change.REQUEUED;
             }
         }
@@ -119,6 +152,7 @@ final class ResumeTracker {
         if (!roundLengths.isEmpty()) { // the resume point moved one position on
             roundLengths.replaceAll(length -> length - 1);
             roundLengths.removeIf(length -> length <= 0);
+            anyRounds = !roundLengths.isEmpty();
         }
         return Change.NONE;
     }
@@ -141,6 +175,14 @@ final class ResumeTracker {
         return frozen && seq > frozenAt;
     }
 
+    /**
+     * The sequence number after which events are {@linkplain #isStale stale} right now,
+     * {@code Long.MAX_VALUE} when none are: one lock for a whole batch's check.
+     */
+    synchronized long staleAfter() {
+        return frozen ? frozenAt : Long.MAX_VALUE;
+    }
+
     /** Delivered events not yet settled in order. */
     synchronized long unsettled() {
         return nextSeq - watermark;
@@ -159,6 +201,7 @@ final class ResumeTracker {
         // bounded, so that a poison loop without maxDeliveries cannot grow it forever
         if (frozen && maxHandled >= frozenAt && roundLengths.size() < MAX_ROUNDS) {
             roundLengths.add(maxHandled - frozenAt + 1);
+            anyRounds = true;
         }
         maxHandled = -1;
         frozen = false;

@@ -69,19 +69,46 @@ final class RouteRunner {
      * do not decode into the route's declared body type are rejected and never reach the handler.
      */
     private CompletionStage<?> handle(List<SseMessage> batch) throws Exception {
-        List<SseMessage> live = new ArrayList<>(batch.size());
-        for (SseMessage m : batch) {
-            if (((DefaultSseMessage) m).isStale()) {
-                m.reject(true);
-            } else if (decodes((DefaultSseMessage) m)) {
-                live.add(m);
-            }
-        }
-        live.forEach(m -> ((DefaultSseMessage) m).markHandled());
-        if (live.size() == batch.size()) {
+        List<SseMessage> live = liveEvents(batch);
+        markHandled(live);
+        if (live == batch) {
             return route.handler().handle(batch);
         }
         return live.isEmpty() ? CompletableFuture.completedFuture(null) : route.handler().handle(List.copyOf(live));
+    }
+
+    /** The batch itself when every event is live, else a new list of the live ones. */
+    private List<SseMessage> liveEvents(List<SseMessage> batch) {
+        List<SseMessage> live = null; // made at the first event that drops out
+        SseStream stream = null;
+        long staleAfter = Long.MAX_VALUE;
+        for (int i = 0; i < batch.size(); i++) {
+            DefaultSseMessage m = (DefaultSseMessage) batch.get(i);
+            if (m.stream() != stream) {
+                stream = m.stream();
+                staleAfter = stream.staleAfter(); // one lock per stream's run of events
+            }
+            boolean keep = m.seq() <= staleAfter && decodes(m);
+            if (m.seq() > staleAfter) {
+                m.reject(true);
+            }
+            if (!keep && live == null) {
+                live = new ArrayList<>(batch.subList(0, i));
+            } else if (keep && live != null) {
+                live.add(m);
+            }
+        }
+        return live == null ? batch : live;
+    }
+
+    /** Tells each stream the last of its events that reaches the handler: one lock per run. */
+    private static void markHandled(List<SseMessage> live) {
+        for (int i = 0; i < live.size(); i++) {
+            DefaultSseMessage m = (DefaultSseMessage) live.get(i);
+            if (i + 1 == live.size() || ((DefaultSseMessage) live.get(i + 1)).stream() != m.stream()) {
+                m.stream().handled(m.seq());
+            }
+        }
     }
 
     private boolean decodes(DefaultSseMessage m) {
@@ -101,26 +128,48 @@ final class RouteRunner {
     }
 
     private void settle(List<SseMessage> batch, List<Action> actions) {
+        Action[] finals = new Action[batch.size()];
+        for (int i = 0; i < finals.length; i++) {
+            DefaultSseMessage m = (DefaultSseMessage) batch.get(i);
+            finals[i] = Outcomes.limitDeliveries(actions.get(i), m.deliveryCount(), route.options().maxDeliveries());
+        }
+        settleInStreams(batch, finals);
         int rejected = 0;
         SettledCounts counts = new SettledCounts(metrics);
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < finals.length; i++) {
             DefaultSseMessage m = (DefaultSseMessage) batch.get(i);
-            Action action = m.isStale() ? Action.REQUEUE
-                    : Outcomes.limitDeliveries(actions.get(i), m.deliveryCount(), route.options().maxDeliveries());
-            if (action == Action.REJECT && actions.get(i) == Action.REQUEUE) {
+            if (finals[i] == Action.REJECT && actions.get(i) == Action.REQUEUE) {
                 LOG.warn("route '{}': event id '{}' from {} was delivered {} times (maxDeliveries); dropping it",
                         route.name(), m.lastEventId(), m.url(), m.deliveryCount());
             }
-            if (action == Action.REJECT) {
+            if (finals[i] == Action.REJECT) {
                 rejected++;
             }
-            counts.add(m.url(), action);
-            m.stream().settled(m, action);
+            counts.add(m.url(), finals[i]);
         }
         counts.flush();
         if (rejected > 0) {
             LOG.info("route '{}': {} of {} events rejected and dropped; the stream moves past them",
                     route.name(), rejected, batch.size());
+        }
+    }
+
+    /**
+     * Hands each stream's run of events to it in one call; the stream turns the actions of
+     * events that turned stale into REQUEUE.
+     */
+    @SuppressWarnings("unchecked")
+    private static void settleInStreams(List<SseMessage> batch, Action[] finals) {
+        List<DefaultSseMessage> events = (List<DefaultSseMessage>) (List<?>) batch;
+        int from = 0;
+        while (from < finals.length) {
+            SseStream stream = events.get(from).stream();
+            int to = from + 1;
+            while (to < finals.length && events.get(to).stream() == stream) {
+                to++;
+            }
+            stream.settled(events, finals, from, to);
+            from = to;
         }
     }
 

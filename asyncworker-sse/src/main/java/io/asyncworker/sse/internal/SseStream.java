@@ -55,6 +55,8 @@ final class SseStream implements StreamConnector.Outcome {
     private EventStreamParser parser;
     private boolean receivedSinceOpen;
     private int receivedInChunk;
+    /** Reused for every chunk, so that reading allocates no copy of it. */
+    private byte[] chunkBytes = new byte[0];
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
@@ -107,25 +109,29 @@ final class SseStream implements StreamConnector.Outcome {
 
     // ---- settlement, from handler threads ----
 
-    /** Whether the event will come again after a reconnect anyway, see {@link ResumeTracker#isStale}. */
-    boolean isStale(long seq) {
-        return tracker.isStale(seq);
+    /**
+     * The sequence number after which this stream's events will come again after a reconnect
+     * anyway, see {@link ResumeTracker#staleAfter}.
+     */
+    long staleAfter() {
+        return tracker.staleAfter();
     }
 
-    /** One of this stream's events reaches the user's handler. */
+    /** This stream's events up to {@code seq} reach the user's handler. */
     void handled(long seq) {
         tracker.handled(seq);
     }
 
-    /** Records the action for one of this stream's events. */
-    void settled(DefaultSseMessage message, Action action) {
-        afterSettle(tracker.settle(message.seq(), action, message.lastEventId()));
+    /** Records the actions of {@code batch[from, to)}, all this stream's, see {@link ResumeTracker#settle}. */
+    void settled(List<DefaultSseMessage> batch, Action[] actions, int from, int to) {
+        afterSettle(tracker.settle(batch, actions, from, to));
     }
 
     private void afterSettle(ResumeTracker.Change change) {
         if (change == ResumeTracker.Change.REQUEUED) {
             context.runOnContext(v -> requeued());
-        } else if (awaitingSettle || flow.mayResume(tracker.unsettled())) {
+        }
+        if (awaitingSettle || flow.mayResume(tracker.unsettled())) {
             context.runOnContext(v -> settledOnContext());
         }
     }
@@ -187,7 +193,12 @@ final class SseStream implements StreamConnector.Outcome {
         }
         watchdog.read();
         receivedInChunk = 0;
-        parser.feed(buf.getBytes());
+        int len = buf.length();
+        if (chunkBytes.length < len) {
+            chunkBytes = new byte[Math.max(len, 16 * 1024)];
+        }
+        buf.getBytes(0, len, chunkBytes, 0);
+        parser.feed(chunkBytes, 0, len);
         if (receivedInChunk > 0) {
             metrics.received(spec.url(), receivedInChunk);
         }
@@ -279,12 +290,12 @@ final class SseStream implements StreamConnector.Outcome {
     /** The parser's listener: turns events into messages for the pipeline, on the context. */
     private final class Reader implements EventStreamParser.Listener {
         @Override
-        public void onEvent(SseEvent event) {
+        public void onEvent(String type, String data, String lastEventId) {
             long seq = tracker.deliver();
             receivedSinceOpen = true;
             receivedInChunk++;
-            pipeline.add(new DefaultSseMessage(SseStream.this, seq, event, serverRetry, tracker.deliveryCount(seq),
-                    spec.codec()));
+            pipeline.add(new DefaultSseMessage(SseStream.this, seq, type, data, lastEventId, serverRetry,
+                    tracker.deliveryCount(seq), spec.codec()));
         }
 
         @Override

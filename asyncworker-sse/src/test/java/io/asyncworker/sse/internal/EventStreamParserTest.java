@@ -2,7 +2,9 @@ package io.asyncworker.sse.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,39 @@ class EventStreamParserTest {
     void invalidUtf8DecodesWithReplacementCharacters() {
         byte[] stream = {'d', 'a', 't', 'a', ':', (byte) 0xE2, (byte) 0x82, '\n', '\n'};
         assertThat(Recorder.parse(stream)).containsExactly("event message [\uFFFD] id=");
+    }
+
+    @Test
+    void invalidUtf8InSeveralDataLinesDecodesAsEachLineOnItsOwn() {
+        byte[][] tails = {{(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xC3}, {(byte) 0xFF},
+                {(byte) 0xED, (byte) 0xA0}, {}};
+        for (byte[] first : tails) {
+            for (byte[] second : tails) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                out.writeBytes("data:".getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(first);
+                out.writeBytes("\ndata:".getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(second);
+                out.writeBytes(new byte[] {(byte) 0xBF, '\n', '\n'});
+                // each line decoded on its own, as an incremental decoder sees them
+                String expected = new String(first, StandardCharsets.UTF_8) + "\n"
+                        + new String(concat(second, (byte) 0xBF), StandardCharsets.UTF_8);
+                assertThat(Recorder.parse(out.toByteArray())).containsExactly("event message [" + expected + "] id=");
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte b) {
+        byte[] r = Arrays.copyOf(a, a.length + 1);
+        r[a.length] = b;
+        return r;
+    }
+
+    @Test
+    void aRepeatedEventTypeAndANewOneAreBothReported() {
+        assertThat(Recorder.parse("event: t\ndata: 1\n\nevent: t\ndata: 2\n\nevent: u\ndata: 3\n\nevent: t\ndata: 4\n\n"
+                .getBytes(StandardCharsets.UTF_8))).containsExactly("event t [1] id=", "event t [2] id=",
+                "event u [3] id=", "event t [4] id=");
     }
 
     @Test

@@ -8,8 +8,8 @@ final class Recorder implements EventStreamParser.Listener {
     final List<String> items = new ArrayList<>();
 
     @Override
-    public void onEvent(SseEvent event) {
-        items.add("event " + event.type() + " [" + event.data() + "] id=" + event.lastEventId());
+    public void onEvent(String type, String data, String lastEventId) {
+        items.add("event " + type + " [" + data + "] id=" + lastEventId);
     }
 
     @Override

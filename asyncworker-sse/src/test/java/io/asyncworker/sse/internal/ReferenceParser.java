@@ -35,7 +35,7 @@ final class ReferenceParser {
                     continue;
                 }
                 lastId = idBuffer;
-                out.onEvent(new SseEvent(type.isEmpty() ? "message" : type, data, lastId));
+                out.onEvent(type.isEmpty() ? "message" : type, data, lastId);
                 data = null;
                 type = "";
                 continue;

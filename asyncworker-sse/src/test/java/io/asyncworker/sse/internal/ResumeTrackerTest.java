@@ -5,6 +5,8 @@ import static io.asyncworker.Action.REJECT;
 import static io.asyncworker.Action.REQUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asyncworker.Action;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResumeTrackerTest {
@@ -140,6 +142,63 @@ class ResumeTrackerTest {
 
         assertThat(tracker.deliveryCount(tracker.deliver())).isEqualTo(2);
         assertThat(tracker.deliveryCount(tracker.deliver())).isEqualTo(1);
+    }
+
+    @Test
+    void settlesARunInOrderAndRequeuesWhatTurnedStaleWithinIt() {
+        long a = tracker.deliver();
+        long b = tracker.deliver();
+        long c = tracker.deliver();
+        handled(a, b, c);
+        List<Event> run = List.of(new Event(a, "1"), new Event(b, "2"), new Event(c, "3"));
+        Action[] actions = {ACK, REQUEUE, ACK};
+        assertThat(tracker.settle(run, actions, 0, 3)).isEqualTo(ResumeTracker.Change.REQUEUED);
+        assertThat(actions).containsExactly(ACK, REQUEUE, REQUEUE);
+        assertThat(tracker.resumeId()).isEqualTo("1");
+        assertThat(tracker.quiescent()).isTrue();
+    }
+
+    @Test
+    void settlesOnlyTheGivenRangeOfARun() {
+        long a = tracker.deliver();
+        long b = tracker.deliver();
+        List<Event> run = List.of(new Event(a, "1"), new Event(b, "2"));
+        Action[] actions = {ACK, ACK};
+        assertThat(tracker.settle(run, actions, 1, 2)).isEqualTo(ResumeTracker.Change.NONE);
+        assertThat(tracker.resumeId()).isEmpty();
+        tracker.settle(run, actions, 0, 1);
+        assertThat(tracker.resumeId()).isEqualTo("2");
+    }
+
+    @Test
+    void staleAfterIsTheFrozenPosition() {
+        long a = tracker.deliver();
+        tracker.deliver();
+        assertThat(tracker.staleAfter()).isEqualTo(Long.MAX_VALUE);
+        tracker.settle(a, REQUEUE, "1");
+        assertThat(tracker.staleAfter()).isEqualTo(a);
+        tracker.settle(a + 1, ACK, "2");
+        tracker.reconnected();
+        assertThat(tracker.staleAfter()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void manyEventsFinishingInReverseOrderMoveTheResumePointOnceTheFirstFinishes() {
+        int n = 5000;
+        long first = tracker.deliver();
+        for (int i = 1; i < n; i++) {
+            tracker.deliver();
+        }
+        for (long seq = first + n - 1; seq > first; seq--) {
+            tracker.settle(seq, ACK, String.valueOf(seq));
+        }
+        assertThat(tracker.unsettled()).isEqualTo(n);
+        tracker.settle(first, ACK, "first");
+        assertThat(tracker.resumeId()).isEqualTo(String.valueOf(first + n - 1));
+        assertThat(tracker.quiescent()).isTrue();
+    }
+
+    private record Event(long seq, String lastEventId) implements ResumeTracker.Delivered {
     }
 
     private void handled(long... seqs) {
