@@ -39,14 +39,13 @@ class AppLifecycleTest {
         app.start();
         assertThat(app.isRunning()).isTrue();
         app.stop();
-        assertThat(journal).containsExactly(
-                "startup 1", "startup 2",
-                "AMQP_RABBITMQ create", "AMQP_RABBITMQ start", "SCHEDULE create", "SCHEDULE start",
-                "AMQP_RABBITMQ stopIntake", "SCHEDULE stopIntake",
-                journal.get(8), journal.get(9),
-                "shutdown 2", "shutdown 1",
-                "SCHEDULE close", "AMQP_RABBITMQ close");
-        assertThat(journal.subList(8, 10)).containsExactlyInAnyOrder("AMQP_RABBITMQ drain", "SCHEDULE drain");
+        assertThat(journal).hasSize(14);
+        assertThat(journal.subList(0, 6)).containsExactly("startup 1", "startup 2",
+                "AMQP_RABBITMQ create", "AMQP_RABBITMQ start", "SCHEDULE create", "SCHEDULE start");
+        assertThat(journal.subList(6, 8)).as("every backend stops intake (at once) before any drains")
+                .containsExactlyInAnyOrder("AMQP_RABBITMQ stopIntake", "SCHEDULE stopIntake");
+        assertThat(journal.subList(8, 10)).as("all drain at once").containsExactlyInAnyOrder("AMQP_RABBITMQ drain", "SCHEDULE drain");
+        assertThat(journal.subList(10, 14)).containsExactly("shutdown 2", "shutdown 1", "SCHEDULE close", "AMQP_RABBITMQ close");
         assertThat(app.isRunning()).isFalse();
     }
 
