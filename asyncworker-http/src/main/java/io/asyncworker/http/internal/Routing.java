@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -75,20 +74,18 @@ final class Routing {
         long limit = e.route().bodyLimit();
         String template = e.path().template();
         HttpMetrics.RouteTimers timers = metrics.timers(e.method().name(), template);
-        BodyHandler bodyHandler = BodyHandler.create(false).setBodyLimit(limit);
-        // Tags the request for the timer and the 413 answer, and reads the body only when there is one.
-        Handler<RoutingContext> tagAndReadBody = rc -> {
+        Dispatcher.Target target = dispatcher.target(e.route(), e.method(), template);
+        // Tags the request for the timer, reads the body only when there is one, then dispatches:
+        // one router step per request.
+        Handler<RoutingContext> serve = rc -> {
             HttpMetrics.tag(rc, timers);
-            rc.put(RouterErrors.BODY_LIMIT, limit);
             if (RequestBodies.mayHaveBody(rc.request())) {
-                bodyHandler.handle(rc);
+                BodyReader.read(rc, limit, body -> target.dispatch(rc, body));
             } else {
-                rc.next();
+                target.dispatch(rc, RequestBodies.EMPTY);
             }
         };
-        router.route(HttpMethod.valueOf(e.method().name()), e.path().vertxPath())
-                .handler(tagAndReadBody)
-                .handler(dispatcher.handler(e.route(), e.method(), template));
+        router.route(HttpMethod.valueOf(e.method().name()), e.path().vertxPath()).handler(serve);
     }
 
     /** The methods allowed on each distinct path (by key), in path order. */
