@@ -27,13 +27,15 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final InFlight inFlight;
+    private final HttpMetrics metrics;
     // One fixed name: a numbered name costs a counter and a string per request on the event loop.
     private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http").factory();
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private final Executor onVirtualThread = task -> threads.newThread(task).start();
 
-    Dispatcher(InFlight inFlight) {
+    Dispatcher(InFlight inFlight, HttpMetrics metrics) {
         this.inFlight = inFlight;
+        this.metrics = metrics;
     }
 
     /** What serves one path of a route for a method. */
@@ -54,9 +56,9 @@ final class Dispatcher {
         }
 
         /** Captures the request with its body read and starts the handler on a virtual thread. */
-        void dispatch(RoutingContext rc, Buffer body) {
+        void dispatch(RoutingContext rc, Buffer body, HttpMetrics.Timing timing) {
             Request request = DefaultRequest.of(method, rc, template, route.codec(), body);
-            Exchange exchange = new Exchange(rc, inFlight);
+            Exchange exchange = new Exchange(rc, inFlight, metrics, timing);
             threads.newThread(() -> run(route, request, exchange)).start();
         }
     }

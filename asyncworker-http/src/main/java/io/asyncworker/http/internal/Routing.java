@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.Map;
 
 /**
- * Builds the Vert.x router: the request timer first, then every (route, path) from the most
+ * Builds the Vert.x router: every (route, path) from the most
  * specific path down, then per path a catch-all answering 405 with {@code Allow}, then JSON
  * failure and 404 handlers.
  */
@@ -34,18 +34,17 @@ final class Routing {
 
     static Router build(Vertx vertx, List<HttpRoute> routes, Dispatcher dispatcher, HttpMetrics metrics) {
         Router router = Router.router(vertx);
-        router.route().handler(metrics::start);
         List<Entry> entries = entries(routes);
         entries.forEach(e -> serve(router, e, dispatcher, metrics));
         allowedByPath(entries).forEach((path, allowed) -> {
             HttpMetrics.RouteTimers timers = metrics.timers(allowed.getFirst(), path.template());
             router.route(path.vertxPath()).handler(rc -> {
-                HttpMetrics.tag(rc, timers);
-                RouterErrors.methodNotAllowed(rc, allowed);
+                HttpMetrics.begin(rc, timers);
+                RouterErrors.methodNotAllowed(rc, allowed, metrics);
             });
         });
-        router.route().failureHandler(RouterErrors::failure);
-        router.errorHandler(404, RouterErrors::notFound);
+        router.route().failureHandler(rc -> RouterErrors.failure(rc, metrics));
+        router.errorHandler(404, rc -> RouterErrors.notFound(rc, metrics));
         return router;
     }
 
@@ -78,11 +77,11 @@ final class Routing {
         // Tags the request for the timer, reads the body only when there is one, then dispatches:
         // one router step per request.
         Handler<RoutingContext> serve = rc -> {
-            HttpMetrics.tag(rc, timers);
+            HttpMetrics.Timing timing = HttpMetrics.begin(rc, timers);
             if (RequestBodies.mayHaveBody(rc.request())) {
-                BodyReader.read(rc, limit, body -> target.dispatch(rc, body));
+                BodyReader.read(rc, limit, body -> target.dispatch(rc, body, timing));
             } else {
-                target.dispatch(rc, RequestBodies.EMPTY);
+                target.dispatch(rc, RequestBodies.EMPTY, timing);
             }
         };
         router.route(HttpMethod.valueOf(e.method().name()), e.path().vertxPath()).handler(serve);
