@@ -109,6 +109,28 @@ class HttpErrorsIT {
         assertJsonError(server.send("POST", "/small", chunked("0123456789abcdefX")), 413, "request body too large");
     }
 
+    @Test
+    void answers100ContinueThenReadsTheBody() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/small")).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString("0123456789")).build();
+        assertThat(TestServer.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("took 10");
+    }
+
+    @Test
+    void answers413WithoutReadingTheBodyWhenContentLengthIsOverTheLimitAndExpectsContinue() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/small")).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString("0123456789abcdefX")).build();
+        assertJsonError(TestServer.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()), 413, "request body too large");
+    }
+
+    @Test
+    void readsAChunkedBodyArrivingInManyChunks() throws Exception {
+        byte[] body = new byte[200_000];
+        HttpRequest.BodyPublisher manyChunks = HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body));
+        assertThat(server.send("POST", "/big", manyChunks).body()).isEqualTo("took 200000");
+    }
+
     private static java.net.http.HttpRequest.BodyPublisher chunked(String body) {
         // an input stream of unknown length makes the client send Transfer-Encoding: chunked
         return java.net.http.HttpRequest.BodyPublishers.ofInputStream(

@@ -31,21 +31,20 @@ final class DefaultRequest implements Request {
     private volatile Map<String, List<String>> query;
     private volatile Map<String, List<String>> headers;
 
-    private DefaultRequest(HttpMethod method, RoutingContext rc, String routePath, BodyCodec codec) {
+    private DefaultRequest(HttpMethod method, RoutingContext rc, String routePath, BodyCodec codec, Buffer body) {
         this.method = method;
         this.path = rc.request().path();
         this.routePath = routePath;
         this.pathParams = Map.copyOf(rc.pathParams());
         this.rawQuery = rc.request().query();
         this.rawHeaders = rc.request().headers();
-        Buffer buffer = rc.body() == null ? null : rc.body().buffer();
-        this.body = buffer == null ? Buffer.buffer() : buffer;
+        this.body = body;
         this.codec = codec;
     }
 
-    /** Captures a request; call on the event loop after the body has been read. */
-    static DefaultRequest of(HttpMethod method, RoutingContext rc, String routePath, BodyCodec codec) {
-        return new DefaultRequest(method, rc, routePath, codec);
+    /** Captures a request and its body; call on the event loop once the body has been read. */
+    static DefaultRequest of(HttpMethod method, RoutingContext rc, String routePath, BodyCodec codec, Buffer body) {
+        return new DefaultRequest(method, rc, routePath, codec, body);
     }
 
     @Override public HttpMethod method() { return method; }

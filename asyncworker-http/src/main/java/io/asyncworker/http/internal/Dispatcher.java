@@ -5,7 +5,7 @@ import io.asyncworker.http.HttpMethod;
 import io.asyncworker.http.HttpRoute;
 import io.asyncworker.http.Request;
 import io.asyncworker.http.Response;
-import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -27,24 +27,40 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final InFlight inFlight;
+    private final HttpMetrics metrics;
     // One fixed name: a numbered name costs a counter and a string per request on the event loop.
     private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http").factory();
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private final Executor onVirtualThread = task -> threads.newThread(task).start();
 
-    Dispatcher(InFlight inFlight) {
+    Dispatcher(InFlight inFlight, HttpMetrics metrics) {
         this.inFlight = inFlight;
+        this.metrics = metrics;
     }
 
-    /** The Vert.x handler serving one path of a route for a method; runs on the event loop. */
-    Handler<RoutingContext> handler(HttpRoute route, HttpMethod method, String template) {
-        return rc -> dispatch(rc, route, method, template);
+    /** What serves one path of a route for a method. */
+    Target target(HttpRoute route, HttpMethod method, String template) {
+        return new Target(route, method, template);
     }
 
-    private void dispatch(RoutingContext rc, HttpRoute route, HttpMethod method, String template) {
-        Request request = DefaultRequest.of(method, rc, template, route.codec());
-        Exchange exchange = new Exchange(rc, inFlight);
-        threads.newThread(() -> run(route, request, exchange)).start();
+    /** One path of a route for a method; {@link #dispatch} runs on the event loop. */
+    final class Target {
+        private final HttpRoute route;
+        private final HttpMethod method;
+        private final String template;
+
+        private Target(HttpRoute route, HttpMethod method, String template) {
+            this.route = route;
+            this.method = method;
+            this.template = template;
+        }
+
+        /** Captures the request with its body read and starts the handler on a virtual thread. */
+        void dispatch(RoutingContext rc, Buffer body, HttpMetrics.Timing timing) {
+            Request request = DefaultRequest.of(method, rc, template, route.codec(), body);
+            Exchange exchange = new Exchange(rc, inFlight, metrics, timing);
+            threads.newThread(() -> run(route, request, exchange)).start();
+        }
     }
 
     /** Interrupts every handler still running, once the shutdown budget is spent. */

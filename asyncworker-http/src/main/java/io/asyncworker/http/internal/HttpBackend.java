@@ -47,7 +47,7 @@ final class HttpBackend implements Backend {
     private final List<HttpRoute> routes;
     private final HttpMetrics metrics;
     private final InFlight inFlight = new InFlight();
-    private final Dispatcher dispatcher = new Dispatcher(inFlight);
+    private final Dispatcher dispatcher;
     private volatile State state = State.STARTING;
     private volatile String address;
     private PrometheusMeterRegistry prometheus;
@@ -60,6 +60,7 @@ final class HttpBackend implements Backend {
         this.settings = context.settings();
         this.routes = routes;
         this.metrics = new HttpMetrics(context.meters());
+        this.dispatcher = new Dispatcher(inFlight, metrics);
         this.address = settings.httpHost() + ":" + settings.httpPort();
     }
 

@@ -15,13 +15,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * route matched; unknown methods are tagged {@code OTHER}. Thread-safe.
  *
  * <p>Timers are looked up per request without allocating: each (method, template) has a
- * {@link RouteTimers} holding its timers by status, which the router stores in the request's
- * context under {@link #TEMPLATE}.
+ * {@link RouteTimers} holding its timers by status, which the route's handler stores with the
+ * start time in the request's context under {@link #TEMPLATE} ({@link #begin}). The time runs
+ * from the route's handler (after the router matched the path) to the end of the response write.
  */
 final class HttpMetrics {
     static final String TIMER = "asyncworker.http.server.requests";
     static final String NOT_FOUND = "NOT_FOUND";
-    /** The {@link RoutingContext} key under which the matched route's {@link RouteTimers} are stored. */
+    /** The {@link RoutingContext} key under which a request's {@link Timing} is stored. */
     static final String TEMPLATE = "asyncworker.template";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
@@ -32,11 +33,36 @@ final class HttpMetrics {
         this.registry = registry;
     }
 
-    /** The first handler of every request: times it until its response ends. */
-    void start(RoutingContext rc) {
-        long started = System.nanoTime();
-        rc.addEndHandler(ar -> record(rc, System.nanoTime() - started));
-        rc.next();
+    /**
+     * Starts timing a request served by a route (or answered 405 on its path): stores the route's
+     * timers and the start time in the request's context. Call first thing on the event loop.
+     */
+    static Timing begin(RoutingContext rc, RouteTimers timers) {
+        Timing timing = new Timing(timers, System.nanoTime());
+        rc.put(TEMPLATE, timing);
+        return timing;
+    }
+
+    /**
+     * Records a request once its answer is written (or abandoned), from any thread; a request
+     * never tagged by {@link #begin} counts as {@value #NOT_FOUND}, timed from now.
+     */
+    void record(RoutingContext rc, int status) {
+        Timing timing = rc.get(TEMPLATE);
+        record(timing == null ? new Timing(null, System.nanoTime()) : timing, rc.request().method().name(), status);
+    }
+
+    /** Records a request of a method tagged with {@code timing}, from any thread. */
+    void record(Timing timing, String method, int status) {
+        RouteTimers timers = timing.timers();
+        if (timers == null || !timers.method.equals(method)) { // 404, 405 and unknown methods
+            timers = timers(method, timers == null ? NOT_FOUND : timers.template);
+        }
+        timers.timer(status).record(System.nanoTime() - timing.started(), TimeUnit.NANOSECONDS);
+    }
+
+    /** When a request started and the timers of the route that serves it (null: none matched). Immutable. */
+    record Timing(RouteTimers timers, long started) {
     }
 
     /** The timers of one route template for one method; call at router build time or rarely. */
@@ -45,24 +71,10 @@ final class HttpMetrics {
         return byMethodAndTemplate.computeIfAbsent(tag + " " + template, k -> new RouteTimers(tag, template));
     }
 
-    /** Marks the request as served by a template, for the {@code route} tag. */
-    static void tag(RoutingContext rc, RouteTimers timers) {
-        rc.put(TEMPLATE, timers);
-    }
-
     /** The template a request was tagged with, or {@value #NOT_FOUND}. */
     static String template(RoutingContext rc) {
-        RouteTimers timers = rc.get(TEMPLATE);
-        return timers == null ? NOT_FOUND : timers.template;
-    }
-
-    private void record(RoutingContext rc, long nanos) {
-        RouteTimers timers = rc.get(TEMPLATE);
-        String method = rc.request().method().name();
-        if (timers == null || !timers.method.equals(method)) { // 404, 405 and unknown methods
-            timers = timers(method, timers == null ? NOT_FOUND : timers.template);
-        }
-        timers.timer(rc.response().getStatusCode()).record(nanos, TimeUnit.NANOSECONDS);
+        Timing timing = rc.get(TEMPLATE);
+        return timing == null || timing.timers() == null ? NOT_FOUND : timing.timers().template;
     }
 
     /** The timers of one (method, template), by status. Thread-safe. */

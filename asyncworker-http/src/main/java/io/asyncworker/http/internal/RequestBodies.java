@@ -1,11 +1,14 @@
 package io.asyncworker.http.internal;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
 /** Whether a request carries a body that must be read before its handler runs. Stateless. */
 final class RequestBodies {
+    /** The body of a request without one; never written to. */
+    static final Buffer EMPTY = Buffer.buffer(0);
 
     private RequestBodies() {
     }

@@ -16,33 +16,33 @@ final class RouterErrors {
     }
 
     /** 404: no route has this path. */
-    static void notFound(RoutingContext rc) {
-        send(rc, Reply.error(404, "not found", "method", rc.request().method().name(), "path", rc.request().path()));
+    static void notFound(RoutingContext rc, HttpMetrics metrics) {
+        send(rc, metrics, Reply.error(404, "not found", "method", rc.request().method().name(), "path", rc.request().path()));
     }
 
     /** 405: routes have this path, but not this method. */
-    static void methodNotAllowed(RoutingContext rc, List<String> allowed) {
+    static void methodNotAllowed(RoutingContext rc, List<String> allowed, HttpMetrics metrics) {
         String method = rc.request().method().name();
         Reply reply = Reply.error(405, "method " + method + " not allowed", "allowed", allowed);
-        send(rc, reply.withHeader("Allow", String.join(", ", allowed)));
+        send(rc, metrics, reply.withHeader("Allow", String.join(", ", allowed)));
     }
 
     /** A failed request: 413 over the body limit, 500 for a failure in the server, else the status. */
-    static void failure(RoutingContext rc) {
+    static void failure(RoutingContext rc, HttpMetrics metrics) {
         int status = rc.statusCode() < 400 ? 500 : rc.statusCode();
         if (status == 413) {
             long limit = rc.get(BODY_LIMIT, -1L);
-            send(rc, Reply.error(413, "request body too large", "limit", limit));
+            send(rc, metrics, Reply.error(413, "request body too large", "limit", limit));
         } else if (status >= 500) {
             LOG.error("HTTP request {} {} failed in route '{}'", rc.request().method(), rc.request().path(),
                     HttpMetrics.template(rc), rc.failure());
-            send(rc, Reply.error(status, "internal server error"));
+            send(rc, metrics, Reply.error(status, "internal server error"));
         } else {
-            send(rc, Reply.error(status, status == 400 ? "bad request" : "request failed with status " + status));
+            send(rc, metrics, Reply.error(status, status == 400 ? "bad request" : "request failed with status " + status));
         }
     }
 
-    private static void send(RoutingContext rc, Reply reply) {
+    private static void send(RoutingContext rc, HttpMetrics metrics, Reply reply) {
         if (reply.status() < 500) {
             LOG.debug("HTTP {} {} answered {}", rc.request().method(), rc.request().path(), reply.status());
         }
@@ -51,9 +51,11 @@ final class RouterErrors {
             return;
         }
         if (response.headWritten()) {
+            metrics.record(rc, response.getStatusCode());
             response.reset();
             return;
         }
-        reply.writeTo(response, rc.request().method() == io.vertx.core.http.HttpMethod.HEAD);
+        reply.writeTo(response, rc.request().method() == io.vertx.core.http.HttpMethod.HEAD)
+                .onComplete(ar -> metrics.record(rc, reply.status()));
     }
 }

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.Set;
 import java.util.Map;
 
 /**
- * Builds the Vert.x router: the request timer first, then every (route, path) from the most
+ * Builds the Vert.x router: every (route, path) from the most
  * specific path down, then per path a catch-all answering 405 with {@code Allow}, then JSON
  * failure and 404 handlers.
  */
@@ -35,18 +34,17 @@ final class Routing {
 
     static Router build(Vertx vertx, List<HttpRoute> routes, Dispatcher dispatcher, HttpMetrics metrics) {
         Router router = Router.router(vertx);
-        router.route().handler(metrics::start);
         List<Entry> entries = entries(routes);
         entries.forEach(e -> serve(router, e, dispatcher, metrics));
         allowedByPath(entries).forEach((path, allowed) -> {
             HttpMetrics.RouteTimers timers = metrics.timers(allowed.getFirst(), path.template());
             router.route(path.vertxPath()).handler(rc -> {
-                HttpMetrics.tag(rc, timers);
-                RouterErrors.methodNotAllowed(rc, allowed);
+                HttpMetrics.begin(rc, timers);
+                RouterErrors.methodNotAllowed(rc, allowed, metrics);
             });
         });
-        router.route().failureHandler(RouterErrors::failure);
-        router.errorHandler(404, RouterErrors::notFound);
+        router.route().failureHandler(rc -> RouterErrors.failure(rc, metrics));
+        router.errorHandler(404, rc -> RouterErrors.notFound(rc, metrics));
         return router;
     }
 
@@ -75,20 +73,18 @@ final class Routing {
         long limit = e.route().bodyLimit();
         String template = e.path().template();
         HttpMetrics.RouteTimers timers = metrics.timers(e.method().name(), template);
-        BodyHandler bodyHandler = BodyHandler.create(false).setBodyLimit(limit);
-        // Tags the request for the timer and the 413 answer, and reads the body only when there is one.
-        Handler<RoutingContext> tagAndReadBody = rc -> {
-            HttpMetrics.tag(rc, timers);
-            rc.put(RouterErrors.BODY_LIMIT, limit);
+        Dispatcher.Target target = dispatcher.target(e.route(), e.method(), template);
+        // Tags the request for the timer, reads the body only when there is one, then dispatches:
+        // one router step per request.
+        Handler<RoutingContext> serve = rc -> {
+            HttpMetrics.Timing timing = HttpMetrics.begin(rc, timers);
             if (RequestBodies.mayHaveBody(rc.request())) {
-                bodyHandler.handle(rc);
+                BodyReader.read(rc, limit, body -> target.dispatch(rc, body, timing));
             } else {
-                rc.next();
+                target.dispatch(rc, RequestBodies.EMPTY, timing);
             }
         };
-        router.route(HttpMethod.valueOf(e.method().name()), e.path().vertxPath())
-                .handler(tagAndReadBody)
-                .handler(dispatcher.handler(e.route(), e.method(), template));
+        router.route(HttpMethod.valueOf(e.method().name()), e.path().vertxPath()).handler(serve);
     }
 
     /** The methods allowed on each distinct path (by key), in path order. */
