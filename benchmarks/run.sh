@@ -28,39 +28,8 @@ for arg in "$@"; do
 done
 [ ${#BENCHES[@]} -eq 0 ] && BENCHES=(rabbit http sse sched)
 
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
-
-pick_jdk() {
-  local current
-  current=$(java_major "${JAVA_HOME:+$JAVA_HOME/bin/}java" 2>/dev/null || echo 0)
-  if [ "${current:-0}" -ge 21 ]; then return; fi
-  local best="" best_major=0 dir major
-  for dir in /usr/lib/jvm/*/; do
-    [ -x "$dir/bin/javac" ] || continue
-    major=$(java_major "$dir/bin/java")
-    if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best=${dir%/}; best_major=$major; fi
-  done
-  if [ -z "$best" ]; then
-    echo "run.sh: no JDK >= 21 found (default java is ${current:-none}); install one under /usr/lib/jvm" >&2
-    exit 1
-  fi
-  export JAVA_HOME=$best
-  export PATH="$JAVA_HOME/bin:$PATH"
-}
-
-broker_up() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
-
-ensure_broker() {
-  if broker_up; then return; fi
-  echo "run.sh: RabbitMQ does not answer on 127.0.0.1:5672; starting it"
-  rabbitmq-server -detached || true
-  for _ in $(seq 1 90); do
-    if broker_up && rabbitmqctl -q await_startup >/dev/null 2>&1; then return; fi
-    sleep 1
-  done
-  echo "run.sh: RabbitMQ did not come up on 127.0.0.1:5672 within 90 s" >&2
-  exit 1
-}
+NAME=run.sh
+. scripts/env.sh
 
 ensure_wrk() {
   if command -v wrk >/dev/null 2>&1; then return; fi
@@ -82,7 +51,7 @@ machine() {
 }
 
 pick_jdk
-needs rabbit && ensure_broker
+needs rabbit && ensure_local_broker
 needs http && ensure_wrk
 machine
 
