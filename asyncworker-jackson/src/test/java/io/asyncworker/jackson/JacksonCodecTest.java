@@ -3,9 +3,12 @@ package io.asyncworker.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import io.asyncworker.DecodeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class JacksonCodecTest {
@@ -53,5 +56,27 @@ class JacksonCodecTest {
         };
         assertThatThrownBy(() -> codec.encode(selfReferencing)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot encode");
+    }
+
+    @Test
+    void buffersReleasedOnOneVirtualThreadAreReusedOnTheNext() throws Exception {
+        var factory = codec.mapper().getFactory();
+        BufferRecycler first = onVirtualThread(() -> {
+            BufferRecycler r = factory._getBufferRecycler();
+            r.releaseToPool();
+            return r;
+        });
+        BufferRecycler second = onVirtualThread(() -> {
+            BufferRecycler r = factory._getBufferRecycler();
+            r.releaseToPool();
+            return r;
+        });
+        assertThat(second).isSameAs(first);
+    }
+
+    private static <T> T onVirtualThread(Callable<T> task) throws Exception {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return executor.submit(task).get();
+        }
     }
 }
