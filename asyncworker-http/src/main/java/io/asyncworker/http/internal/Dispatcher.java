@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each request's handler on a virtual thread of its own and sends what it answers. The
- * event loop only copies the request and starts the thread. Thread-safe.
+ * event loop only copies the request and starts the thread (with the others of its turn, see
+ * {@link TurnBatchedStarts}). Thread-safe.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -32,6 +33,7 @@ final class Dispatcher {
     private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http").factory();
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private final Executor onVirtualThread = task -> threads.newThread(task).start();
+    private final TurnBatchedStarts starts = new TurnBatchedStarts(threads);
 
     Dispatcher(InFlight inFlight, HttpMetrics metrics) {
         this.inFlight = inFlight;
@@ -58,8 +60,31 @@ final class Dispatcher {
         /** Captures the request with its body read and starts the handler on a virtual thread. */
         void dispatch(RoutingContext rc, Buffer body, HttpMetrics.Timing timing) {
             Request request = DefaultRequest.of(method, rc, template, route.codec(), body);
-            Exchange exchange = new Exchange(rc, inFlight, metrics, timing);
-            threads.newThread(() -> run(route, request, exchange)).start();
+            starts.start(new Job(route, request, new Exchange(rc, inFlight, metrics, timing)));
+        }
+    }
+
+    /** One request's handler run, as started on its virtual thread. */
+    private final class Job implements TurnBatchedStarts.Task {
+        private final HttpRoute route;
+        private final Request request;
+        private final Exchange exchange;
+
+        private Job(HttpRoute route, Request request, Exchange exchange) {
+            this.route = route;
+            this.request = request;
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void run() {
+            Dispatcher.this.run(route, request, exchange);
+        }
+
+        @Override
+        public void notStarted(RuntimeException cause) {
+            LOG.error("HTTP route '{}': cannot start a virtual thread for {}", route.name(), request, cause);
+            exchange.send(Reply.error(503, "server cannot take the request now", "route", route.name()));
         }
     }
 
