@@ -78,7 +78,7 @@ status=0
 for bench in "${BENCHES[@]}"; do
   echo
   if ! timeout --signal=TERM --kill-after=30 "$LIMIT" java -Xmx2g -cp "$CP" -Dbench.logs=benchmarks/target/bench-logs \
-      -Dbench.only="${BENCH_ONLY:-}" -Dbench.childJvmFlags="${BENCH_CHILD_JVM_FLAGS:-}" \
+      -Dbench.only="${BENCH_ONLY:-}" -Dbench.httpRounds="${BENCH_HTTP_ROUNDS:-}" -Dbench.childJvmFlags="${BENCH_CHILD_JVM_FLAGS:-}" \
       -Dlogback.configurationFile=bench-logback.xml io.asyncworker.bench.Main bench "$bench" $QUICK "results=$RESULTS"; then
     echo "run.sh: benchmark '$bench' failed or hit its ${LIMIT}s limit"
     printf 'C\t%s\t(whole benchmark)\t-\t-\tNOT MEASURED: failed or timed out\n' "$bench" >> "$RESULTS"
