@@ -7,18 +7,25 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs jobs on their own threads, at most {@code maxConcurrency} at once, the rest waiting in
  * submission order (so {@code maxConcurrency(1)} runs batches strictly one after another).
  *
- * <p>Thread-safe; {@link #submit} never blocks.
+ * <p>Thread-safe; {@link #submit} never blocks. State is guarded by a {@link ReentrantLock}, not a
+ * monitor: job threads are virtual, and a virtual thread that finds a monitor taken is woken
+ * through the JDK's unblocker thread (or pins its carrier before JDK 24), while a contended
+ * {@code ReentrantLock} simply parks and resubmits it.
  */
 public final class BatchExecutor {
     private final int maxConcurrency;
     private final ThreadFactory threads;
     private final ArrayDeque<Job> pending = new ArrayDeque<>();
     private final Map<Job, Thread> running = new IdentityHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
 
     /** A unit of work that can also be given up without running. */
     public interface Job {
@@ -39,11 +46,16 @@ public final class BatchExecutor {
     }
 
     /** Starts the job now if a slot is free, else queues it. */
-    public synchronized void submit(Job job) {
-        if (running.size() < maxConcurrency) {
-            start(job);
-        } else {
-            pending.add(job);
+    public void submit(Job job) {
+        lock.lock();
+        try {
+            if (running.size() < maxConcurrency) {
+                start(job);
+            } else {
+                pending.add(job);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -61,28 +73,38 @@ public final class BatchExecutor {
         }
     }
 
-    private synchronized void finished(Job job) {
-        if (running.remove(job) == null) {
-            return;
+    private void finished(Job job) {
+        lock.lock();
+        try {
+            if (running.remove(job) == null) {
+                return;
+            }
+            Job next = pending.poll();
+            if (next != null) {
+                start(next);
+            } else if (running.isEmpty()) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
-        Job next = pending.poll();
-        if (next != null) {
-            start(next);
-        }
-        notifyAll();
     }
 
     /** Waits until no job runs or waits, at most for the budget; true when idle. */
-    public synchronized boolean awaitIdle(Duration budget) throws InterruptedException {
-        long deadline = System.nanoTime() + budget.toNanos();
-        while (!running.isEmpty() || !pending.isEmpty()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+    public boolean awaitIdle(Duration budget) throws InterruptedException {
+        long left = budget.toNanos();
+        lock.lock();
+        try {
+            while (!running.isEmpty() || !pending.isEmpty()) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = idle.awaitNanos(left);
             }
-            wait(Math.max(1, left / 1_000_000));
+            return true;
+        } finally {
+            lock.unlock();
         }
-        return true;
     }
 
     /**
@@ -94,21 +116,29 @@ public final class BatchExecutor {
     public List<Thread> abandonAll() {
         List<Job> given;
         List<Thread> interrupted;
-        synchronized (this) {
+        lock.lock();
+        try {
             given = new ArrayList<>(pending);
             pending.clear();
             interrupted = new ArrayList<>(running.values());
             interrupted.forEach(Thread::interrupt);
             given.addAll(running.keySet());
             running.clear();
-            notifyAll();
+            idle.signalAll();
+        } finally {
+            lock.unlock();
         }
         given.forEach(Job::abandon);
         return interrupted;
     }
 
     /** Jobs running or waiting. */
-    public synchronized int size() {
-        return running.size() + pending.size();
+    public int size() {
+        lock.lock();
+        try {
+            return running.size() + pending.size();
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -80,7 +80,8 @@ public final class RabbitBench {
         for (Contender contender : contenders) {
             Map<String, String> r = best.get(contender.label());
             if (r == null) {
-                results.missing(BENCH, contender.label(), "failed in every round (see log)");
+                results.missing(BENCH, contender.label(), Child.selected(contender.child())
+                        ? "failed in every round (see log)" : "not selected (BENCH_ONLY)");
                 continue;
             }
             results.figure(BENCH, contender.label(), "msg/s", rate(r));
