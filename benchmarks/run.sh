@@ -11,6 +11,7 @@
 # could not be measured. Child JVM logs: benchmarks/target/bench-logs/.
 # BENCH_ONLY=child,... runs only those contenders (names as in the logs, e.g. rabbit-asyncworker);
 # BENCH_CHILD_JVM_FLAGS adds JVM flags to every contender (e.g. a JFR recording, {name} = child).
+# BENCH_HTTP_ROUNDS sets the number of measured HTTP rounds (default 6; --quick 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
