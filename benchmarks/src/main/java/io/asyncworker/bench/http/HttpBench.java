@@ -70,7 +70,7 @@ public final class HttpBench {
         }
     }
 
-    /** Runs the load in windows until warm; prints the rate of each window to show the curve. */
+    /** Runs the load for the warm-up windows; prints the rate of each to show whether it levelled off. */
     private void warmUp(LoadGenerator load, String contender, int port) throws Exception {
         StringBuilder curve = new StringBuilder();
         for (int i = 0; i < warmupWindows; i++) {
