@@ -60,18 +60,15 @@ class JacksonCodecTest {
 
     @Test
     void buffersReleasedOnOneVirtualThreadAreReusedOnTheNext() throws Exception {
-        var factory = codec.mapper().getFactory();
-        BufferRecycler first = onVirtualThread(() -> {
-            BufferRecycler r = factory._getBufferRecycler();
-            r.releaseToPool();
-            return r;
-        });
-        BufferRecycler second = onVirtualThread(() -> {
-            BufferRecycler r = factory._getBufferRecycler();
-            r.releaseToPool();
-            return r;
-        });
+        BufferRecycler first = onVirtualThread(this::takeAndReleaseRecycler);
+        BufferRecycler second = onVirtualThread(this::takeAndReleaseRecycler);
         assertThat(second).isSameAs(first);
+    }
+
+    private BufferRecycler takeAndReleaseRecycler() {
+        BufferRecycler r = codec.mapper().getFactory()._getBufferRecycler();
+        r.releaseToPool();
+        return r;
     }
 
     private static <T> T onVirtualThread(Callable<T> task) throws Exception {
