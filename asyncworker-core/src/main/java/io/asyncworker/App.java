@@ -34,15 +34,41 @@ public interface App extends AutoCloseable {
 
     /** An app with the given settings and the system clock. */
     static App create(Settings settings) {
-        return create(settings, TimerService.system());
+        return builder().settings(settings).build();
     }
 
     /**
-     * An app with the given settings and timer, e.g. a {@code ManualTimerService} in tests. The
-     * app closes the timer in {@link #close()}.
+     * A builder for an app whose infrastructure is given rather than found: settings, the clock and
+     * timer (e.g. a {@code ManualTimerService} in tests), backends not on the class path.
      */
-    static App create(Settings settings, TimerService timer) {
-        return new DefaultApp(settings, timer);
+    static Builder builder() {
+        return new io.asyncworker.internal.app.AppBuilder();
+    }
+
+    /**
+     * Builds an {@link App} from given infrastructure; each part left out takes its default. Not
+     * thread-safe; the app it builds is.
+     *
+     * <pre>{@code
+     * App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build();
+     * }</pre>
+     */
+    interface Builder {
+        /** The settings; default {@link Settings#fromEnv()}. */
+        Builder settings(Settings settings);
+
+        /** The clock and timer of every timing rule; default the system's. The app closes it. */
+        Builder timer(TimerService timer);
+
+        /** Uses this backend for its route type instead of the one found on the class path. */
+        Builder backend(BackendFactory factory);
+
+        /**
+         * Builds the app.
+         *
+         * @throws IllegalArgumentException when a setting of a given backend is invalid
+         */
+        App build();
     }
 
     /**
@@ -60,9 +86,6 @@ public interface App extends AutoCloseable {
      * @throws IllegalStateException    after {@link #start()}
      */
     App connection(Connection connection);
-
-    /** Uses this backend for its route type instead of the one found on the class path. */
-    App backend(BackendFactory factory);
 
     /** Adds a hook run at start, before any backend, in registration order. */
     App onStartup(LifecycleHook hook);
@@ -92,9 +115,6 @@ public interface App extends AutoCloseable {
 
     /** The meter registry every backend reports to; add registries to it to export. */
     CompositeMeterRegistry meters();
-
-    /** The app's clock and timer. */
-    TimerService timer();
 
     /** The registered routes, in order. */
     List<Route> routes();

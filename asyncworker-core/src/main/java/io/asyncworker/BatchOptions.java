@@ -84,8 +84,9 @@ public final class BatchOptions {
     public List<RouteOption> describe(Settings settings) {
         List<RouteOption> out = new ArrayList<>();
         out.add(option("bulkSize", bulkSize(), bulkSize));
-        Origin flushOrigin = flushTimeout != null ? Origin.CODE : settings.origin(Settings.FLUSH_TIMEOUT);
-        out.add(new RouteOption("flushTimeout", flushTimeout(settings).toString(), flushOrigin));
+        String flush = flushTimeout(settings).toString();
+        out.add(flushTimeout != null ? new RouteOption("flushTimeout", flush, Origin.CODE)
+                : RouteOption.fromSettings("flushTimeout", flush, settings, Settings.FLUSH_TIMEOUT));
         out.add(option("onSuccess", onSuccess(), onSuccess));
         out.add(option("onException", onException(), onException));
         out.add(option("maxConcurrency", maxConcurrency == null ? "unbounded" : maxConcurrency, maxConcurrency));

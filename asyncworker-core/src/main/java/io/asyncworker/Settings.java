@@ -3,6 +3,7 @@ package io.asyncworker;
 import io.asyncworker.internal.settings.EnvSettings;
 import io.asyncworker.internal.settings.UnknownNames;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,46 +12,41 @@ import java.util.function.Function;
  * The framework's settings, read once from {@code ASYNCWORKER_*} variables through a lookup
  * function and overridable in code.
  *
- * <p>Every option has a default and a validation; creating settings collects every problem and
- * throws one {@link IllegalArgumentException} naming each bad variable and its value (secrets are
- * masked). Durations accept {@code 60} (seconds), {@code 500ms}, {@code 2s}, {@code 1m},
- * {@code 1h}. Instances are immutable and thread-safe.
+ * <p>The core declares the settings below; every backend on the class path declares its own
+ * ({@link io.asyncworker.spi.BackendFactory#settings()}, e.g. {@code AmqpSettings},
+ * {@code HttpSettings}). Creating settings parses and validates every known variable and throws one
+ * {@link IllegalArgumentException} naming each bad variable and its value (secrets are masked).
+ * Durations accept {@code 60} (seconds), {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}.
+ * Instances are immutable and thread-safe.
  *
  * <pre>{@code
- * Settings s = Settings.from(Map.of("ASYNCWORKER_FLUSH_TIMEOUT", "2s")::get)
- *         .with(Settings.HTTP_PORT, "0");
+ * Settings s = Settings.from(Map.of("ASYNCWORKER_FLUSH_TIMEOUT", "2s"))
+ *         .with(Settings.SHUTDOWN_TIMEOUT, "10s");
+ * Duration flush = s.get(Settings.FLUSH_TIMEOUT);
  * }</pre>
  */
 public interface Settings {
-    String FLUSH_TIMEOUT = "ASYNCWORKER_FLUSH_TIMEOUT";
-    String AMQP_URL = "ASYNCWORKER_AMQP_URL";
-    String AMQP_HOST = "ASYNCWORKER_AMQP_HOST";
-    String AMQP_PORT = "ASYNCWORKER_AMQP_PORT";
-    String AMQP_USERNAME = "ASYNCWORKER_AMQP_USERNAME";
-    String AMQP_PASSWORD = "ASYNCWORKER_AMQP_PASSWORD";
-    String AMQP_VHOST = "ASYNCWORKER_AMQP_VHOST";
-    String AMQP_PREFETCH = "ASYNCWORKER_AMQP_PREFETCH";
-    String AMQP_HEARTBEAT = "ASYNCWORKER_AMQP_HEARTBEAT";
-    String HTTP_HOST = "ASYNCWORKER_HTTP_HOST";
-    String HTTP_PORT = "ASYNCWORKER_HTTP_PORT";
-    String METRICS_ENABLED = "ASYNCWORKER_METRICS_ENABLED";
-    String METRICS_PATH = "ASYNCWORKER_METRICS_PATH";
-    String HEALTH_PATH = "ASYNCWORKER_HEALTH_PATH";
-    String SHUTDOWN_TIMEOUT = "ASYNCWORKER_SHUTDOWN_TIMEOUT";
-    String LOG_LEVEL = "ASYNCWORKER_LOG_LEVEL";
-    String DEV = "ASYNCWORKER_DEV";
+    /** Default flush timeout of every batched route. */
+    Setting<Duration> FLUSH_TIMEOUT = Setting.positiveDuration("ASYNCWORKER_FLUSH_TIMEOUT", "60");
+    /** The graceful-stop budget. */
+    Setting<Duration> SHUTDOWN_TIMEOUT = Setting.duration("ASYNCWORKER_SHUTDOWN_TIMEOUT", "30");
+    /** The framework log level, one of TRACE, DEBUG, INFO, WARN, ERROR, OFF. */
+    Setting<String> LOG_LEVEL = Setting.of("ASYNCWORKER_LOG_LEVEL", "INFO", io.asyncworker.internal.settings.Parsers::logLevel);
+    /** Whether dev services (a throw-away broker) may be started. */
+    Setting<Boolean> DEV = Setting.bool("ASYNCWORKER_DEV", false);
 
     /**
      * Reads the process environment; a Java system property of the same name
-     * ({@code -DASYNCWORKER_HTTP_PORT=0}) takes precedence over the environment variable. An
+     * ({@code -DASYNCWORKER_HTTP_PORT=0}) takes precedence over the environment variable, and a
+     * value set by a dev service ({@link io.asyncworker.spi.SettingsScope}) over both. An
      * {@code ASYNCWORKER_*} name that no setting reads is logged as a warning, with the closest
      * known name (a typo would otherwise be silently ignored).
      */
     static Settings fromEnv() {
-        java.util.Set<String> names = new java.util.TreeSet<>(System.getenv().keySet());
-        names.addAll(System.getProperties().stringPropertyNames());
-        UnknownNames.describe(names).forEach(org.slf4j.LoggerFactory.getLogger(Settings.class)::warn);
-        return from(name -> System.getProperty(name, System.getenv(name)));
+        EnvSettings settings = EnvSettings.fromEnv();
+        UnknownNames.describe(EnvSettings.environmentNames(), settings.known())
+                .forEach(org.slf4j.LoggerFactory.getLogger(Settings.class)::warn);
+        return settings;
     }
 
     /** Reads through a lookup function that returns {@code null} for unset variables. */
@@ -70,51 +66,58 @@ public interface Settings {
      */
     Settings with(String variable, String value);
 
+    /** {@link #with(String, String)} by setting. */
+    default Settings with(Setting<?> setting, String value) {
+        return with(setting.name(), value);
+    }
+
+    /**
+     * A copy that also reads and validates these settings, e.g. those of a backend given to
+     * {@link App.Builder#backend} rather than found on the class path.
+     *
+     * @throws IllegalArgumentException naming every bad value
+     */
+    Settings including(Collection<Setting<?>> settings);
+
+    /**
+     * The value of a setting: its variable's, else its default.
+     *
+     * @throws java.util.NoSuchElementException when the variable is unset and has no default
+     * @throws IllegalArgumentException         when a setting unknown at creation has a bad value
+     */
+    <T> T get(Setting<T> setting);
+
+    /** The value of a setting, empty when it is unset and has no default. */
+    <T> Optional<T> find(Setting<T> setting);
+
     /** Default flush timeout of every batched route. */
-    Duration flushTimeout();
-
-    /** The broker URL, which overrides host, port, credentials and vhost when present. */
-    Optional<String> amqpUrl();
-
-    String amqpHost();
-
-    int amqpPort();
-
-    String amqpUsername();
-
-    String amqpPassword();
-
-    String amqpVhost();
-
-    /** {@code basic.qos} per channel. */
-    int amqpPrefetch();
-
-    /** AMQP heartbeat; zero disables it. */
-    Duration amqpHeartbeat();
-
-    String httpHost();
-
-    /** HTTP port; zero picks a free one. */
-    int httpPort();
-
-    boolean metricsEnabled();
-
-    String metricsPath();
-
-    String healthPath();
+    default Duration flushTimeout() {
+        return get(FLUSH_TIMEOUT);
+    }
 
     /** The graceful-stop budget. */
-    Duration shutdownTimeout();
+    default Duration shutdownTimeout() {
+        return get(SHUTDOWN_TIMEOUT);
+    }
 
     /** The framework log level, one of TRACE, DEBUG, INFO, WARN, ERROR, OFF. */
-    String logLevel();
+    default String logLevel() {
+        return get(LOG_LEVEL);
+    }
 
     /** Whether dev services (a throw-away broker) may be started. */
-    boolean dev();
+    default boolean dev() {
+        return get(DEV);
+    }
 
     /** Where a variable's effective value came from. */
     Origin origin(String variable);
 
-    /** Every variable's effective value, secrets masked, in table order. */
+    /** {@link #origin(String)} by setting. */
+    default Origin origin(Setting<?> setting) {
+        return origin(setting.name());
+    }
+
+    /** Every known variable's effective value, secrets masked: the core's first, then each backend's. */
     Map<String, String> describe();
 }

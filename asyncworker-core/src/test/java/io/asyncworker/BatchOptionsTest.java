@@ -23,7 +23,7 @@ class BatchOptionsTest {
     @Test
     void defaultsAreBulkOneAckRequeueAndTheSettingsFlushTimeout() {
         BatchOptions o = BatchOptions.defaults();
-        Settings s = Settings.from(Map.of(Settings.FLUSH_TIMEOUT, "7s"));
+        Settings s = Settings.from(Map.of(Settings.FLUSH_TIMEOUT.name(), "7s"));
         assertThat(o.bulkSize()).isEqualTo(1);
         assertThat(o.onSuccess()).isEqualTo(Action.ACK);
         assertThat(o.onException()).isEqualTo(Action.REQUEUE);
@@ -35,10 +35,10 @@ class BatchOptionsTest {
     @Test
     void describeSaysWhereEachValueCameFrom() {
         BatchOptions o = BatchOptions.builder().bulkSize(100).build();
-        Settings s = Settings.from(Map.of(Settings.FLUSH_TIMEOUT, "7s"));
+        Settings s = Settings.from(Map.of(Settings.FLUSH_TIMEOUT.name(), "7s"));
         assertThat(o.describe(s)).contains(
                 new RouteOption("bulkSize", "100", Origin.CODE),
-                new RouteOption("flushTimeout", "PT7S", Origin.ENVIRONMENT),
+                new RouteOption("flushTimeout", "PT7S", Origin.ENVIRONMENT, java.util.List.of("ASYNCWORKER_FLUSH_TIMEOUT")),
                 new RouteOption("onSuccess", "ACK", Origin.DEFAULT),
                 new RouteOption("maxConcurrency", "unbounded", Origin.DEFAULT));
         BatchOptions coded = BatchOptions.builder().flushTimeout(Duration.ofSeconds(1)).build();

@@ -1,5 +1,6 @@
 package io.asyncworker.cli;
 
+import io.asyncworker.rabbitmq.AmqpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,7 @@ class CliBrokerIT {
     void cleanUp() throws Exception {
         TestBroker.clear();
         System.clearProperty("CLI_TEST_QUEUE");
-        System.clearProperty(Settings.FLUSH_TIMEOUT);
+        System.clearProperty(Settings.FLUSH_TIMEOUT.name());
         try (Channel ch = TestBroker.channel()) {
             ch.queueDelete(queue);
         }
@@ -46,7 +47,7 @@ class CliBrokerIT {
 
     @Test
     void routesShowsTheQueueTheOptionsAndWhereEachCameFrom() {
-        System.setProperty(Settings.FLUSH_TIMEOUT, "3s");
+        System.setProperty(Settings.FLUSH_TIMEOUT.name(), "3s");
         Run run = Run.of("routes", WORKER);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
@@ -79,7 +80,7 @@ class CliBrokerIT {
     @Test
     void checkExitsOneOnAWrongPasswordWithoutPrintingIt() throws Exception {
         declareQueue();
-        System.setProperty(Settings.AMQP_PASSWORD, "not-the-password-42");
+        System.setProperty(AmqpSettings.PASSWORD.name(), "not-the-password-42");
         Run run = Run.of("check", WORKER);
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains(": 1 problem\n").contains("cannot connect to RabbitMQ at amqp://")

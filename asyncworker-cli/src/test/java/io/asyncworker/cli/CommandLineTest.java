@@ -1,5 +1,6 @@
 package io.asyncworker.cli;
 
+import io.asyncworker.rabbitmq.AmqpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,8 +22,8 @@ class CommandLineTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty(Settings.FLUSH_TIMEOUT);
-        System.clearProperty(Settings.AMQP_PASSWORD);
+        System.clearProperty(Settings.FLUSH_TIMEOUT.name());
+        System.clearProperty(AmqpSettings.PASSWORD.name());
         TestWorkers.PROBLEMS.set(List.of());
     }
 
@@ -71,8 +72,8 @@ class CommandLineTest {
 
     @Test
     void routesPrintsEffectiveOptionsWithOriginsAndMaskedSettings() {
-        System.setProperty(Settings.FLUSH_TIMEOUT, "2s");
-        System.setProperty(Settings.AMQP_PASSWORD, "s3cret");
+        System.setProperty(Settings.FLUSH_TIMEOUT.name(), "2s");
+        System.setProperty(AmqpSettings.PASSWORD.name(), "s3cret");
         Run run = Run.of("routes", FACTORY);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -85,7 +86,7 @@ class CommandLineTest {
                 .containsPattern("onException +REJECT +code")
                 .containsPattern("ASYNCWORKER_FLUSH_TIMEOUT +2s +system property")
                 .containsPattern("ASYNCWORKER_AMQP_PASSWORD +\\*\\*\\*\\* +system property")
-                .containsPattern("ASYNCWORKER_HTTP_PORT +8080 +default")
+                .containsPattern("ASYNCWORKER_SHUTDOWN_TIMEOUT +30 +default")
                 .doesNotContain("s3cret");
     }
 
@@ -119,7 +120,7 @@ class CommandLineTest {
     void runExitsOneWhenTheAppCannotStart() {
         Run run = Run.of("run", TestWorkers.NoBackend.class.getName());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("NoBackend failed").contains("asyncworker-sse");
+        assertThat(run.err()).contains("NoBackend failed").contains("no backend for route 'feed' of type SSE");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.asyncworker.cli;
 
+import io.asyncworker.rabbitmq.AmqpSettings;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -18,8 +19,8 @@ import java.util.List;
  */
 final class TestBroker {
     static final URI URL = URI.create(resolve());
-    static final List<String> FIELDS = List.of(Settings.AMQP_HOST, Settings.AMQP_PORT,
-            Settings.AMQP_USERNAME, Settings.AMQP_PASSWORD, Settings.AMQP_VHOST);
+    static final List<String> FIELDS = List.of(AmqpSettings.HOST.name(), AmqpSettings.PORT.name(),
+            AmqpSettings.USERNAME.name(), AmqpSettings.PASSWORD.name(), AmqpSettings.VHOST.name());
     private static Connection admin;
 
     private TestBroker() {
@@ -41,16 +42,16 @@ final class TestBroker {
     static void apply() {
         String[] user = URL.getRawUserInfo() == null ? new String[] {"guest", "guest"} : URL.getRawUserInfo().split(":", 2);
         String path = URL.getRawPath() == null || URL.getRawPath().length() <= 1 ? "/" : URL.getRawPath().substring(1);
-        System.setProperty(Settings.AMQP_HOST, host());
-        System.setProperty(Settings.AMQP_PORT, String.valueOf(port()));
-        System.setProperty(Settings.AMQP_USERNAME, decode(user[0]));
-        System.setProperty(Settings.AMQP_PASSWORD, decode(user[1]));
-        System.setProperty(Settings.AMQP_VHOST, decode(path));
+        System.setProperty(AmqpSettings.HOST.name(), host());
+        System.setProperty(AmqpSettings.PORT.name(), String.valueOf(port()));
+        System.setProperty(AmqpSettings.USERNAME.name(), decode(user[0]));
+        System.setProperty(AmqpSettings.PASSWORD.name(), decode(user[1]));
+        System.setProperty(AmqpSettings.VHOST.name(), decode(path));
     }
 
     static void clear() {
         FIELDS.forEach(System::clearProperty);
-        System.clearProperty(Settings.AMQP_URL);
+        System.clearProperty(AmqpSettings.URL.name());
     }
 
     private static String decode(String s) {

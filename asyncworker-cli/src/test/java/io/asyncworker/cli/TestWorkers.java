@@ -26,9 +26,8 @@ final class TestWorkers {
     }
 
     static App build(RouteType type) {
-        App app = App.create();
+        App app = App.builder().backend(new TestBackend(type)).build();
         app.route(new TestRoute(type, "orders", BatchOptions.builder().bulkSize(50).onException(io.asyncworker.Action.REJECT).build()));
-        app.backend(new TestBackend(type));
         LAST.set(app);
         return app;
     }

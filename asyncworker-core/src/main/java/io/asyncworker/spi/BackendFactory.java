@@ -1,25 +1,54 @@
 package io.asyncworker.spi;
 
 import io.asyncworker.RouteType;
+import io.asyncworker.Setting;
 import java.util.List;
 
 /**
  * How a backend module plugs into the core. Each module registers one implementation in
- * {@code META-INF/services/io.asyncworker.spi.BackendFactory}; the app finds it at
- * {@code start()} with {@link java.util.ServiceLoader}, or takes one given to
- * {@link io.asyncworker.App#backend(BackendFactory)}.
+ * {@code META-INF/services/io.asyncworker.spi.BackendFactory}; the app finds it with
+ * {@link java.util.ServiceLoader}, or takes one given to {@link io.asyncworker.App.Builder#backend}.
+ * The core knows no backend: everything it needs to know of one comes through this interface.
  *
- * <p>Called once per app start, on the starting thread.
+ * <p>Implementations must have a public no-argument constructor and be cheap to create: the core
+ * also instantiates them to learn their {@link #settings()} when settings are created. Called on the
+ * thread that creates settings, checks or starts the app.
  */
 public interface BackendFactory {
+
+    /** Start phase of servers that report health (they start first). */
+    int PHASE_SERVER = 100;
+    /** Start phase of message consumers. */
+    int PHASE_CONSUMER = 200;
+    /** Start phase of stream clients. */
+    int PHASE_STREAM = 300;
+    /** Start phase of schedules, which may publish to what started before them. */
+    int PHASE_SCHEDULE = 400;
 
     /** The route type this backend serves. */
     RouteType type();
 
     /**
-     * Whether the backend must start; by default when it has routes. The HTTP backend also
-     * starts for the built-in metrics and health routes, the RabbitMQ backend for a publish-only
-     * connection (so that the app closes it).
+     * The {@code ASYNCWORKER_*} settings this backend reads. They are validated with the core's
+     * when settings are created, listed by {@code asyncworker routes}, and known to the check for
+     * misspelt variable names.
+     */
+    default List<Setting<?>> settings() {
+        return List.of();
+    }
+
+    /**
+     * When this backend starts relative to the others: lower phases start first and stop their
+     * intake last. One of the {@code PHASE_*} constants, or a number between them.
+     */
+    default int startPhase() {
+        return PHASE_CONSUMER;
+    }
+
+    /**
+     * Whether the backend must start; by default when it has routes. A server that serves metrics
+     * and health also starts without routes, a broker backend for a publish-only connection (so
+     * that the app closes it).
      *
      * @param context the routes and connections of this backend's type, and the settings
      */
@@ -38,8 +67,8 @@ public interface BackendFactory {
 
     /**
      * Probes the external systems this backend's routes need, without consuming or serving: is the
-     * broker reachable, are the credentials right, do the queues exist. Used by
-     * {@code asyncworker check}; opens and closes its own connections.
+     * broker reachable, are the credentials right, do the queues exist with the declared
+     * arguments. Used by {@code asyncworker check}; opens and closes its own connections.
      *
      * @return one line per problem, naming the connection, queue or URL; empty when all is well
      */

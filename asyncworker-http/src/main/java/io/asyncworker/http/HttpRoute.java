@@ -223,14 +223,12 @@ public final class HttpRoute implements Route {
     @Override
     public List<RouteOption> describe(Settings settings) {
         Objects.requireNonNull(settings, "settings");
-        String address = settings.httpHost() + ":" + settings.httpPort();
-        Origin where = settings.origin(Settings.HTTP_PORT) == Origin.DEFAULT ? settings.origin(Settings.HTTP_HOST)
-                : settings.origin(Settings.HTTP_PORT);
+        String address = settings.get(HttpSettings.HOST) + ":" + settings.get(HttpSettings.PORT);
         return List.of(
                 new RouteOption("method", method.name(), Origin.CODE),
                 new RouteOption("paths", String.join(", ", paths), Origin.CODE),
                 new RouteOption("bodyLimit", Long.toString(bodyLimit), bodyLimitSet ? Origin.CODE : Origin.DEFAULT),
-                new RouteOption("server", address, where));
+                RouteOption.fromSettings("server", address, settings, HttpSettings.HOST, HttpSettings.PORT));
     }
 
     @Override

@@ -41,12 +41,12 @@ class HttpRouteTest {
 
     @Test
     void describesItsEffectiveOptions() {
-        Settings settings = Settings.from(Map.of(Settings.HTTP_PORT, "9090"));
+        Settings settings = Settings.from(Map.of(HttpSettings.PORT.name(), "9090"));
         assertThat(HttpRoute.get("/a", OK).describe(settings)).containsExactly(
                 new RouteOption("method", "GET", Origin.CODE),
                 new RouteOption("paths", "/a", Origin.CODE),
                 new RouteOption("bodyLimit", "1048576", Origin.DEFAULT),
-                new RouteOption("server", "127.0.0.1:9090", Origin.ENVIRONMENT));
+                new RouteOption("server", "127.0.0.1:9090", Origin.ENVIRONMENT, java.util.List.of("ASYNCWORKER_HTTP_PORT")));
         assertThat(HttpRoute.get("/a", OK).withBodyLimit(10).describe(settings))
                 .contains(new RouteOption("bodyLimit", "10", Origin.CODE));
     }
@@ -72,7 +72,7 @@ class HttpRouteTest {
     }
 
     private static void assertStartFails(String message, HttpRoute... routes) {
-        App app = App.create(Settings.from(Map.of(Settings.HTTP_PORT, "0")));
+        App app = App.create(Settings.from(Map.of(HttpSettings.PORT.name(), "0")));
         try (app) {
             for (HttpRoute r : routes) {
                 app.route(r);

@@ -51,7 +51,7 @@ class MetricsAndHealthIT {
     @Test
     void healthIsUpThenDownWithTheReasonWhenAComponentGoesDown() throws Exception {
         FakeConsumers consumers = new FakeConsumers();
-        try (TestServer server = TestServer.start(Map.of(), app -> app.backend(consumers))) {
+        try (TestServer server = TestServer.start(Map.of(), java.util.List.of(consumers), app -> { })) {
             HttpResponse<String> up = server.get("/health");
             assertThat(up.statusCode()).isEqualTo(200);
             assertThat(up.headers().firstValue("Content-Type")).hasValue("application/json");

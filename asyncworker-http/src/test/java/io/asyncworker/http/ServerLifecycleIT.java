@@ -27,8 +27,8 @@ class ServerLifecycleIT {
     @Test
     void doesNotStartWhenNoRouteAndNoMetricsNeedIt() throws Exception {
         int port = freePort();
-        App app = App.create(TestServer.settings(Map.of(Settings.METRICS_ENABLED, "false",
-                Settings.HTTP_PORT, Integer.toString(port))));
+        App app = App.create(TestServer.settings(Map.of(HttpSettings.METRICS_ENABLED.name(), "false",
+                HttpSettings.PORT.name(), Integer.toString(port))));
         try (app) {
             app.start();
             assertThat(HttpAddress.of(app)).isEmpty();
@@ -40,7 +40,7 @@ class ServerLifecycleIT {
 
     @Test
     void startsForMetricsAloneOnTheConfiguredPaths() throws Exception {
-        try (TestServer server = TestServer.start(Map.of(Settings.METRICS_PATH, "/prom", Settings.HEALTH_PATH, "/ready"),
+        try (TestServer server = TestServer.start(Map.of(HttpSettings.METRICS_PATH.name(), "/prom", HttpSettings.HEALTH_PATH.name(), "/ready"),
                 app -> { })) {
             assertThat(server.get("/prom").statusCode()).isEqualTo(200);
             assertThat(server.get("/ready").statusCode()).isEqualTo(200);
@@ -52,7 +52,7 @@ class ServerLifecycleIT {
     @Test
     void servesHealthButNoMetricsWhenMetricsAreDisabled() throws Exception {
         HttpRoute ping = HttpRoute.get("/ping", req -> Response.text("pong"));
-        try (TestServer server = TestServer.start(Map.of(Settings.METRICS_ENABLED, "false"), app -> { }, ping)) {
+        try (TestServer server = TestServer.start(Map.of(HttpSettings.METRICS_ENABLED.name(), "false"), app -> { }, ping)) {
             assertThat(server.get("/ping").body()).isEqualTo("pong");
             assertThat(server.get("/metrics").statusCode()).isEqualTo(404);
             assertThat(server.get("/health").statusCode()).isEqualTo(200);
@@ -103,7 +103,7 @@ class ServerLifecycleIT {
             }
             return Response.ok();
         });
-        TestServer server = TestServer.start(Map.of(Settings.SHUTDOWN_TIMEOUT, "500ms"), app -> { }, stuck);
+        TestServer server = TestServer.start(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), "500ms"), app -> { }, stuck);
         TestServer.CLIENT.sendAsync(HttpRequest.newBuilder(server.uri("/stuck")).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         long started = System.nanoTime();
@@ -115,11 +115,11 @@ class ServerLifecycleIT {
     @Test
     void failsToStartNamingTheAddressWhenThePortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            App app = App.create(TestServer.settings(Map.of(Settings.HTTP_PORT, Integer.toString(taken.getLocalPort()))));
+            App app = App.create(TestServer.settings(Map.of(HttpSettings.PORT.name(), Integer.toString(taken.getLocalPort()))));
             try (app) {
                 assertThatThrownBy(app::start).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
-                        .hasMessageContaining(Settings.HTTP_PORT);
+                        .hasMessageContaining(HttpSettings.PORT.name());
             }
             assertThat(app.meters().getRegistries()).isEmpty();
         }

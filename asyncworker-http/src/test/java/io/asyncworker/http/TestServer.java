@@ -3,11 +3,13 @@ package io.asyncworker.http;
 import io.asyncworker.App;
 import io.asyncworker.Route;
 import io.asyncworker.Settings;
+import io.asyncworker.spi.BackendFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,8 +27,8 @@ final class TestServer implements AutoCloseable {
     }
 
     static Settings settings(Map<String, String> extra) {
-        Settings s = Settings.from(Map.of(Settings.HTTP_HOST, "127.0.0.1", Settings.HTTP_PORT, "0",
-                Settings.SHUTDOWN_TIMEOUT, "5"));
+        Settings s = Settings.from(Map.of(HttpSettings.HOST.name(), "127.0.0.1", HttpSettings.PORT.name(), "0",
+                Settings.SHUTDOWN_TIMEOUT.name(), "5"));
         for (var e : extra.entrySet()) {
             s = s.with(e.getKey(), e.getValue());
         }
@@ -38,7 +40,14 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Map<String, String> settings, Consumer<App> setup, Route... routes) {
-        App app = App.create(settings(settings));
+        return start(settings, List.of(), setup, routes);
+    }
+
+    static TestServer start(Map<String, String> settings, List<BackendFactory> backends, Consumer<App> setup,
+                            Route... routes) {
+        App.Builder builder = App.builder().settings(settings(settings));
+        backends.forEach(builder::backend);
+        App app = builder.build();
         for (Route r : routes) {
             app.route(r);
         }

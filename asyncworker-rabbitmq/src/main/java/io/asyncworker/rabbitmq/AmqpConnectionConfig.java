@@ -38,10 +38,11 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
     /** Takes broker address, credentials, prefetch and heartbeat from the settings. */
     public B settings(Settings settings) {
         Objects.requireNonNull(settings, "settings");
-        host(settings.amqpHost()).port(settings.amqpPort()).username(settings.amqpUsername())
-                .password(settings.amqpPassword()).vhost(settings.amqpVhost())
-                .prefetch(settings.amqpPrefetch()).heartbeat(settings.amqpHeartbeat());
-        settings.amqpUrl().ifPresent(this::url);
+        host(settings.get(AmqpSettings.HOST)).port(settings.get(AmqpSettings.PORT))
+                .username(settings.get(AmqpSettings.USERNAME)).password(settings.get(AmqpSettings.PASSWORD))
+                .vhost(settings.get(AmqpSettings.VHOST)).prefetch(settings.get(AmqpSettings.PREFETCH))
+                .heartbeat(settings.get(AmqpSettings.HEARTBEAT));
+        settings.find(AmqpSettings.URL).ifPresent(this::url);
         return self();
     }
 

@@ -14,9 +14,9 @@ class AmqpConnectionTest {
 
     @Test
     void takesEverythingFromSettings() {
-        Settings s = Settings.from(Map.of(Settings.AMQP_HOST, "mq", Settings.AMQP_PORT, "5673",
-                Settings.AMQP_USERNAME, "app", Settings.AMQP_PASSWORD, "pw", Settings.AMQP_VHOST, "jobs",
-                Settings.AMQP_PREFETCH, "256", Settings.AMQP_HEARTBEAT, "15"));
+        Settings s = Settings.from(Map.of(AmqpSettings.HOST.name(), "mq", AmqpSettings.PORT.name(), "5673",
+                AmqpSettings.USERNAME.name(), "app", AmqpSettings.PASSWORD.name(), "pw", AmqpSettings.VHOST.name(), "jobs",
+                AmqpSettings.PREFETCH.name(), "256", AmqpSettings.HEARTBEAT.name(), "15"));
         AmqpConnection c = AmqpConnection.from(s);
         assertThat(c.name()).isEqualTo("default");
         assertThat(c.type()).isEqualTo(RouteType.AMQP_RABBITMQ);
@@ -33,7 +33,7 @@ class AmqpConnectionTest {
 
     @Test
     void urlSettingOverridesTheFields() {
-        Settings s = Settings.from(Map.of(Settings.AMQP_URL, "amqp://u:p@other:1234/v", Settings.AMQP_HOST, "mq"));
+        Settings s = Settings.from(Map.of(AmqpSettings.URL.name(), "amqp://u:p@other:1234/v", AmqpSettings.HOST.name(), "mq"));
         ConnectionFactory f = AmqpConnection.from(s).connectionFactory();
         assertThat(f.getHost()).isEqualTo("other");
         assertThat(f.getPort()).isEqualTo(1234);

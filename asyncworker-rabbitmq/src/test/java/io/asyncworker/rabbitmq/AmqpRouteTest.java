@@ -62,11 +62,11 @@ class AmqpRouteTest {
 
     @Test
     void describesEffectiveOptionsWithOrigins() {
-        Settings settings = Settings.from(Map.of(Settings.FLUSH_TIMEOUT, "3s"));
+        Settings settings = Settings.from(Map.of(Settings.FLUSH_TIMEOUT.name(), "3s"));
         var options = AmqpRoute.consume("a").bulkSize(50).handler(batch -> { }).describe(settings);
         assertThat(options).contains(new RouteOption("queues", "a", Origin.CODE),
                 new RouteOption("bulkSize", "50", Origin.CODE),
-                new RouteOption("flushTimeout", "PT3S", Origin.ENVIRONMENT),
+                new RouteOption("flushTimeout", "PT3S", Origin.ENVIRONMENT, java.util.List.of("ASYNCWORKER_FLUSH_TIMEOUT")),
                 new RouteOption("connection", "the only AMQP connection", Origin.DEFAULT));
     }
 

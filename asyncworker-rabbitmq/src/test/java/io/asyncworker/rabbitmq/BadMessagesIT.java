@@ -88,7 +88,7 @@ class BadMessagesIT {
         String dlq = TestBroker.declareWithDlq(queue, false);
         TestBroker.publish(queue, 2);
         CountDownLatch running = new CountDownLatch(1);
-        app = apps.app(Map.of(Settings.SHUTDOWN_TIMEOUT, "300ms"));
+        app = apps.app(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), "300ms"));
         app.connection(TestBroker.connection().prefetch(10).build());
         app.route(AmqpRoute.consume(queue).maxDeliveries(1).maxConcurrency(1).handler(batch -> {
             running.countDown();

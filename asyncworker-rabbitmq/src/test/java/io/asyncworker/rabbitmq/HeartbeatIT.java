@@ -23,7 +23,7 @@ class HeartbeatIT {
     void brokerNegotiatesTheConfiguredHeartbeatAndPrefetch() throws Exception {
         TestBroker.declareClassic(queue);
         String name = "hb-" + UUID.randomUUID();
-        App app = apps.app(Map.of(Settings.AMQP_HEARTBEAT, "7", Settings.AMQP_PREFETCH, "33"));
+        App app = apps.app(Map.of(AmqpSettings.HEARTBEAT.name(), "7", AmqpSettings.PREFETCH.name(), "33"));
         app.connection(AmqpConnection.from(app.settings()).toBuilder().url(TestBroker.url()).name(name).build());
         app.route(AmqpRoute.consume(queue).handler(batch -> { }));
         app.start();

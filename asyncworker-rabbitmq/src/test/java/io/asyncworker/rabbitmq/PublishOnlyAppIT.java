@@ -30,7 +30,7 @@ class PublishOnlyAppIT {
     @Test
     void stopClosesThePublisherOfAConnectionNoRouteUses() {
         TestBroker.declareClassic(queue);
-        App app = App.create(Settings.from(Map.of(Settings.METRICS_ENABLED, "false")));
+        App app = App.create(Settings.from(Map.of("ASYNCWORKER_METRICS_ENABLED", "false")));
         app.connection(connection);
         app.onStartup(a -> connection.publish("", queue, "hello from a hook"));
         app.start();

@@ -30,7 +30,7 @@ class StopIT {
     private void start(String budget, long handlerMillis) {
         TestBroker.declareClassic(queue);
         TestBroker.publish(queue, TOTAL);
-        app = apps.app(Map.of(Settings.SHUTDOWN_TIMEOUT, budget));
+        app = apps.app(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), budget));
         app.connection(TestBroker.connection().prefetch(100).build());
         app.route(AmqpRoute.consume(queue).bulkSize(20).maxConcurrency(2).flushTimeout(Duration.ofSeconds(30))
                 .handler(batch -> {

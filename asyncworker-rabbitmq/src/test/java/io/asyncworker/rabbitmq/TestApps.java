@@ -47,11 +47,11 @@ final class TestApps implements AfterEachCallback {
 
     /** An app driven by the given timer. */
     App app(TimerService timer) {
-        return track(App.create(settings(Map.of()), timer));
+        return track(App.builder().settings(settings(Map.of())).timer(timer).build());
     }
 
     private static Settings settings(Map<String, String> overrides) {
-        Map<String, String> all = new HashMap<>(Map.of(Settings.SHUTDOWN_TIMEOUT, "5s"));
+        Map<String, String> all = new HashMap<>(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), "5s"));
         all.putAll(overrides);
         return Settings.from(all);
     }

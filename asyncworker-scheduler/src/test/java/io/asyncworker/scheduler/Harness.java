@@ -37,7 +37,7 @@ final class Harness implements AutoCloseable {
 
     Harness(ManualTimerService manual, TimerService timer, String shutdownTimeout) {
         this.manual = manual;
-        this.app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, shutdownTimeout)), timer);
+        this.app = App.builder().settings(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), shutdownTimeout))).timer(timer).build();
         app.meters().add(meters);
     }
 

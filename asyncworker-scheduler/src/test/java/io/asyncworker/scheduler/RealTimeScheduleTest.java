@@ -23,7 +23,7 @@ class RealTimeScheduleTest {
         List<Boolean> virtual = new CopyOnWriteArrayList<>();
         CountDownLatch threeRuns = new CountDownLatch(3);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (App app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "2s")))) {
+        try (App app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), "2s")))) {
             app.meters().add(meters);
             app.route(Schedule.every(Duration.ofMillis(100)).name("tick").handler(ctx -> {
                 due.add(ctx.scheduledTime());

@@ -69,7 +69,7 @@ class ScheduleBuilderTest {
 
     @Test
     void twoSchedulesWithTheSameDerivedNameNeedExplicitNames() {
-        try (App app = App.create(Settings.from(Map.of()), new ManualTimerService())) {
+        try (App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build()) {
             app.route(Schedule.every(Duration.ofSeconds(5)).handler(NOTHING));
             assertThatThrownBy(() -> app.route(Schedule.every(Duration.ofSeconds(5)).handler(NOTHING)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("every(PT5S)");
@@ -84,7 +84,7 @@ class ScheduleBuilderTest {
             @Override public List<String> sources() { return List.of(); }
             @Override public List<RouteOption> describe(Settings settings) { return List.of(); }
         };
-        try (App app = App.create(Settings.from(Map.of()), new ManualTimerService())) {
+        try (App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build()) {
             app.route(foreign);
             assertThatThrownBy(app::start).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'foreign'").hasMessageContaining("Schedule");

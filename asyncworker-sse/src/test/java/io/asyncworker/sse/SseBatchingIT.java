@@ -49,7 +49,7 @@ class SseBatchingIT {
     }
 
     private void start(SseConnection connection, SseRoute.Builder route) {
-        app = App.create(Settings.from(Map.of()), timer);
+        app = App.builder().settings(Settings.from(Map.of())).timer(timer).build();
         app.meters().add(new SimpleMeterRegistry());
         app.connection(connection).route(route.handler(batch -> batches.add(
                 batch.stream().map(m -> Integer.parseInt(m.id().orElseThrow())).toList())));

@@ -41,7 +41,7 @@ class SseBodyTypeIT {
                         + SseTestServer.event("3", "{\"sym\":\"C\",\"px\":3}")));
         List<String> seenIds = new CopyOnWriteArrayList<>();
         List<Price> prices = new CopyOnWriteArrayList<>();
-        app = App.create(Settings.from(Map.of()), new ManualTimerService());
+        app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         app.meters().add(meters);
         app.route(SseRoute.consume(server.url("/prices")).bodyType(Price.class).bulkSize(3)

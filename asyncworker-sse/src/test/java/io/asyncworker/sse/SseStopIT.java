@@ -66,7 +66,7 @@ class SseStopIT {
     @Test
     void aSlowRouteDoesNotStarveTheOthersOfTheirDrainBudget() {
         List<Integer> handledByB = new CopyOnWriteArrayList<>();
-        App app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT, "2")));
+        App app = App.create(Settings.from(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), "2")));
         app.meters().add(new SimpleMeterRegistry());
         app.connection(SseConnection.defaults())
                 .route(SseRoute.consume(server.url("/slow-a")).bulkSize(10).flushTimeout(Duration.ofHours(1))
@@ -86,7 +86,7 @@ class SseStopIT {
     }
 
     private static App start(ManualTimerService timer, String path) {
-        App app = App.create(Settings.from(Map.of()), timer);
+        App app = App.builder().settings(Settings.from(Map.of())).timer(timer).build();
         app.connection(SseConnection.builder().readIdleTimeout(Duration.ofSeconds(30)).build())
                 .route(SseRoute.consume(server.url(path)).handler(batch -> { }));
         app.start();

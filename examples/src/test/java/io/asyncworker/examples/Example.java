@@ -1,5 +1,7 @@
 package io.asyncworker.examples;
 
+import io.asyncworker.rabbitmq.AmqpSettings;
+import io.asyncworker.http.HttpSettings;
 import io.asyncworker.App;
 import io.asyncworker.Settings;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ final class Example implements AutoCloseable {
 
     /** Every example's HTTP server (metrics and health at least) listens on a free port. */
     Example() {
-        set(Settings.HTTP_PORT, "0");
+        set(HttpSettings.PORT.name(), "0");
     }
 
     Example set(String name, String value) {
@@ -35,7 +37,7 @@ final class Example implements AutoCloseable {
     }
 
     Example withBroker() {
-        return set(Settings.AMQP_URL, Broker.URL);
+        return set(AmqpSettings.URL.name(), Broker.URL);
     }
 
     /** Deletes this queue at close too. */

@@ -1,5 +1,6 @@
 package io.asyncworker.examples;
 
+import io.asyncworker.http.HttpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +34,7 @@ class HealthOverHttpIT {
     @Test
     void healthIs503NamingTheConsumerWhileItsQueueIsGoneAnd200AfterItResubscribes() throws Exception {
         Broker.declare(queue);
-        app = App.create(Settings.from(Map.of(Settings.HTTP_PORT, "0")));
+        app = App.create(Settings.from(Map.of(HttpSettings.PORT.name(), "0")));
         app.connection(AmqpConnection.builder().url(Broker.URL)
                 .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(500)).build());
         app.route(AmqpRoute.consume(queue).handler(batch -> { }));

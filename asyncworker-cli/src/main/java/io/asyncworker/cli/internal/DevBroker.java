@@ -1,6 +1,7 @@
 package io.asyncworker.cli.internal;
 
 import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.AmqpSettings;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -62,13 +63,13 @@ final class DevBroker {
      * @throws DevBrokerException saying what to do when no RabbitMQ can be had
      */
     Optional<Container> ensure(Settings settings) throws DevBrokerException {
-        if (settings.amqpUrl().isPresent()) {
+        if (settings.find(AmqpSettings.URL).isPresent()) {
             LOG.info("dev: ASYNCWORKER_AMQP_URL is set ({}); using that broker, no dev broker started",
-                    settings.describe().get(Settings.AMQP_URL));
+                    settings.describe().get(AmqpSettings.URL.name()));
             return Optional.empty();
         }
-        String where = settings.amqpHost() + ":" + settings.amqpPort();
-        AmqpProbe.Answer answer = AmqpProbe.probe(settings.amqpHost(), settings.amqpPort(), probeTimeout);
+        String where = settings.get(AmqpSettings.HOST) + ":" + settings.get(AmqpSettings.PORT);
+        AmqpProbe.Answer answer = AmqpProbe.probe(settings.get(AmqpSettings.HOST), settings.get(AmqpSettings.PORT), probeTimeout);
         return switch (answer.kind()) {
             case RABBITMQ -> {
                 LOG.info("dev: {} answers on {}; using it, no dev broker started", answer.detail(), where);
@@ -77,7 +78,7 @@ final class DevBroker {
             case NOT_RABBITMQ -> throw new DevBrokerException("something answers on " + where
                     + " but it is not RabbitMQ (" + answer.detail() + "); asyncworker will not use it. "
                     + "Stop it, or point ASYNCWORKER_AMQP_URL (or ASYNCWORKER_AMQP_HOST/_PORT) at a RabbitMQ.");
-            case NOTHING -> Optional.of(startContainer(settings.amqpHost(), where, answer.detail()));
+            case NOTHING -> Optional.of(startContainer(settings.get(AmqpSettings.HOST), where, answer.detail()));
         };
     }
 
@@ -103,7 +104,7 @@ final class DevBroker {
             throw new DevBrokerException("dev: could not start RabbitMQ in Docker (" + IMAGE + "): " + e
                     + "\n" + instructions(where, why));
         }
-        System.setProperty(Settings.AMQP_URL, container.amqpUrl());
+        System.setProperty(AmqpSettings.URL.name(), container.amqpUrl());
         LOG.info("dev: RabbitMQ is up in Docker at {} (management UI {}, guest/guest); "
                 + "ASYNCWORKER_AMQP_URL points at it until this process exits", container.amqpUrl(), container.managementUrl());
         return container;

@@ -2,7 +2,7 @@ package io.asyncworker.cli.internal;
 
 import io.asyncworker.App;
 import io.asyncworker.RouteType;
-import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.AmqpSettings;
 import java.util.Optional;
 
 /** A worker's app, built after the dev service (if asked for) made sure a RabbitMQ answers. */
@@ -52,8 +52,8 @@ final class PreparedApp implements AutoCloseable {
     }
 
     private static boolean usesRabbitMq(App app) {
-        return app.routes().stream().anyMatch(r -> r.type() == RouteType.AMQP_RABBITMQ)
-                || app.connections().stream().anyMatch(c -> c.type() == RouteType.AMQP_RABBITMQ);
+        return app.routes().stream().anyMatch(r -> r.type().equals(RouteType.AMQP_RABBITMQ))
+                || app.connections().stream().anyMatch(c -> c.type().equals(RouteType.AMQP_RABBITMQ));
     }
 
     App app() {
@@ -67,7 +67,7 @@ final class PreparedApp implements AutoCloseable {
         } finally {
             container.ifPresent(c -> {
                 c.close();
-                System.clearProperty(Settings.AMQP_URL);
+                System.clearProperty(AmqpSettings.URL.name());
             });
         }
     }

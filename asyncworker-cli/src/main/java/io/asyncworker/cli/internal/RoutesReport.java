@@ -12,12 +12,6 @@ import java.util.Map;
 
 /** The text of {@code asyncworker routes}: one block per route, then the settings table. */
 final class RoutesReport {
-    /** Route options that default to settings variables, to name the variable(s) as their origin. */
-    private static final Map<String, List<String>> VARIABLES = Map.of(
-            "flushTimeout", List.of(Settings.FLUSH_TIMEOUT),
-            "prefetch", List.of(Settings.AMQP_PREFETCH),
-            "server", List.of(Settings.HTTP_HOST, Settings.HTTP_PORT));
-
     private RoutesReport() {
     }
 
@@ -71,16 +65,9 @@ final class RoutesReport {
         return switch (option.origin()) {
             case DEFAULT -> "default";
             case CODE -> "code";
-            case ENVIRONMENT -> variables(option.name(), settings);
+            case DEV_SERVICE -> "dev service";
+            case ENVIRONMENT -> option.variables().isEmpty() ? "environment" : String.join(" + ", option.variables());
         };
-    }
-
-    /** The variables an option was read from, e.g. {@code ASYNCWORKER_HTTP_PORT}; "environment" if unknown. */
-    private static String variables(String option, Settings settings) {
-        List<String> set = VARIABLES.getOrDefault(option, List.of()).stream()
-                .filter(name -> settings.origin(name) != Origin.DEFAULT)
-                .toList();
-        return set.isEmpty() ? "environment" : String.join(" + ", set);
     }
 
     private static String settingOrigin(Settings settings, String name) {
@@ -88,7 +75,7 @@ final class RoutesReport {
         if (origin == Origin.ENVIRONMENT && System.getProperty(name) != null) {
             return "system property";
         }
-        return origin.name().toLowerCase(java.util.Locale.ROOT);
+        return origin.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** Left-aligned columns, two spaces apart, indented by two. */

@@ -1,5 +1,6 @@
 package io.asyncworker.cli.internal;
 
+import io.asyncworker.rabbitmq.AmqpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class DevBrokerTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty(Settings.AMQP_URL);
+        System.clearProperty(AmqpSettings.URL.name());
     }
 
     private DevBroker broker(boolean dockerAvailable) {
@@ -43,7 +44,7 @@ class DevBrokerTest {
     }
 
     private static Settings port(int port) {
-        return Settings.from(Map.of(Settings.AMQP_PORT, String.valueOf(port)));
+        return Settings.from(Map.of(AmqpSettings.PORT.name(), String.valueOf(port)));
     }
 
     private static int closedPort() throws IOException {
@@ -61,7 +62,7 @@ class DevBrokerTest {
                 .hasMessageContaining("export ASYNCWORKER_AMQP_URL=amqp://")
                 .hasMessageContaining("rabbitmq-server -detached")
                 .hasMessageContaining("start Docker");
-        assertThat(System.getProperty(Settings.AMQP_URL)).isNull();
+        assertThat(System.getProperty(AmqpSettings.URL.name())).isNull();
     }
 
     @Test
@@ -74,7 +75,7 @@ class DevBrokerTest {
                     .hasMessageContaining("will not use it");
         }
         assertThat(dockerAsked).hasValue(0);
-        assertThat(System.getProperty(Settings.AMQP_URL)).isNull();
+        assertThat(System.getProperty(AmqpSettings.URL.name())).isNull();
     }
 
     private static void answerLikeHttp(ServerSocket server) {
@@ -88,13 +89,13 @@ class DevBrokerTest {
 
     @Test
     void aConfiguredRemoteHostThatIsDownIsNeverReplacedByALocalContainer() {
-        Settings remote = Settings.from(Map.of(Settings.AMQP_HOST, "mq.invalid"));
+        Settings remote = Settings.from(Map.of(AmqpSettings.HOST.name(), "mq.invalid"));
         assertThatThrownBy(() -> broker(true).ensure(remote))
                 .isInstanceOf(DevBrokerException.class)
                 .hasMessageContaining("nothing answers on mq.invalid:5672 (unknown host)")
                 .hasMessageContaining("never for another host");
         assertThat(dockerAsked).hasValue(0);
-        assertThat(System.getProperty(Settings.AMQP_URL)).isNull();
+        assertThat(System.getProperty(AmqpSettings.URL.name())).isNull();
     }
 
     @Test
@@ -105,7 +106,7 @@ class DevBrokerTest {
 
     @Test
     void setUrlIsUsedWithoutProbing() throws Exception {
-        Settings settings = Settings.from(Map.of(Settings.AMQP_URL, "amqp://u:pw@broker.invalid:5672/v"));
+        Settings settings = Settings.from(Map.of(AmqpSettings.URL.name(), "amqp://u:pw@broker.invalid:5672/v"));
         try (LogCapture log = new LogCapture(DevBroker.class)) {
             assertThat(broker(false).ensure(settings)).isEmpty();
             assertThat(log.all()).contains("ASYNCWORKER_AMQP_URL is set (amqp://u:****@broker.invalid:5672/v)")
@@ -119,7 +120,7 @@ class DevBrokerTest {
         int port = closedPort();
         try (LogCapture log = new LogCapture(DevBroker.class)) {
             assertThat(broker(true).ensure(port(port))).isPresent();
-            assertThat(System.getProperty(Settings.AMQP_URL)).isEqualTo("amqp://guest:guest@127.0.0.1:49153");
+            assertThat(System.getProperty(AmqpSettings.URL.name())).isEqualTo("amqp://guest:guest@127.0.0.1:49153");
             assertThat(log.all()).contains("starting RabbitMQ in Docker (" + DevBroker.IMAGE + ")")
                     .contains("RabbitMQ is up in Docker at amqp://guest:guest@127.0.0.1:49153");
         }

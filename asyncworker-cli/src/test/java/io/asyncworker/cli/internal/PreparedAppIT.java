@@ -1,5 +1,6 @@
 package io.asyncworker.cli.internal;
 
+import io.asyncworker.rabbitmq.AmqpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncworker.App;
@@ -31,8 +32,8 @@ class PreparedAppIT {
 
     @AfterEach
     void clear() {
-        System.clearProperty(Settings.AMQP_PORT);
-        System.clearProperty(Settings.AMQP_URL);
+        System.clearProperty(AmqpSettings.PORT.name());
+        System.clearProperty(AmqpSettings.URL.name());
     }
 
     private App build() {
@@ -69,31 +70,31 @@ class PreparedAppIT {
 
     @Test
     void aStartedDevBrokerBecomesTheUrlAndTheAppIsBuiltAgainstIt() throws Exception {
-        System.setProperty(Settings.AMQP_PORT, closedPort());
+        System.setProperty(AmqpSettings.PORT.name(), closedPort());
         try (PreparedApp prepared = PreparedApp.prepare(this::build, true, broker())) {
             assertThat(builds).hasValue(2);
-            assertThat(prepared.app().settings().amqpUrl()).contains(BROKER);
+            assertThat(prepared.app().settings().find(AmqpSettings.URL)).contains(BROKER);
             assertThat(prepared.app().check()).as("reaches the dev broker").isEmpty();
         }
         assertThat(containerClosed).isTrue();
-        assertThat(System.getProperty(Settings.AMQP_URL)).isNull();
+        assertThat(System.getProperty(AmqpSettings.URL.name())).isNull();
     }
 
     @Test
     void asyncworkerDevTrueAsksForTheDevBrokerLikeTheFlag() throws Exception {
-        System.setProperty(Settings.AMQP_PORT, closedPort());
-        System.setProperty(Settings.DEV, "true");
+        System.setProperty(AmqpSettings.PORT.name(), closedPort());
+        System.setProperty(Settings.DEV.name(), "true");
         try (PreparedApp prepared = PreparedApp.prepare(this::build, false, broker())) {
             assertThat(dockerAsked).isTrue();
-            assertThat(prepared.app().settings().amqpUrl()).contains(BROKER);
+            assertThat(prepared.app().settings().find(AmqpSettings.URL)).contains(BROKER);
         } finally {
-            System.clearProperty(Settings.DEV);
+            System.clearProperty(Settings.DEV.name());
         }
     }
 
     @Test
     void withoutDevModeNothingIsProbedOrStarted() throws Exception {
-        System.setProperty(Settings.AMQP_PORT, closedPort());
+        System.setProperty(AmqpSettings.PORT.name(), closedPort());
         try (PreparedApp prepared = PreparedApp.prepare(this::build, false, broker())) {
             assertThat(builds).hasValue(1);
             assertThat(prepared.app().check()).singleElement().asString().contains("cannot connect");
@@ -103,7 +104,7 @@ class PreparedAppIT {
 
     @Test
     void anAppWithoutRabbitMqNeedsNoDevBroker() throws Exception {
-        System.setProperty(Settings.AMQP_PORT, closedPort());
+        System.setProperty(AmqpSettings.PORT.name(), closedPort());
         try (PreparedApp prepared = PreparedApp.prepare(App::create, true, broker())) {
             assertThat(prepared.app().routes()).isEmpty();
         }

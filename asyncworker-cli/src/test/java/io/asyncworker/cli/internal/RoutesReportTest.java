@@ -23,10 +23,10 @@ class RoutesReportTest {
 
     @Test
     void anHttpServerAddressFromTheEnvironmentNamesTheVariableItCameFromNotJustEnvironment() {
-        Route route = new EnvRoute(List.of(new RouteOption("server", "127.0.0.1:9090", Origin.ENVIRONMENT)));
-        String portOnly = RoutesReport.route(route, Settings.from(Map.of(Settings.HTTP_PORT, "9090")));
-        String both = RoutesReport.route(route, Settings.from(Map.of(Settings.HTTP_PORT, "9090",
-                Settings.HTTP_HOST, "0.0.0.0")));
+        String portOnly = RoutesReport.route(new EnvRoute(List.of(new RouteOption("server", "127.0.0.1:9090",
+                Origin.ENVIRONMENT, List.of("ASYNCWORKER_HTTP_PORT")))), Settings.from(Map.of()));
+        String both = RoutesReport.route(new EnvRoute(List.of(new RouteOption("server", "127.0.0.1:9090",
+                Origin.ENVIRONMENT, List.of("ASYNCWORKER_HTTP_HOST", "ASYNCWORKER_HTTP_PORT")))), Settings.from(Map.of()));
         assertThat(portOnly).containsPattern("server +127.0.0.1:9090 +ASYNCWORKER_HTTP_PORT\n");
         assertThat(both).containsPattern("server +127.0.0.1:9090 +ASYNCWORKER_HTTP_HOST \\+ ASYNCWORKER_HTTP_PORT\n");
     }

@@ -14,7 +14,9 @@ import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -36,10 +38,13 @@ public final class DefaultApp implements App {
     private final List<Backend> backends = new ArrayList<>();
     private volatile Phase phase = Phase.NEW;
     private volatile boolean hooksCompleted;
+    /** Set by a stop() that came while the app was starting: the start ends and stops instead. */
+    private volatile boolean stopRequested;
 
-    public DefaultApp(Settings settings, TimerService timer) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.timer = Objects.requireNonNull(timer, "timer");
+    DefaultApp(Settings settings, TimerService timer, Map<RouteType, BackendFactory> backends) {
+        this.settings = settings;
+        this.timer = timer;
+        this.reg.backends.putAll(backends);
     }
 
     @Override
@@ -53,13 +58,6 @@ public final class DefaultApp implements App {
     public synchronized App connection(Connection connection) {
         configurable("connection");
         reg.connection(connection);
-        return this;
-    }
-
-    @Override
-    public synchronized App backend(BackendFactory factory) {
-        configurable("backend");
-        reg.backends.put(Objects.requireNonNull(factory, "factory").type(), factory);
         return this;
     }
 
@@ -101,7 +99,6 @@ public final class DefaultApp implements App {
 
     @Override public Settings settings() { return settings; }
     @Override public CompositeMeterRegistry meters() { return meters; }
-    @Override public TimerService timer() { return timer; }
     @Override public synchronized List<Route> routes() { return List.copyOf(reg.routes); }
     @Override public synchronized List<Connection> connections() { return List.copyOf(reg.connections); }
     @Override public boolean isRunning() { return phase == Phase.RUNNING; }
@@ -148,8 +145,12 @@ public final class DefaultApp implements App {
             List<Plan> plans = Plan.of(new BackendResolver(reg.backends), reg, this::context);
             runStartupHooks();
             startBackends(plans);
-            phase = Phase.RUNNING;
-            LOG.info("asyncworker started: {} on {}", count(reg.routes.size(), "route"), count(plans.size(), "backend"));
+            if (finishStart()) {
+                LOG.info("asyncworker started: {} on {}", count(reg.routes.size(), "route"), backendNames(plans));
+            }
+        } catch (StopDuringStart e) {
+            LOG.info("asyncworker was asked to stop while starting; stopping what started");
+            stopNow();
         } catch (Exception | LinkageError e) {
             LOG.error("asyncworker failed to start; stopping what started", e);
             stopNow();
@@ -160,8 +161,35 @@ public final class DefaultApp implements App {
         }
     }
 
+    /** RUNNING, unless a stop came during the start: then stops and returns false. */
+    private boolean finishStart() {
+        synchronized (this) {
+            if (!stopRequested) {
+                phase = Phase.RUNNING;
+                return true;
+            }
+        }
+        LOG.info("asyncworker was asked to stop while starting; stopping");
+        stopNow();
+        return false;
+    }
+
+    /** Thrown between start steps when a stop came. */
+    private static final class StopDuringStart extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StopDuringStart() {
+            super(null, null, false, false);
+        }
+    }
+
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String backendNames(List<Plan> plans) {
+        return count(plans.size(), "backend") + " (" + String.join(", ",
+                plans.stream().map(p -> p.factory().type().name()).toList()) + ")";
     }
 
     private Context context(RouteType type) {
@@ -170,14 +198,22 @@ public final class DefaultApp implements App {
 
     private void runStartupHooks() throws Exception {
         for (LifecycleHook hook : reg.startupHooks) {
+            abortIfStopped();
             hook.run(this);
         }
         hooksCompleted = true;
         state.freeze();
     }
 
+    private void abortIfStopped() throws StopDuringStart {
+        if (stopRequested) {
+            throw new StopDuringStart();
+        }
+    }
+
     private void startBackends(List<Plan> plans) throws Exception {
         for (Plan plan : plans) {
+            abortIfStopped();
             Backend backend = plan.factory().create(plan.context());
             synchronized (backends) {
                 backends.add(backend);
@@ -186,19 +222,28 @@ public final class DefaultApp implements App {
         }
     }
 
+    /**
+     * Stops gracefully. During a start, the start is cut short at its next step (a hook or a
+     * backend) and this call waits until what started has stopped.
+     */
     @Override
     public void stop() {
+        boolean mine;
         synchronized (this) {
             if (phase == Phase.NEW) {
                 phase = Phase.STOPPED;
                 stopped.countDown();
                 return;
             }
-            if (phase != Phase.RUNNING) {
-                awaitStopped();
-                return;
+            stopRequested = true;
+            mine = phase == Phase.RUNNING;
+            if (mine) {
+                phase = Phase.STOPPING;
             }
-            phase = Phase.STOPPING;
+        }
+        if (!mine) {
+            awaitStopped(); // starting (it stops at its next step), or another thread is stopping it
+            return;
         }
         LOG.info("asyncworker stopping (budget {})", settings.shutdownTimeout());
         stopNow();
@@ -219,9 +264,6 @@ public final class DefaultApp implements App {
     }
 
     private void awaitStopped() {
-        if (phase == Phase.STARTING) {
-            throw new IllegalStateException("app is still starting; stop it after start() returns or fails");
-        }
         try {
             stopped.await();
         } catch (InterruptedException e) {

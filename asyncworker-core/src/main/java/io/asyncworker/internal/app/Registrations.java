@@ -6,8 +6,8 @@ import io.asyncworker.Route;
 import io.asyncworker.RouteType;
 import io.asyncworker.spi.BackendFactory;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +19,7 @@ final class Registrations {
     final List<Connection> connections = new ArrayList<>();
     final List<LifecycleHook> startupHooks = new ArrayList<>();
     final List<LifecycleHook> shutdownHooks = new ArrayList<>();
-    final Map<RouteType, BackendFactory> backends = new EnumMap<>(RouteType.class);
+    final Map<RouteType, BackendFactory> backends = new LinkedHashMap<>();
     private final Set<String> routeNames = new HashSet<>();
 
     void route(Route route) {
@@ -35,7 +35,7 @@ final class Registrations {
     void connection(Connection connection) {
         Objects.requireNonNull(connection, "connection");
         for (Connection c : connections) {
-            if (c.type() == connection.type() && c.name().equals(connection.name())) {
+            if (c.type().equals(connection.type()) && c.name().equals(connection.name())) {
                 throw new IllegalArgumentException("duplicate " + c.type() + " connection '" + c.name() + "'");
             }
         }
@@ -43,10 +43,10 @@ final class Registrations {
     }
 
     List<Route> routes(RouteType type) {
-        return routes.stream().filter(r -> r.type() == type).toList();
+        return routes.stream().filter(r -> r.type().equals(type)).toList();
     }
 
     List<Connection> connections(RouteType type) {
-        return connections.stream().filter(c -> c.type() == type).toList();
+        return connections.stream().filter(c -> c.type().equals(type)).toList();
     }
 }

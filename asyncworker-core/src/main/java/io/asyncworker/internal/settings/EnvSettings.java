@@ -1,117 +1,148 @@
 package io.asyncworker.internal.settings;
 
 import io.asyncworker.Origin;
+import io.asyncworker.Setting;
 import io.asyncworker.Settings;
-import java.time.Duration;
+import io.asyncworker.internal.Discovery;
+import io.asyncworker.spi.SettingsScope;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
-/** {@link Settings} over a lookup function, parsed and validated once. */
+/**
+ * {@link Settings} over a lookup function, parsed and validated once for every known setting: the
+ * core's and those of the backends found on the class path.
+ */
 public final class EnvSettings implements Settings {
-    private final Map<String, String> raw;
+    private final Sources sources;
+    private final Map<String, Setting<?>> known;
     private final Map<String, Object> values;
-    private final Map<String, Origin> origins;
 
-    private EnvSettings(Map<String, String> raw, Map<String, Object> values, Map<String, Origin> origins) {
-        this.raw = raw;
+    private EnvSettings(Sources sources, Map<String, Setting<?>> known, Map<String, Object> values) {
+        this.sources = sources;
+        this.known = known;
         this.values = values;
-        this.origins = origins;
     }
 
-    /** Reads every variable through the lookup; throws once, naming every bad value. */
+    /** The process environment, system properties and the current dev-service scope. */
+    public static EnvSettings fromEnv() {
+        Map<String, String> scoped = SettingsScope.current();
+        return create(new Sources(name -> System.getProperty(name, System.getenv(name)), scoped, Map.of()),
+                catalog());
+    }
+
+    /** Reads every known variable through the lookup; throws once, naming every bad value. */
     public static EnvSettings from(Function<String, String> lookup) {
         Objects.requireNonNull(lookup, "lookup");
-        Map<String, String> raw = new HashMap<>();
-        Map<String, Origin> origins = new HashMap<>();
-        for (Spec spec : Specs.ALL) {
-            String value = lookup.apply(spec.name());
-            boolean set = value != null && !value.isEmpty();
-            origins.put(spec.name(), set ? Origin.ENVIRONMENT : Origin.DEFAULT);
-            if (set || spec.defaultRaw() != null) {
-                raw.put(spec.name(), set ? value : spec.defaultRaw());
-            }
-        }
-        return parse(raw, origins);
+        return create(new Sources(lookup, Map.of(), Map.of()), catalog());
     }
 
-    private static EnvSettings parse(Map<String, String> raw, Map<String, Origin> origins) {
+    /** Every {@code ASYNCWORKER_*} name set in the environment or as a system property. */
+    public static Set<String> environmentNames() {
+        Set<String> names = new TreeSet<>(System.getenv().keySet());
+        names.addAll(System.getProperties().stringPropertyNames());
+        return names;
+    }
+
+    /** The core's settings, then those of every backend found on the class path. */
+    private static Map<String, Setting<?>> catalog() {
+        Map<String, Setting<?>> all = new LinkedHashMap<>();
+        for (Setting<?> s : List.of(FLUSH_TIMEOUT, SHUTDOWN_TIMEOUT, LOG_LEVEL, DEV)) {
+            all.put(s.name(), s);
+        }
+        Discovery.backendFactories().forEach(f -> f.settings().forEach(s -> all.putIfAbsent(s.name(), s)));
+        return all;
+    }
+
+    private static EnvSettings create(Sources sources, Map<String, Setting<?>> known) {
         Map<String, Object> values = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (Spec spec : Specs.ALL) {
-            String text = raw.get(spec.name());
-            if (text == null) {
+        for (Setting<?> setting : known.values()) {
+            Optional<String> text = sources.raw(setting);
+            if (text.isEmpty()) {
                 continue;
             }
             try {
-                values.put(spec.name(), spec.parser().parse(text));
+                values.put(setting.name(), setting.parse(text.get()));
             } catch (IllegalArgumentException e) {
-                problems.add(spec.name() + "='" + spec.show(text) + "': " + e.getMessage());
+                problems.add(setting.name() + "='" + setting.show(text.get()) + "': " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid asyncworker settings: " + String.join("; ", problems));
         }
-        return new EnvSettings(Map.copyOf(raw), Map.copyOf(values), Map.copyOf(origins));
+        return new EnvSettings(sources, Collections.unmodifiableMap(new LinkedHashMap<>(known)), Map.copyOf(values));
+    }
+
+    /** The names of every known setting. */
+    public Set<String> known() {
+        return known.keySet();
     }
 
     @Override
     public Settings with(String variable, String value) {
         Objects.requireNonNull(variable, "variable");
         Objects.requireNonNull(value, "value");
-        if (!Specs.BY_NAME.containsKey(variable)) {
-            throw new IllegalArgumentException("unknown setting " + variable + "; known: " + Specs.BY_NAME.keySet());
+        if (!known.containsKey(variable)) {
+            throw new IllegalArgumentException("unknown setting " + variable + "; known: " + new TreeSet<>(known.keySet()));
         }
-        Map<String, String> newRaw = new HashMap<>(raw);
-        newRaw.put(variable, value);
-        Map<String, Origin> newOrigins = new HashMap<>(origins);
-        newOrigins.put(variable, Origin.CODE);
-        return parse(newRaw, newOrigins);
+        return create(sources.withCode(variable, value), known);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T value(String name) {
-        return (T) values.get(name);
+    @Override
+    public Settings including(Collection<Setting<?>> settings) {
+        Map<String, Setting<?>> all = new LinkedHashMap<>(known);
+        settings.forEach(s -> all.putIfAbsent(s.name(), s));
+        return all.size() == known.size() ? this : create(sources, all);
     }
 
-    @Override public Duration flushTimeout() { return value(FLUSH_TIMEOUT); }
-    @Override public Optional<String> amqpUrl() { return Optional.ofNullable(value(AMQP_URL)); }
-    @Override public String amqpHost() { return value(AMQP_HOST); }
-    @Override public int amqpPort() { return value(AMQP_PORT); }
-    @Override public String amqpUsername() { return value(AMQP_USERNAME); }
-    @Override public String amqpPassword() { return value(AMQP_PASSWORD); }
-    @Override public String amqpVhost() { return value(AMQP_VHOST); }
-    @Override public int amqpPrefetch() { return value(AMQP_PREFETCH); }
-    @Override public Duration amqpHeartbeat() { return value(AMQP_HEARTBEAT); }
-    @Override public String httpHost() { return value(HTTP_HOST); }
-    @Override public int httpPort() { return value(HTTP_PORT); }
-    @Override public boolean metricsEnabled() { return value(METRICS_ENABLED); }
-    @Override public String metricsPath() { return value(METRICS_PATH); }
-    @Override public String healthPath() { return value(HEALTH_PATH); }
-    @Override public Duration shutdownTimeout() { return value(SHUTDOWN_TIMEOUT); }
-    @Override public String logLevel() { return value(LOG_LEVEL); }
-    @Override public boolean dev() { return value(DEV); }
+    @Override
+    public <T> Optional<T> find(Setting<T> setting) {
+        Objects.requireNonNull(setting, "setting");
+        if (known.containsKey(setting.name())) {
+            @SuppressWarnings("unchecked")
+            T value = (T) values.get(setting.name());
+            return Optional.ofNullable(value);
+        }
+        // a setting nobody declared when these settings were made: read it now
+        Optional<String> text = sources.raw(setting);
+        try {
+            return text.map(setting::parse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid asyncworker setting " + setting.name() + "='"
+                    + setting.show(text.get()) + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T get(Setting<T> setting) {
+        return find(setting).orElseThrow(() -> new NoSuchElementException(setting.name() + " is not set and has no default"));
+    }
 
     @Override
     public Origin origin(String variable) {
-        Origin origin = origins.get(variable);
-        if (origin == null) {
+        Setting<?> setting = known.get(variable);
+        if (setting == null) {
             throw new IllegalArgumentException("unknown setting " + variable);
         }
-        return origin;
+        return sources.origin(setting);
     }
 
     @Override
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Spec spec : Specs.ALL) {
-            String text = raw.get(spec.name());
-            out.put(spec.name(), text == null ? "(unset)" : spec.show(text));
+        for (Setting<?> s : known.values()) {
+            out.put(s.name(), sources.raw(s).map(s::show).orElse("(unset)"));
         }
         return out;
     }

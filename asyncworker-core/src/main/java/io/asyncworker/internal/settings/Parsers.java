@@ -1,7 +1,5 @@
 package io.asyncworker.internal.settings;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -96,20 +94,6 @@ public final class Parsers {
             throw new IllegalArgumentException("expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
         }
         return v;
-    }
-
-    /** An {@code amqp://} or {@code amqps://} URL with a host. */
-    public static String amqpUrl(String raw) {
-        try {
-            URI uri = new URI(raw.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("amqp") && !scheme.equals("amqps") || uri.getHost() == null) {
-                throw new IllegalArgumentException("expected amqp://user:pass@host:port/vhost");
-            }
-            return raw.trim();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("expected amqp://user:pass@host:port/vhost");
-        }
     }
 
     /** Hides the password of a URL's user info, for messages and listings. */

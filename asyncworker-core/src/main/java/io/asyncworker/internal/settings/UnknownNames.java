@@ -18,19 +18,19 @@ public final class UnknownNames {
     }
 
     /** One message per unknown name, with the closest known name when one is near. */
-    public static List<String> describe(Collection<String> names) {
+    public static List<String> describe(Collection<String> names, Collection<String> known) {
         List<String> out = new ArrayList<>();
-        names.stream().filter(UnknownNames::isUnknown).sorted().forEach(name -> out.add(
-                "unknown setting " + name + " is ignored" + closest(name).map(k -> "; did you mean " + k + "?").orElse("")));
+        names.stream().filter(n -> isUnknown(n, known)).sorted().forEach(name -> out.add("unknown setting " + name
+                + " is ignored" + closest(name, known).map(k -> "; did you mean " + k + "?").orElse("")));
         return out;
     }
 
-    private static boolean isUnknown(String name) {
-        return name.startsWith(PREFIX) && !name.startsWith(PREFIX + "TEST_") && !Specs.BY_NAME.containsKey(name);
+    private static boolean isUnknown(String name, Collection<String> known) {
+        return name.startsWith(PREFIX) && !name.startsWith(PREFIX + "TEST_") && !known.contains(name);
     }
 
-    static Optional<String> closest(String name) {
-        return Specs.BY_NAME.keySet().stream()
+    static Optional<String> closest(String name, Collection<String> known) {
+        return known.stream()
                 .min(Comparator.comparingInt((String k) -> distance(name, k)).thenComparing(k -> k))
                 .filter(k -> distance(name, k) <= 3);
     }

@@ -8,7 +8,9 @@ import io.asyncworker.App;
 import io.asyncworker.ComponentHealth;
 import io.asyncworker.Key;
 import io.asyncworker.RouteType;
+import io.asyncworker.Setting;
 import io.asyncworker.Settings;
+import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.ManualTimerService;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,8 @@ class AppLifecycleTest {
     private final RecordingBackend schedule = new RecordingBackend(RouteType.SCHEDULE, journal);
 
     private App app() {
-        App app = App.create(Settings.from(Map.of()), new ManualTimerService());
-        app.backend(amqp).backend(schedule);
+        App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService())
+                .backend(amqp).backend(schedule).build();
         app.route(RecordingBackend.route(RouteType.SCHEDULE, "tick"));
         app.route(RecordingBackend.route(RouteType.AMQP_RABBITMQ, "items"));
         return app;
@@ -96,11 +98,12 @@ class AppLifecycleTest {
     }
 
     @Test
-    void aRouteWithoutItsBackendFailsStartNamingTheModule() {
-        App app = App.create(Settings.from(Map.of()), new ManualTimerService());
+    void aRouteWithoutItsBackendFailsStartNamingTheServiceFileAndTheRoutesJar() {
+        App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build();
         app.route(RecordingBackend.route(RouteType.SSE, "feed"));
         assertThatThrownBy(app::start).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("feed").hasMessageContaining("asyncworker-sse");
+                .hasMessageContaining("feed").hasMessageContaining("META-INF/services/io.asyncworker.spi.BackendFactory")
+                .hasMessageContaining("ServicesResourceTransformer");
     }
 
     @Test
@@ -173,9 +176,9 @@ class AppLifecycleTest {
 
     @Test
     void checkReportsMissingBackendsWithoutStartingAnything() {
-        App app = App.create(Settings.from(Map.of()), new ManualTimerService());
+        App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build();
         app.route(RecordingBackend.route(RouteType.SSE, "feed"));
-        assertThat(app.check()).singleElement().asString().contains("asyncworker-sse");
+        assertThat(app.check()).singleElement().asString().contains("no backend for route 'feed' of type SSE");
         App ok = app();
         assertThat(ok.check()).isEmpty();
         assertThat(journal).isEmpty();
@@ -183,10 +186,73 @@ class AppLifecycleTest {
 
     @Test
     void unusedBackendsDoNotStart() {
-        App app = App.create(Settings.from(Map.of()), new ManualTimerService());
-        app.backend(amqp);
+        App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).backend(amqp).build();
         app.start();
         app.stop();
         assertThat(journal).isEmpty();
+    }
+
+    @Test
+    void backendsStartByPhaseWhateverTheirRegistrationOrder() {
+        RecordingBackend server = new RecordingBackend(RouteType.of("SERVER"), journal, BackendFactory.PHASE_SERVER);
+        App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService())
+                .backend(schedule).backend(server).backend(amqp).build();
+        app.route(RecordingBackend.route(RouteType.SCHEDULE, "tick"));
+        app.route(RecordingBackend.route(RouteType.of("SERVER"), "web"));
+        app.route(RecordingBackend.route(RouteType.AMQP_RABBITMQ, "items"));
+        app.start();
+        app.stop();
+        assertThat(journal.stream().filter(e -> e.endsWith(" start")))
+                .containsExactly("SERVER start", "AMQP_RABBITMQ start", "SCHEDULE start");
+    }
+
+    @Test
+    void aThirdPartyRouteTypeIsServedByItsOwnBackend() {
+        RecordingBackend kafka = new RecordingBackend(RouteType.of("KAFKA"), journal);
+        App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).backend(kafka).build();
+        app.route(RecordingBackend.route(RouteType.of("KAFKA"), "orders"));
+        app.start();
+        assertThat(kafka.context.routes()).extracting(r -> r.name()).containsExactly("orders");
+        app.stop();
+        assertThat(journal).contains("KAFKA start", "KAFKA close");
+    }
+
+    @Test
+    void aGivenBackendsSettingsAreValidatedWhenTheAppIsBuilt() {
+        Setting<Integer> limit = Setting.integer("ASYNCWORKER_KAFKA_LIMIT", 5, 1, 10);
+        RecordingBackend kafka = new RecordingBackend(RouteType.of("KAFKA"), journal) {
+            @Override
+            public List<Setting<?>> settings() {
+                return List.of(limit);
+            }
+        };
+        App.Builder builder = App.builder().settings(Settings.from(Map.of("ASYNCWORKER_KAFKA_LIMIT", "11"))).backend(kafka);
+        assertThatThrownBy(builder::build).hasMessageContaining("ASYNCWORKER_KAFKA_LIMIT='11'");
+        App app = App.builder().settings(Settings.from(Map.of("ASYNCWORKER_KAFKA_LIMIT", "7"))).backend(kafka).build();
+        assertThat(app.settings().get(limit)).isEqualTo(7);
+        assertThat(app.settings().describe()).containsKey("ASYNCWORKER_KAFKA_LIMIT");
+        app.close();
+    }
+
+    @Test
+    void stopDuringStartWaitsAndTheStartEndsStoppedInsteadOfThrowing() throws Exception {
+        java.util.concurrent.CountDownLatch inHook = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        App app = app();
+        app.onStartup(a -> {
+            inHook.countDown();
+            release.await();
+        });
+        Thread starter = Thread.ofPlatform().start(app::start);
+        inHook.await();
+        Thread stopper = Thread.ofPlatform().start(app::stop);
+        await().until(() -> stopper.getState() == Thread.State.WAITING);
+        release.countDown();
+        starter.join(5_000);
+        stopper.join(5_000);
+        assertThat(starter.isAlive()).isFalse();
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(app.isRunning()).isFalse();
+        assertThat(journal).as("the start was cut short before any backend").doesNotContain("AMQP_RABBITMQ start");
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A test-only backend that records each lifecycle call into a shared journal. */
-final class RecordingBackend implements BackendFactory {
+class RecordingBackend implements BackendFactory {
+    final int phase;
     final List<String> journal;
     final RouteType type;
     volatile boolean failStart;
@@ -21,8 +22,18 @@ final class RecordingBackend implements BackendFactory {
     volatile BackendContext context;
 
     RecordingBackend(RouteType type, List<String> journal) {
+        this(type, journal, PHASE_CONSUMER);
+    }
+
+    RecordingBackend(RouteType type, List<String> journal, int phase) {
         this.type = type;
         this.journal = journal;
+        this.phase = phase;
+    }
+
+    @Override
+    public int startPhase() {
+        return phase;
     }
 
     static List<String> journal() {

@@ -1,5 +1,6 @@
 package io.asyncworker.http.internal;
 
+import io.asyncworker.http.HttpSettings;
 import io.asyncworker.App;
 import io.asyncworker.ComponentHealth;
 import io.asyncworker.Settings;
@@ -61,7 +62,7 @@ final class HttpBackend implements Backend {
         this.routes = routes;
         this.metrics = new HttpMetrics(context.meters());
         this.dispatcher = new Dispatcher(inFlight, metrics);
-        this.address = settings.httpHost() + ":" + settings.httpPort();
+        this.address = settings.get(HttpSettings.HOST) + ":" + settings.get(HttpSettings.PORT);
     }
 
     @Override
@@ -72,10 +73,10 @@ final class HttpBackend implements Backend {
         try {
             await(listen(router), START_TIMEOUT);
         } catch (Exception e) {
-            throw new IllegalStateException("HTTP server cannot listen on " + address + " (" + Settings.HTTP_HOST
-                    + ", " + Settings.HTTP_PORT + "): " + e.getMessage(), e);
+            throw new IllegalStateException("HTTP server cannot listen on " + address + " (" + HttpSettings.HOST
+                    + ", " + HttpSettings.PORT + "): " + e.getMessage(), e);
         }
-        HttpAddress bound = new HttpAddress(settings.httpHost(), servers.getFirst().actualPort());
+        HttpAddress bound = new HttpAddress(settings.get(HttpSettings.HOST), servers.getFirst().actualPort());
         address = bound.host() + ":" + bound.port();
         Bindings.bind(app, bound);
         state = State.UP;
@@ -87,7 +88,7 @@ final class HttpBackend implements Backend {
      * port 0 gives one random port shared by all), so accepting and parsing scale with the cores.
      */
     private Future<String> listen(Router router) {
-        HttpServerOptions options = new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort());
+        HttpServerOptions options = new HttpServerOptions().setHost(settings.get(HttpSettings.HOST)).setPort(settings.get(HttpSettings.PORT));
         Supplier<Deployable> perLoop = () -> context -> {
             HttpServer server = vertx.createHttpServer(options).requestHandler(router);
             servers.add(server);
@@ -98,12 +99,12 @@ final class HttpBackend implements Backend {
 
     private List<HttpRoute> allRoutes() {
         List<HttpRoute> all = new ArrayList<>(routes);
-        if (settings.metricsEnabled()) {
+        if (settings.get(HttpSettings.METRICS_ENABLED)) {
             prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             app.meters().add(prometheus);
-            all.add(BuiltinRoutes.metrics(settings.metricsPath(), prometheus));
+            all.add(BuiltinRoutes.metrics(settings.get(HttpSettings.METRICS_PATH), prometheus));
         }
-        all.add(BuiltinRoutes.health(settings.healthPath(), app::health));
+        all.add(BuiltinRoutes.health(settings.get(HttpSettings.HEALTH_PATH), app::health));
         return all;
     }
 

@@ -1,6 +1,9 @@
 package io.asyncworker.http.internal;
 
 import io.asyncworker.RouteType;
+import io.asyncworker.Setting;
+import io.asyncworker.http.HttpSettings;
+import java.util.List;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
@@ -22,8 +25,19 @@ public final class HttpBackendFactory implements BackendFactory {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return HttpSettings.ALL;
+    }
+
+    /** First: health and metrics answer while the other backends start. */
+    @Override
+    public int startPhase() {
+        return PHASE_SERVER;
+    }
+
+    @Override
     public boolean isNeeded(BackendContext context) {
-        return !context.routes().isEmpty() || context.settings().metricsEnabled();
+        return !context.routes().isEmpty() || context.settings().get(HttpSettings.METRICS_ENABLED);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.asyncworker.http.internal;
 
+import io.asyncworker.http.HttpSettings;
 import io.asyncworker.Route;
 import io.asyncworker.Settings;
 import io.asyncworker.http.HttpRoute;
@@ -54,14 +55,14 @@ final class RouteChecks {
 
     private static Map<String, String> reserved(Settings settings) {
         Map<String, String> reserved = new HashMap<>();
-        reserved.put(builtinKey(settings.healthPath(), Settings.HEALTH_PATH), "health route (" + Settings.HEALTH_PATH + ")");
-        if (settings.metricsEnabled()) {
-            String key = builtinKey(settings.metricsPath(), Settings.METRICS_PATH);
+        reserved.put(builtinKey(settings.get(HttpSettings.HEALTH_PATH), HttpSettings.HEALTH_PATH.name()), "health route (" + HttpSettings.HEALTH_PATH + ")");
+        if (settings.get(HttpSettings.METRICS_ENABLED)) {
+            String key = builtinKey(settings.get(HttpSettings.METRICS_PATH), HttpSettings.METRICS_PATH.name());
             if (reserved.containsKey(key)) {
-                throw new IllegalArgumentException(Settings.METRICS_PATH + " and " + Settings.HEALTH_PATH
-                        + " must differ, both are " + settings.metricsPath());
+                throw new IllegalArgumentException(HttpSettings.METRICS_PATH + " and " + HttpSettings.HEALTH_PATH
+                        + " must differ, both are " + settings.get(HttpSettings.METRICS_PATH));
             }
-            reserved.put(key, "metrics route (" + Settings.METRICS_PATH + ")");
+            reserved.put(key, "metrics route (" + HttpSettings.METRICS_PATH + ")");
         }
         return reserved;
     }

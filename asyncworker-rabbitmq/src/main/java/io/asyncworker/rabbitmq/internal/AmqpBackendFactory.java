@@ -2,6 +2,8 @@ package io.asyncworker.rabbitmq.internal;
 
 import io.asyncworker.Route;
 import io.asyncworker.RouteType;
+import io.asyncworker.Setting;
+import io.asyncworker.rabbitmq.AmqpSettings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
@@ -13,6 +15,16 @@ public final class AmqpBackendFactory implements BackendFactory {
     @Override
     public RouteType type() {
         return RouteType.AMQP_RABBITMQ;
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return AmqpSettings.ALL;
+    }
+
+    @Override
+    public int startPhase() {
+        return PHASE_CONSUMER;
     }
 
     /** Also for a publish-only app: the backend closes the registered connections' publishers at stop. */

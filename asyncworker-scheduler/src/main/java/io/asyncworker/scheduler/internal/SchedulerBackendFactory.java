@@ -22,6 +22,11 @@ public final class SchedulerBackendFactory implements BackendFactory {
     }
 
     @Override
+    public int startPhase() {
+        return PHASE_SCHEDULE;
+    }
+
+    @Override
     public void validate(BackendContext context) {
         for (Route route : context.routes()) {
             if (!(route instanceof ScheduleRoute)) {

@@ -23,6 +23,11 @@ public final class SseBackendFactory implements BackendFactory {
     }
 
     @Override
+    public int startPhase() {
+        return PHASE_STREAM;
+    }
+
+    @Override
     public void validate(BackendContext context) {
         ConnectionResolver resolver = new ConnectionResolver(context.connections());
         for (Route route : context.routes()) {

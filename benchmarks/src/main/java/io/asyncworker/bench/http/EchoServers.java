@@ -1,5 +1,6 @@
 package io.asyncworker.bench.http;
 
+import io.asyncworker.http.HttpSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncworker.App;
 import io.asyncworker.Settings;
@@ -50,7 +51,7 @@ public final class EchoServers {
 
     /** asyncworker-http: one HttpRoute.post("/echo") returning Response.json(item); handler on a virtual thread. */
     public static Map<String, Object> asyncworker(Params params) throws Exception {
-        App app = App.create(Settings.from(Map.of(Settings.HTTP_PORT, "0", Settings.HTTP_HOST, "127.0.0.1")));
+        App app = App.create(Settings.from(Map.of(HttpSettings.PORT.name(), "0", HttpSettings.HOST.name(), "127.0.0.1")));
         app.route(HttpRoute.post("/echo", req -> Response.json(req.body(Item.class))));
         app.start();
         Child.printReady(Map.of("port", HttpAddress.of(app).orElseThrow().port()));

@@ -1,5 +1,6 @@
 package io.asyncworker.bench.rabbit;
 
+import io.asyncworker.http.HttpSettings;
 import io.asyncworker.App;
 import io.asyncworker.Settings;
 import io.asyncworker.bench.Params;
@@ -55,7 +56,7 @@ public final class AsyncworkerConsumer {
     }
 
     static Settings settings() {
-        return Settings.from(Map.of(Settings.HTTP_PORT, "0", Settings.HTTP_HOST, "127.0.0.1"));
+        return Settings.from(Map.of(HttpSettings.PORT.name(), "0", HttpSettings.HOST.name(), "127.0.0.1"));
     }
 
     static AmqpConnection connection(int prefetch) {

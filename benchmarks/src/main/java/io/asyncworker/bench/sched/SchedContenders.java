@@ -1,5 +1,6 @@
 package io.asyncworker.bench.sched;
 
+import io.asyncworker.http.HttpSettings;
 import io.asyncworker.App;
 import io.asyncworker.Settings;
 import io.asyncworker.bench.Params;
@@ -70,8 +71,8 @@ public final class SchedContenders {
 
     /** Default settings (metrics and /metrics server on) with a random HTTP port, or metrics off. */
     static Settings settings(boolean metrics) {
-        return Settings.from(Map.of(Settings.METRICS_ENABLED, String.valueOf(metrics), Settings.HTTP_PORT, "0",
-                Settings.HTTP_HOST, "127.0.0.1"));
+        return Settings.from(Map.of(HttpSettings.METRICS_ENABLED.name(), String.valueOf(metrics), HttpSettings.PORT.name(), "0",
+                HttpSettings.HOST.name(), "127.0.0.1"));
     }
 
     /**

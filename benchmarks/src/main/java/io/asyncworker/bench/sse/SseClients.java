@@ -1,5 +1,6 @@
 package io.asyncworker.bench.sse;
 
+import io.asyncworker.http.HttpSettings;
 import com.launchdarkly.eventsource.EventSource;
 import com.launchdarkly.eventsource.MessageEvent;
 import com.launchdarkly.eventsource.background.BackgroundEventHandler;
@@ -27,7 +28,7 @@ public final class SseClients {
         AtomicLong seen = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         Drain drain = new Drain();
-        App app = App.create(Settings.from(Map.of(Settings.HTTP_PORT, "0", Settings.HTTP_HOST, "127.0.0.1")));
+        App app = App.create(Settings.from(Map.of(HttpSettings.PORT.name(), "0", HttpSettings.HOST.name(), "127.0.0.1")));
         app.route(SseRoute.consume(params.get("url")).bulkSize(params.getInt("bulk"))
                 .flushTimeout(Duration.ofMillis(100)).handler(batch -> {
                     drain.started();
