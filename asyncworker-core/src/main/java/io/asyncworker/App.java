@@ -107,7 +107,10 @@ public interface App extends AutoCloseable {
      */
     <T> T get(Key<T> key);
 
-    /** Reads app state, empty when nothing is stored under the key. */
+    /**
+     * Reads app state, or a value a backend publishes while it runs (e.g. {@code HttpAddress.KEY});
+     * empty when nothing is stored under the key.
+     */
     <T> Optional<T> find(Key<T> key);
 
     /** The app's settings. */

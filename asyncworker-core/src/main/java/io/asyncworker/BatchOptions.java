@@ -1,5 +1,6 @@
 package io.asyncworker;
 
+import io.asyncworker.spi.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class BatchOptions {
     private final Action onException;
     private final Integer maxConcurrency;
     private final Integer maxDeliveries;
+    private final Class<?> bodyType;
 
     private BatchOptions(Builder b) {
         this.bulkSize = b.bulkSize;
@@ -33,6 +35,7 @@ public final class BatchOptions {
         this.onException = b.onException;
         this.maxConcurrency = b.maxConcurrency;
         this.maxDeliveries = b.maxDeliveries;
+        this.bodyType = b.bodyType;
     }
 
     /** A builder with every option at its default. */
@@ -80,6 +83,14 @@ public final class BatchOptions {
         return maxDeliveries == null ? OptionalInt.empty() : OptionalInt.of(maxDeliveries);
     }
 
+    /**
+     * The type every body is decoded into before the handler runs, if declared: a body that does not
+     * decode (a JSON {@code null} included) is rejected, logged and counted, and never handled.
+     */
+    public Optional<Class<?>> bodyType() {
+        return Optional.ofNullable(bodyType);
+    }
+
     /** The effective options with their origins, for {@link Route#describe(Settings)}. */
     public List<RouteOption> describe(Settings settings) {
         List<RouteOption> out = new ArrayList<>();
@@ -91,6 +102,7 @@ public final class BatchOptions {
         out.add(option("onException", onException(), onException));
         out.add(option("maxConcurrency", maxConcurrency == null ? "unbounded" : maxConcurrency, maxConcurrency));
         out.add(option("maxDeliveries", maxDeliveries == null ? "unlimited" : maxDeliveries, maxDeliveries));
+        out.add(option("bodyType", bodyType == null ? "none" : bodyType.getName(), bodyType));
         return out;
     }
 
@@ -102,7 +114,8 @@ public final class BatchOptions {
     public String toString() {
         return "BatchOptions[bulkSize=" + bulkSize() + ", flushTimeout=" + flushTimeout
                 + ", onSuccess=" + onSuccess() + ", onException=" + onException()
-                + ", maxConcurrency=" + maxConcurrency + ", maxDeliveries=" + maxDeliveries + "]";
+                + ", maxConcurrency=" + maxConcurrency + ", maxDeliveries=" + maxDeliveries
+                + (bodyType == null ? "" : ", bodyType=" + bodyType.getSimpleName()) + "]";
     }
 
     /**
@@ -116,23 +129,20 @@ public final class BatchOptions {
         private Action onException;
         private Integer maxConcurrency;
         private Integer maxDeliveries;
+        private Class<?> bodyType;
 
         private Builder() {
         }
 
         /** The largest batch, at least 1. */
         public Builder bulkSize(int size) {
-            this.bulkSize = positive("bulkSize", size);
+            this.bulkSize = Checks.atLeast("bulkSize", size, 1);
             return this;
         }
 
         /** How long a batch may wait for more messages after its first one arrived; positive. */
         public Builder flushTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "flushTimeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("flushTimeout must be positive, got " + timeout);
-            }
-            this.flushTimeout = timeout;
+            this.flushTimeout = Checks.positive("flushTimeout", timeout);
             return this;
         }
 
@@ -150,26 +160,25 @@ public final class BatchOptions {
 
         /** How many batches may run at once, at least 1; {@code 1} means strictly one at a time. */
         public Builder maxConcurrency(int max) {
-            this.maxConcurrency = positive("maxConcurrency", max);
+            this.maxConcurrency = Checks.atLeast("maxConcurrency", max, 1);
             return this;
         }
 
         /** Reject instead of requeue a message delivered this many times; at least 1. */
         public Builder maxDeliveries(int max) {
-            this.maxDeliveries = positive("maxDeliveries", max);
+            this.maxDeliveries = Checks.atLeast("maxDeliveries", max, 1);
+            return this;
+        }
+
+        /** Decodes every body into this type before the handler runs (see {@link BatchOptions#bodyType()}). */
+        public Builder bodyType(Class<?> type) {
+            this.bodyType = Objects.requireNonNull(type, "bodyType");
             return this;
         }
 
         /** Copies the options into an immutable value. */
         public BatchOptions build() {
             return new BatchOptions(this);
-        }
-
-        private static int positive(String option, int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(option + " must be at least 1, got " + value);
-            }
-            return value;
         }
     }
 }

@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /**
- * What the app gives a backend: its routes and connections, settings, meters and timer.
- * Immutable; safe to use from any thread.
+ * What the app gives a backend: its routes and connections, settings, meters and timer, and a
+ * place to publish runtime values. Safe to use from any thread.
  */
 public interface BackendContext {
 
@@ -30,4 +30,13 @@ public interface BackendContext {
 
     /** The app's clock and timer. */
     TimerService timer();
+
+    /**
+     * Publishes a value users read with {@link App#find(io.asyncworker.Key)} while the backend runs,
+     * e.g. the address the HTTP server bound. Unlike app state it may be set after start.
+     */
+    <T> void expose(io.asyncworker.Key<T> key, T value);
+
+    /** Withdraws a value published with {@link #expose}. */
+    void unexpose(io.asyncworker.Key<?> key);
 }

@@ -2,57 +2,64 @@ package io.asyncworker.spi;
 
 import io.asyncworker.AsyncBatchHandler;
 import io.asyncworker.BatchOptions;
+import io.asyncworker.BodyCodec;
 import io.asyncworker.Message;
 import io.asyncworker.Settings;
-import io.asyncworker.internal.batch.DefaultBatchPipeline;
+import io.asyncworker.internal.batch.PipelineBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.BiFunction;
 
 /**
- * The batching machinery every batched backend shares: a bucket (size or timeout since the first
- * message), handler runs on virtual threads bounded by {@code maxConcurrency}, the outcome rule,
- * metrics, and a graceful drain. The backend feeds messages in and carries out the decided
- * actions through its {@link Settler}.
+ * The life of every message of a batched route, once for all backends (SPEC §13): the bucket (size
+ * or timeout since the first message), handler runs on virtual threads bounded by
+ * {@code maxConcurrency}, dropping messages of a dead channel, decoding the declared body type
+ * (undecodable ones are rejected and counted, never handled), the outcome rule, the delivery limit
+ * (applied before the decision is sealed), metrics, drain and close. A backend only adapts: it adds
+ * what arrives and carries out the verdicts in its {@link SettleSink}.
  *
  * <pre>{@code
- * BatchPipeline<RabbitMQMessage> pipeline = BatchPipeline.<RabbitMQMessage>builder("items")
- *         .options(route.options()).settings(settings).bulkSize(effectiveBulk)
- *         .timer(ctx.timer()).meters(ctx.meters())
- *         .handler(route.handler()).settler(this::ackOrReject)
+ * BatchPipeline<Record, KafkaMessage> pipeline = BatchPipeline.<Record, KafkaMessage>builder("orders")
+ *         .options(route.options()).settings(ctx.settings()).timer(ctx.timer()).meters(ctx.meters())
+ *         .codec(codec).messages(KafkaRecord::new).handler(route.handler()).sink(this::commit)
  *         .build();
- * pipeline.add(message);            // from the client's delivery thread; never blocks
+ * pipeline.add(record);            // from the client's I/O thread; never blocks
  * }</pre>
  *
- * <p>Thread-safe: {@link #add} may be called from I/O threads while batches run.
+ * <p>Thread-safe: {@link #add} may be called from I/O threads while batches run and while the
+ * pipeline drains; after {@link #drain} a message added is requeued at once, never handled.
  *
- * @param <M> the backend's message type
+ * @param <I> the backend's inbound message type
+ * @param <M> the message type the handler sees
  */
-public interface BatchPipeline<M extends Message> {
+public interface BatchPipeline<I extends Inbound, M extends Message> {
 
     /** A builder for a route's pipeline. */
-    static <M extends Message> Builder<M> builder(String route) {
-        return new DefaultBatchPipeline.PipelineBuilder<>(Objects.requireNonNull(route, "route"));
+    static <I extends Inbound, M extends Message> Builder<I, M> builder(String route) {
+        return new PipelineBuilder<>(Objects.requireNonNull(route, "route"));
     }
 
-    /** Adds a message to the bucket; never blocks. */
-    void add(M message);
+    /** Adds a message to the bucket; never blocks. After {@link #drain} it is requeued at once. */
+    void add(I message);
 
-    /** Hands the partial batch, if any, to the handler now. */
+    /** Hands the partial batch, if any, to the handler now, e.g. when a stream ended. */
     void flush(FlushReason reason);
 
     /**
-     * Drops waiting messages that match, e.g. those of a dead channel which the broker will
-     * deliver again; they are neither handled nor settled.
+     * Drops waiting messages that are no longer {@linkplain Inbound#isCurrent() current}, e.g. after
+     * a channel died or a stream was requeued: the source delivers them again. They are neither
+     * handled nor settled; a backend that must record them (e.g. in a stream's resume point) does
+     * so with the list returned.
      *
-     * @return the dropped messages
+     * @return the dropped messages, in source order
      */
-    List<M> discard(Predicate<? super M> which);
+    List<I> discardStale();
 
     /**
-     * The graceful stop: flushes the partial batch, waits for every batch within the budget, then
+     * The graceful stop: flushes the partial batch, closes the pipeline to new messages, waits for
+     * every batch within the budget, then interrupts what still runs (with a short grace) and
      * settles what never ran or did not finish with {@code REQUEUE}.
      *
      * @return {@code true} when every batch finished within the budget
@@ -65,30 +72,48 @@ public interface BatchPipeline<M extends Message> {
     /** Batches running or waiting for a concurrency slot. */
     int batchesInFlight();
 
+    /** The route's meters, for the backend's own counts (consumer up, received by chunk, ...). */
+    RouteMetrics metrics();
+
     /** Configures a pipeline; not thread-safe. */
-    interface Builder<M extends Message> {
+    interface Builder<I extends Inbound, M extends Message> {
         /** The route's batch options; default {@link BatchOptions#defaults()}. */
-        Builder<M> options(BatchOptions options);
+        Builder<I, M> options(BatchOptions options);
 
         /** Overrides the bulk size, e.g. with {@code min(bulkSize, prefetch)}. */
-        Builder<M> bulkSize(int effectiveBulkSize);
+        Builder<I, M> bulkSize(int effectiveBulkSize);
 
         /** Supplies the default flush timeout. Required. */
-        Builder<M> settings(Settings settings);
+        Builder<I, M> settings(Settings settings);
 
         /** The clock and timer. Required. */
-        Builder<M> timer(TimerService timer);
+        Builder<I, M> timer(TimerService timer);
 
         /** Where the route's meters go. Required. */
-        Builder<M> meters(MeterRegistry registry);
+        Builder<I, M> meters(MeterRegistry registry);
+
+        /** Decodes bodies; required when a body type is declared or {@code body(Class)} is used. */
+        Builder<I, M> codec(BodyCodec codec);
+
+        /** Makes the handler's message from the inbound one and the core's control. Required. */
+        Builder<I, M> messages(BiFunction<? super I, MessageControl, ? extends M> factory);
 
         /** The user's handler. Required. */
-        Builder<M> handler(AsyncBatchHandler<M> handler);
+        Builder<I, M> handler(AsyncBatchHandler<M> handler);
 
-        /** Carries out the decided actions. Required. */
-        Builder<M> settler(Settler<M> settler);
+        /**
+         * Whether a requeue of a handled message that keeps coming back waits before it is carried
+         * out (100 ms on its second delivery, doubling up to one second), so that a poison message
+         * costs at most about one delivery a second instead of looping hot. For sources that
+         * redeliver a requeued message at once, like a broker queue; a stream that replays in order
+         * paces its own reconnects instead. Default false.
+         */
+        Builder<I, M> holdRequeues(boolean hold);
+
+        /** Carries out the verdicts. Required. */
+        Builder<I, M> sink(SettleSink<I> sink);
 
         /** Builds the pipeline. */
-        BatchPipeline<M> build();
+        BatchPipeline<I, M> build();
     }
 }

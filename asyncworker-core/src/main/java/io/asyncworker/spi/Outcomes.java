@@ -2,6 +2,7 @@ package io.asyncworker.spi;
 
 import io.asyncworker.Action;
 import io.asyncworker.BatchOptions;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,4 +48,27 @@ public final class Outcomes {
         }
         return action;
     }
+
+    /** The shortest wait before a message that came back is requeued again. */
+    public static final Duration FIRST_REQUEUE_DELAY = Duration.ofMillis(100);
+    /** The longest wait before a requeue: a poison message costs at most about one delivery a second. */
+    public static final Duration MAX_REQUEUE_DELAY = Duration.ofSeconds(1);
+
+    /**
+     * How long a requeue of a handled message waits, so that a message failing again and again does
+     * not loop hot: none for a first delivery, then 100 ms doubling
+     * per delivery up to one second.
+     *
+     * @param deliveryCount how many times the message has been delivered, this time included
+     */
+    public static Duration requeueDelay(long deliveryCount) {
+        if (deliveryCount <= 1) {
+            return Duration.ZERO;
+        }
+        int shift = (int) Math.min(deliveryCount - 2, 20);
+        long millis = FIRST_REQUEUE_DELAY_MILLIS << shift;
+        return millis >= MAX_REQUEUE_DELAY.toMillis() ? MAX_REQUEUE_DELAY : Duration.ofMillis(millis);
+    }
+
+    private static final long FIRST_REQUEUE_DELAY_MILLIS = 100;
 }

@@ -6,14 +6,11 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,19 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code asyncworker.messages.received{route,queue}}, {@code asyncworker.messages.settled{route,queue,action}},
  * {@code asyncworker.messages.invalid{route,queue,reason}}, {@code asyncworker.batch.size{route}},
  * {@code asyncworker.batch.flush{route,reason}}, {@code asyncworker.handler.duration{route,result}},
- * {@code asyncworker.handler.inflight{route}}, {@code asyncworker.consumer.up{route,queue}}.
+ * {@code asyncworker.handler.inflight{route}}, {@code asyncworker.handler.errors{route,exception}},
+ * {@code asyncworker.consumer.up{route,queue}}.
  * For SSE routes the {@code queue} tag holds the stream's URL.
  *
  * <p>Thread-safe; meters are created once and cached.
  */
 public final class RouteMetrics {
-    // Weak both ways: a RouteMetrics refers to its registry, so strong values would keep every
-    // registry (and app) alive. An instance lives as long as its pipeline or backend holds it.
-    private static final Map<MeterRegistry, Map<String, WeakReference<RouteMetrics>>> INSTANCES = new WeakHashMap<>();
     private final MeterRegistry registry;
     private final String route;
     private final Map<String, QueueMeters> queues = new ConcurrentHashMap<>();
     private final Map<String, Counter> invalid = new ConcurrentHashMap<>();
+    private final Map<String, Counter> errors = new ConcurrentHashMap<>();
     private final Map<FlushReason, Counter> flushes = new EnumMap<>(FlushReason.class);
     private final AtomicInteger inflight = new AtomicInteger();
     private final DistributionSummary batchSize;
@@ -80,22 +76,11 @@ public final class RouteMetrics {
     }
 
     /**
-     * The meters of one route; the same instance for the same registry and route, so that the
-     * pipeline and its backend share one in-flight gauge.
+     * Registers the meters of one route. Make one per route and share it (a pipeline makes its own,
+     * see {@link BatchPipeline#metrics()}): the in-flight gauge follows the instance that registered it.
      */
     public static RouteMetrics of(MeterRegistry registry, String route) {
-        Objects.requireNonNull(registry, "registry");
-        Objects.requireNonNull(route, "route");
-        synchronized (INSTANCES) {
-            Map<String, WeakReference<RouteMetrics>> routes = INSTANCES.computeIfAbsent(registry, r -> new HashMap<>());
-            WeakReference<RouteMetrics> ref = routes.get(route);
-            RouteMetrics metrics = ref == null ? null : ref.get();
-            if (metrics == null) {
-                metrics = new RouteMetrics(registry, route);
-                routes.put(route, new WeakReference<>(metrics));
-            }
-            return metrics;
-        }
+        return new RouteMetrics(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(route, "route"));
     }
 
     private QueueMeters queue(String queue) {
@@ -115,9 +100,23 @@ public final class RouteMetrics {
 
     /** Counts a message that never reached the handler, e.g. {@code reason=decode}. */
     public void invalid(String queue, String reason) {
+        invalid(queue, reason, 1);
+    }
+
+    /**
+     * Counts messages that never reached the handler: {@code reason=decode} (undecodable),
+     * {@code stale} (their channel or stream was gone; the source delivers them again).
+     */
+    public void invalid(String queue, String reason, int count) {
         invalid.computeIfAbsent(queue + '\n' + reason, k -> Counter.builder("asyncworker.messages.invalid")
                 .tag("route", route).tag("queue", queue).tag("reason", reason)
-                .description("messages that never reached the handler, by reason").register(registry)).increment();
+                .description("messages that never reached the handler, by reason").register(registry)).increment(count);
+    }
+
+    /** Counts a handler failure by exception class: {@code asyncworker.handler.errors{route,exception}}. */
+    public void handlerError(String exception) {
+        errors.computeIfAbsent(exception, e -> Counter.builder("asyncworker.handler.errors").tag("route", route)
+                .tag("exception", e).description("handler failures, by exception class").register(registry)).increment();
     }
 
     /** Records a batch handed to the handler. */

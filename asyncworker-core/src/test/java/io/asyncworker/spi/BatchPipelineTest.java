@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.asyncworker.spi.TestMessage.TestInbound;
 import org.junit.jupiter.api.Test;
 
 class BatchPipelineTest {
@@ -29,25 +30,27 @@ class BatchPipelineTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Map<Integer, Action> settled = new ConcurrentHashMap<>();
     private final List<List<Integer>> settledBatches = new CopyOnWriteArrayList<>();
+    private boolean holdRequeues;
 
-    private BatchPipeline<TestMessage> asyncPipeline(BatchOptions options, AsyncBatchHandler<TestMessage> handler) {
-        return BatchPipeline.<TestMessage>builder("r1").options(options)
+    private BatchPipeline<TestInbound, TestMessage> asyncPipeline(BatchOptions options, AsyncBatchHandler<TestMessage> handler) {
+        return BatchPipeline.<TestInbound, TestMessage>builder("r1").options(options)
                 .settings(Settings.from(Map.of())).timer(timer).meters(meters).handler(handler)
-                .settler((batch, actions) -> {
+                .codec(IntCodec.INSTANCE).messages(TestMessage::new).holdRequeues(holdRequeues)
+                .sink((batch, verdicts) -> {
                     for (int i = 0; i < batch.size(); i++) {
-                        settled.put(batch.get(i).n, actions.get(i));
+                        settled.put(batch.get(i).n, verdicts.get(i).action());
                     }
                     settledBatches.add(batch.stream().map(m -> m.n).toList());
                 }).build();
     }
 
-    private BatchPipeline<TestMessage> pipeline(BatchOptions options, BatchHandler<TestMessage> handler) {
+    private BatchPipeline<TestInbound, TestMessage> pipeline(BatchOptions options, BatchHandler<TestMessage> handler) {
         return asyncPipeline(options, AsyncBatchHandler.of(handler));
     }
 
-    private static void addAll(BatchPipeline<TestMessage> p, int from, int to) {
+    private static void addAll(BatchPipeline<TestInbound, TestMessage> p, int from, int to) {
         for (int i = from; i < to; i++) {
-            p.add(new TestMessage(i));
+            p.add(new TestInbound(i));
         }
     }
 
@@ -83,7 +86,7 @@ class BatchPipelineTest {
     void asyncHandlerIsDoneWhenItsStageCompletes() {
         CompletableFuture<Void> stage = new CompletableFuture<>();
         var p = asyncPipeline(BatchOptions.defaults(), batch -> stage);
-        p.add(new TestMessage(7));
+        p.add(new TestInbound(7));
         await().until(() -> p.batchesInFlight() == 1);
         assertThat(settled).isEmpty();
         stage.completeExceptionally(new RuntimeException("late failure"));
@@ -97,7 +100,7 @@ class BatchPipelineTest {
         var p = pipeline(BatchOptions.defaults(), batch -> {
             seen.addAll(batch);
         });
-        p.add(new TestMessage(1));
+        p.add(new TestInbound(1));
         await().until(() -> settled.size() == 1);
         assertThatThrownBy(() -> seen.get(0).accept()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already settled");
@@ -109,7 +112,7 @@ class BatchPipelineTest {
         var p = pipeline(BatchOptions.defaults(), batch -> {
             batch.clear();
         });
-        p.add(new TestMessage(1));
+        p.add(new TestInbound(1));
         await().until(() -> settled.size() == 1);
         assertThat(settled).containsEntry(1, REQUEUE);
     }
@@ -191,7 +194,7 @@ class BatchPipelineTest {
                 }
             }
         });
-        p.add(new TestMessage(1));
+        p.add(new TestInbound(1));
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         long t0 = System.nanoTime();
         assertThat(p.drain(Duration.ofMillis(100))).isFalse();
@@ -213,11 +216,154 @@ class BatchPipelineTest {
     }
 
     @Test
-    void discardedMessagesAreNeitherHandledNorSettled() {
+    void staleMessagesWaitingAreDiscardedNeitherHandledNorSettled() {
         var p = pipeline(BatchOptions.builder().bulkSize(10).build(), batch -> { });
-        addAll(p, 0, 4);
-        assertThat(p.discard(m -> m.n < 2)).hasSize(2);
+        List<TestInbound> in = List.of(new TestInbound(0), new TestInbound(1), new TestInbound(2), new TestInbound(3));
+        in.forEach(p::add);
+        in.get(0).current = false;
+        in.get(1).current = false;
+        assertThat(p.discardStale()).containsExactly(in.get(0), in.get(1));
         p.drain(Duration.ofSeconds(5));
         assertThat(settled.keySet()).containsExactlyInAnyOrder(2, 3);
+    }
+
+    @Test
+    void aMessageWhoseChannelDiedBeforeItsBatchRanNeverReachesTheHandlerAndIsRequeued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        var p = pipeline(BatchOptions.builder().bulkSize(1).maxConcurrency(1).build(), batch -> {
+            release.await();
+            batch.forEach(m -> handled.add(m.n));
+        });
+        TestInbound waiting = new TestInbound(1);
+        p.add(new TestInbound(0));
+        p.add(waiting);
+        waiting.current = false;
+        release.countDown();
+        await().until(() -> settled.size() == 2);
+        assertThat(handled).containsExactly(0);
+        assertThat(settled).containsEntry(1, REQUEUE);
+        assertThat(meters.get("asyncworker.messages.invalid").tag("reason", "stale").counter().count()).isEqualTo(1);
+        assertThat(meters.get("asyncworker.messages.settled").tag("action", "requeue").counter().count()).isZero();
+    }
+
+    @Test
+    void anUndecodableBodyOrAJsonNullIsRejectedCountedAndNeverHandled() {
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        var p = pipeline(BatchOptions.builder().bulkSize(3).bodyType(Integer.class).build(),
+                batch -> batch.forEach(m -> handled.add(m.body(Integer.class))));
+        p.add(new TestInbound(0, "null", 1));
+        p.add(new TestInbound(1, "not a number", 1));
+        p.add(new TestInbound(2, "42", 1));
+        await().until(() -> settled.size() == 3);
+        assertThat(handled).containsExactly(42);
+        assertThat(settled).containsEntry(0, REJECT).containsEntry(1, REJECT).containsEntry(2, ACK);
+        assertThat(meters.get("asyncworker.messages.invalid").tag("reason", "decode").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void theDeliveryLimitAppliesBeforeTheDecisionIsSealed() {
+        List<TestMessage> seen = new CopyOnWriteArrayList<>();
+        var p = pipeline(BatchOptions.builder().maxDeliveries(3).build(), batch -> {
+            seen.addAll(batch);
+            throw new IllegalStateException("poison");
+        });
+        p.add(new TestInbound(1, "1", 3));
+        await().until(() -> settled.size() == 1);
+        assertThat(settled).containsEntry(1, REJECT);
+        assertThat(seen.get(0).decision()).as("decision() reports what was sent").contains(REJECT);
+    }
+
+    @Test
+    void aMessageAddedAfterDrainIsRequeuedAtOnceNeverHandled() {
+        AtomicInteger handled = new AtomicInteger();
+        var p = pipeline(BatchOptions.builder().bulkSize(10).build(), batch -> handled.addAndGet(batch.size()));
+        p.drain(Duration.ofSeconds(1));
+        p.add(new TestInbound(5));
+        assertThat(settled).containsExactly(Map.entry(5, REQUEUE));
+        timer.advance(Duration.ofHours(1));
+        assertThat(timer.pending()).as("no flush timer armed after drain").isZero();
+        assertThat(handled).hasValue(0);
+    }
+
+    @Test
+    void aRequeueOfAMessageThatKeepsComingBackWaitsSoItCannotLoopHot() {
+        holdRequeues = true;
+        var p = pipeline(BatchOptions.defaults(), batch -> {
+            throw new IllegalStateException("poison");
+        });
+        p.add(new TestInbound(1, "1", 1));
+        await().until(() -> settled.size() == 1);
+        assertThat(settled).as("a first delivery is requeued at once").containsEntry(1, REQUEUE);
+        p.add(new TestInbound(2, "2", 4));
+        await().until(() -> timer.pending() == 1);
+        assertThat(settled).doesNotContainKey(2);
+        timer.advance(Duration.ofMillis(399));
+        assertThat(settled).doesNotContainKey(2);
+        timer.advance(Duration.ofMillis(1));
+        await().until(() -> settled.containsKey(2));
+        assertThat(settled).containsEntry(2, REQUEUE);
+    }
+
+    @Test
+    void withoutHoldingARequeueIsCarriedOutAtOnceWhateverTheDeliveryCount() {
+        var p = pipeline(BatchOptions.defaults(), batch -> {
+            throw new IllegalStateException("poison");
+        });
+        p.add(new TestInbound(2, "2", 9));
+        await().until(() -> settled.size() == 1);
+        assertThat(settled).containsEntry(2, REQUEUE);
+        assertThat(timer.pending()).isZero();
+    }
+
+    @Test
+    void drainCarriesOutWaitingRequeuesAtOnce() {
+        holdRequeues = true;
+        var p = pipeline(BatchOptions.defaults(), batch -> {
+            throw new IllegalStateException("poison");
+        });
+        p.add(new TestInbound(2, "2", 9));
+        await().until(() -> timer.pending() == 1);
+        assertThat(p.drain(Duration.ofSeconds(5))).isTrue();
+        assertThat(settled).containsExactly(Map.entry(2, REQUEUE));
+    }
+
+    @Test
+    void everyHandlerFailureIsCountedByExceptionType() {
+        var p = pipeline(BatchOptions.builder().onException(REJECT).build(), batch -> {
+            throw new IllegalStateException("poison");
+        });
+        addAll(p, 0, 5);
+        await().until(() -> settled.size() == 5);
+        assertThat(meters.get("asyncworker.handler.errors").tag("exception", "java.lang.IllegalStateException")
+                .counter().count()).isEqualTo(5);
+    }
+
+    /** Decodes decimal integers; "null" decodes to null like a JSON null. */
+    enum IntCodec implements io.asyncworker.BodyCodec {
+        INSTANCE;
+
+        @Override
+        public <T> T decode(byte[] body, Class<T> type) {
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.equals("null")) {
+                return null;
+            }
+            try {
+                return type.cast(Integer.valueOf(text));
+            } catch (NumberFormatException e) {
+                throw new io.asyncworker.DecodeException("not a number", e);
+            }
+        }
+
+        @Override
+        public byte[] encode(Object value) {
+            return String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String contentType() {
+            return "text/plain";
+        }
     }
 }

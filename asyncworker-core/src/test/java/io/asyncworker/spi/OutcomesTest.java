@@ -55,4 +55,14 @@ class OutcomesTest {
         assertThat(Outcomes.limitDeliveries(REQUEUE, 9, OptionalInt.empty())).isEqualTo(REQUEUE);
         assertThat(Outcomes.limitDeliveries(ACK, 9, OptionalInt.of(3))).as("only requeues are limited").isEqualTo(ACK);
     }
+
+    @Test
+    void aRequeueWaitsLongerEachTimeAMessageComesBackUpToOneSecond() {
+        assertThat(Outcomes.requeueDelay(1)).isZero();
+        assertThat(Outcomes.requeueDelay(2)).isEqualTo(java.time.Duration.ofMillis(100));
+        assertThat(Outcomes.requeueDelay(3)).isEqualTo(java.time.Duration.ofMillis(200));
+        assertThat(Outcomes.requeueDelay(5)).isEqualTo(java.time.Duration.ofMillis(800));
+        assertThat(Outcomes.requeueDelay(6)).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(Outcomes.requeueDelay(Long.MAX_VALUE)).isEqualTo(java.time.Duration.ofSeconds(1));
+    }
 }

@@ -11,13 +11,10 @@ class RouteMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
-    void oneInstancePerRegistryAndRouteSoTheInflightGaugeIsShared() {
+    void theInflightGaugeFollowsTheInstanceThatRegisteredIt() {
         RouteMetrics a = RouteMetrics.of(registry, "items");
-        RouteMetrics b = RouteMetrics.of(registry, "items");
-        assertThat(b).isSameAs(a);
-        b.inflight().set(3);
+        a.inflight().set(3);
         assertThat(registry.get("asyncworker.handler.inflight").tag("route", "items").gauge().value()).isEqualTo(3);
-        assertThat(RouteMetrics.of(new SimpleMeterRegistry(), "items")).isNotSameAs(a);
     }
 
     @Test
@@ -29,11 +26,14 @@ class RouteMetricsTest {
         m.flushed(5, FlushReason.TIMEOUT);
         m.handlerDone(Duration.ofMillis(3), true);
         m.consumerUp("q1", true);
+        m.handlerError("java.io.IOException");
         assertThat(registry.get("asyncworker.messages.received").tags("route", "items", "queue", "q1").counter().count()).isEqualTo(5);
         assertThat(registry.get("asyncworker.messages.settled").tags("queue", "q1", "action", "requeue").counter().count()).isEqualTo(2);
         assertThat(registry.get("asyncworker.messages.invalid").tags("reason", "decode").counter().count()).isEqualTo(1);
         assertThat(registry.get("asyncworker.batch.flush").tags("reason", "timeout").counter().count()).isEqualTo(1);
         assertThat(registry.get("asyncworker.handler.duration").tags("result", "success").timer().count()).isEqualTo(1);
         assertThat(registry.get("asyncworker.consumer.up").tags("queue", "q1").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("asyncworker.handler.errors").tags("route", "items", "exception", "java.io.IOException")
+                .counter().count()).isEqualTo(1);
     }
 }

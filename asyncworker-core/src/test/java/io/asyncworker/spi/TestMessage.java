@@ -1,15 +1,67 @@
 package io.asyncworker.spi;
 
-/** A message for pipeline tests: just a number. */
-final class TestMessage extends AbstractMessage {
+import java.nio.charset.StandardCharsets;
+
+/** A message for pipeline tests: a number, its own inbound form and handler form in one. */
+final class TestMessage extends PipelineMessage {
+    final Inbound inbound;
     final int n;
 
-    TestMessage(int n) {
-        this.n = n;
+    TestMessage(TestInbound inbound, MessageControl control) {
+        super(control);
+        this.inbound = inbound;
+        this.n = inbound.n;
+    }
+
+    <T> T body(Class<T> type) {
+        return decode(type);
     }
 
     @Override
     public String toString() {
         return "m" + n;
+    }
+
+    /** The inbound side: number {@code n}, body text, delivery count, and a switchable "current". */
+    static final class TestInbound implements Inbound {
+        final int n;
+        final String body;
+        final long deliveryCount;
+        volatile boolean current = true;
+
+        TestInbound(int n) {
+            this(n, Integer.toString(n), 1);
+        }
+
+        TestInbound(int n, String body, long deliveryCount) {
+            this.n = n;
+            this.body = body;
+            this.deliveryCount = deliveryCount;
+        }
+
+        @Override
+        public byte[] payload() {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public long deliveryCount() {
+            return deliveryCount;
+        }
+
+        @Override
+        public boolean isCurrent() {
+            return current;
+        }
+
+        @Override
+        public String source() {
+            return "q";
+        }
+
+        @Override
+        public String toString() {
+            return "in" + n;
+        }
     }
 }

@@ -193,7 +193,7 @@ public final class DefaultApp implements App {
     }
 
     private Context context(RouteType type) {
-        return new Context(this, settings, reg.routes(type), reg.connections(type), meters, timer);
+        return new Context(this, settings, reg.routes(type), reg.connections(type), meters, timer, state);
     }
 
     private void runStartupHooks() throws Exception {

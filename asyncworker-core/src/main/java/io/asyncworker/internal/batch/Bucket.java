@@ -23,6 +23,7 @@ public final class Bucket<M> {
     private List<M> items;
     private Cancellable pendingTimeout;
     private long generation;
+    private boolean closed;
 
     /**
      * @param sink receives each full or timed-out batch with the reason
@@ -38,8 +39,15 @@ public final class Bucket<M> {
         this.items = new ArrayList<>(Math.min(bulkSize, 1024));
     }
 
-    /** Adds a message; may hand a full batch to the sink before returning. */
-    public synchronized void add(M message) {
+    /**
+     * Adds a message; may hand a full batch to the sink before returning.
+     *
+     * @return false when the bucket is closed and the message was not taken
+     */
+    public synchronized boolean add(M message) {
+        if (closed) {
+            return false;
+        }
         items.add(message);
         if (items.size() >= bulkSize) {
             emit(FlushReason.SIZE);
@@ -47,6 +55,14 @@ public final class Bucket<M> {
             long armed = generation;
             pendingTimeout = timer.schedule(flushTimeout, () -> timedOut(armed));
         }
+        return true;
+    }
+
+    /** Hands the partial batch, if any, to the sink and takes no message from now on. */
+    public synchronized void close(FlushReason reason) {
+        flush(reason);
+        closed = true;
+        disarm();
     }
 
     /** Hands the partial batch, if any, to the sink now. */

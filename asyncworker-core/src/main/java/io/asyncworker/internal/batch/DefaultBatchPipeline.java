@@ -1,48 +1,49 @@
 package io.asyncworker.internal.batch;
 
-import io.asyncworker.AsyncBatchHandler;
-import io.asyncworker.BatchOptions;
 import io.asyncworker.Message;
-import io.asyncworker.Settings;
 import io.asyncworker.spi.BatchPipeline;
 import io.asyncworker.spi.FlushReason;
+import io.asyncworker.spi.Inbound;
+import io.asyncworker.spi.LogLimiter;
 import io.asyncworker.spi.RouteMetrics;
-import io.asyncworker.spi.Settler;
-import io.asyncworker.spi.TimerService;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.asyncworker.spi.TaskRunner;
+import io.asyncworker.spi.Verdict;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Bucket → executor → outcome rule → settler. */
-public final class DefaultBatchPipeline<M extends Message> implements BatchPipeline<M> {
+/** Bucket → task runner → {@link PipelineBatch} → sink. */
+final class DefaultBatchPipeline<I extends Inbound, M extends Message> implements BatchPipeline<I, M> {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultBatchPipeline.class);
     /** How long interrupted handlers get to end after the shutdown budget. */
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(1);
-    private final PipelineBatch.Route<M> route;
-    private final Bucket<M> bucket;
-    private final BatchExecutor executor;
+    private final RouteContext<I, M> route;
+    private final Bucket<Tracked<I>> bucket;
+    private final TaskRunner runner;
 
-    private DefaultBatchPipeline(PipelineBuilder<M> b) {
+    DefaultBatchPipeline(PipelineBuilder<I, M> b) {
         RouteMetrics metrics = RouteMetrics.of(b.meters, b.route);
-        this.route = new PipelineBatch.Route<>(b.route, b.options, b.handler, b.settler, metrics, b.timer);
+        this.route = new RouteContext<>(b.route, b.options, b.handler, b.sink, b.messages, b.codec, metrics, b.timer,
+                LogLimiter.every(RouteContext.FAILURE_LOG_WINDOW, b.timer), LogLimiter.every(RouteContext.NOTE_LOG_WINDOW, b.timer),
+                new DelayedSettles<>(b.timer, b.sink), b.holdRequeues);
         int bulk = b.bulkSize == null ? b.options.bulkSize() : b.bulkSize;
         this.bucket = new Bucket<>(bulk, b.options.flushTimeout(b.settings), b.timer, this::dispatch);
-        int max = b.options.maxConcurrency().orElse(Integer.MAX_VALUE);
-        this.executor = new BatchExecutor(max, Thread.ofVirtual().name("aw-" + b.route + "-", 0).factory());
+        this.runner = TaskRunner.virtual("aw-" + b.route, b.options.maxConcurrency().orElse(Integer.MAX_VALUE));
     }
 
-    private void dispatch(List<M> batch, FlushReason reason) {
+    private void dispatch(List<Tracked<I>> batch, FlushReason reason) {
         route.metrics().flushed(batch.size(), reason);
-        executor.submit(new PipelineBatch<>(route, batch));
+        runner.submit(new PipelineBatch<>(route, batch));
     }
 
     @Override
-    public void add(M message) {
-        bucket.add(message);
+    public void add(I message) {
+        route.metrics().received(message.source(), 1);
+        if (!bucket.add(new Tracked<>(message, route.codec()))) {
+            route.metrics().settled(message.source(), Verdict.REQUEUE.action(), 1);
+            route.sink().settle(List.of(message), List.of(Verdict.REQUEUE));
+        }
     }
 
     @Override
@@ -51,46 +52,23 @@ public final class DefaultBatchPipeline<M extends Message> implements BatchPipel
     }
 
     @Override
-    public List<M> discard(Predicate<? super M> which) {
-        return bucket.discard(which);
+    public List<I> discardStale() {
+        return bucket.discard(t -> !t.inbound.isCurrent()).stream().map(t -> t.inbound).toList();
     }
 
     @Override
     public boolean drain(Duration budget) {
-        bucket.flush(FlushReason.SHUTDOWN);
-        boolean idle;
-        try {
-            idle = executor.awaitIdle(budget);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            idle = false;
+        bucket.close(FlushReason.SHUTDOWN);
+        route.delayed().releaseAll();
+        TaskRunner.Stopped stopped = runner.stop(budget, INTERRUPT_GRACE);
+        if (!stopped.idle()) {
+            LOG.warn("route '{}': {} batches did not finish within the shutdown budget of {}; their messages were requeued"
+                    + " and {} running handlers interrupted", route.name(), stopped.abandoned(), budget, stopped.interrupted());
         }
-        if (!idle) {
-            List<Thread> interrupted = executor.abandonAll();
-            LOG.warn("route '{}': batches did not finish within the shutdown budget of {}; their messages were requeued"
-                    + " and {} running handlers interrupted", route.name(), budget, interrupted.size());
-            awaitInterrupted(interrupted);
-        }
-        return idle;
-    }
-
-    /**
-     * Gives interrupted handlers a short grace to end, so that they are done before the
-     * shutdown hooks close what they use; a handler that ignores the interrupt is named.
-     */
-    private void awaitInterrupted(List<Thread> threads) {
-        long deadline = System.nanoTime() + INTERRUPT_GRACE.toNanos();
-        for (Thread t : threads) {
-            try {
-                t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (t.isAlive()) {
-                LOG.warn("route '{}': handler thread {} ignores the interrupt; leaving it behind", route.name(), t.getName());
-            }
-        }
+        stopped.ignoringInterrupt().forEach(t -> LOG.warn("route '{}': handler thread {} ignores the interrupt; "
+                + "leaving it behind", route.name(), t));
+        route.delayed().releaseAll();
+        return stopped.idle();
     }
 
     @Override
@@ -100,77 +78,11 @@ public final class DefaultBatchPipeline<M extends Message> implements BatchPipel
 
     @Override
     public int batchesInFlight() {
-        return executor.size();
+        return runner.size();
     }
 
-    /** Collects and checks the pipeline's parts. */
-    public static final class PipelineBuilder<M extends Message> implements BatchPipeline.Builder<M> {
-        private final String route;
-        private BatchOptions options = BatchOptions.defaults();
-        private Integer bulkSize;
-        private Settings settings;
-        private TimerService timer;
-        private MeterRegistry meters;
-        private AsyncBatchHandler<M> handler;
-        private Settler<M> settler;
-
-        public PipelineBuilder(String route) {
-            this.route = route;
-        }
-
-        @Override
-        public Builder<M> options(BatchOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
-        }
-
-        @Override
-        public Builder<M> bulkSize(int effectiveBulkSize) {
-            if (effectiveBulkSize < 1) {
-                throw new IllegalArgumentException("bulkSize must be at least 1, got " + effectiveBulkSize);
-            }
-            this.bulkSize = effectiveBulkSize;
-            return this;
-        }
-
-        @Override
-        public Builder<M> settings(Settings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
-            return this;
-        }
-
-        @Override
-        public Builder<M> timer(TimerService timer) {
-            this.timer = Objects.requireNonNull(timer, "timer");
-            return this;
-        }
-
-        @Override
-        public Builder<M> meters(MeterRegistry registry) {
-            this.meters = Objects.requireNonNull(registry, "meters");
-            return this;
-        }
-
-        @Override
-        public Builder<M> handler(AsyncBatchHandler<M> handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        @Override
-        public Builder<M> settler(Settler<M> settler) {
-            this.settler = Objects.requireNonNull(settler, "settler");
-            return this;
-        }
-
-        @Override
-        public BatchPipeline<M> build() {
-            Objects.requireNonNull(settings, "settings");
-            Objects.requireNonNull(timer, "timer");
-            Objects.requireNonNull(meters, "meters");
-            Objects.requireNonNull(handler, "handler");
-            Objects.requireNonNull(settler, "settler");
-            return new DefaultBatchPipeline<>(this);
-        }
+    @Override
+    public RouteMetrics metrics() {
+        return route.metrics();
     }
 }

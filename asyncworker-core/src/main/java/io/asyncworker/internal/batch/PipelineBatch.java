@@ -1,16 +1,16 @@
 package io.asyncworker.internal.batch;
 
 import io.asyncworker.Action;
-import io.asyncworker.AsyncBatchHandler;
-import io.asyncworker.BatchOptions;
+import io.asyncworker.DecodeException;
 import io.asyncworker.Message;
-import io.asyncworker.spi.AbstractMessage;
+import io.asyncworker.spi.Inbound;
+import io.asyncworker.spi.LogLimiter;
 import io.asyncworker.spi.Outcomes;
-import io.asyncworker.spi.RouteMetrics;
-import io.asyncworker.spi.Settler;
-import io.asyncworker.spi.TimerService;
+import io.asyncworker.spi.TaskRunner;
+import io.asyncworker.spi.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -19,58 +19,134 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One batch on its way through the handler to its settlement, settled exactly once. */
-final class PipelineBatch<M extends Message> implements BatchExecutor.Job {
+/**
+ * One batch on its way through the handler to its settlement, settled exactly once: messages of a
+ * dead channel and undecodable ones are taken out, the rest handled, each decided, limited, sealed
+ * and handed to the sink with its verdict.
+ */
+final class PipelineBatch<I extends Inbound, M extends Message> implements TaskRunner.Task {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBatch.class);
 
-    /** What every batch of one route shares. */
-    record Route<M>(String name, BatchOptions options, AsyncBatchHandler<M> handler, Settler<M> settler,
-                    RouteMetrics metrics, TimerService timer) {
-    }
-
-    private final Route<M> route;
-    private final List<M> messages;
+    private final RouteContext<I, M> route;
+    private final List<Tracked<I>> messages;
     private final AtomicBoolean settled = new AtomicBoolean();
+    /** Per message: null while it may reach the handler, else the verdict it got before. */
+    private final Verdict[] early;
+    /** Set once {@link #early} is complete: from then on the messages without an early verdict were handed. */
+    private volatile boolean screened;
 
-    PipelineBatch(Route<M> route, List<M> messages) {
+    PipelineBatch(RouteContext<I, M> route, List<Tracked<I>> messages) {
         this.route = route;
         this.messages = messages;
+        this.early = new Verdict[messages.size()];
     }
 
     @Override
     public void run() {
-        long start = route.timer().nanoTime();
-        Throwable failure = invokeHandler();
-        route.metrics().handlerDone(Duration.ofNanos(route.timer().nanoTime() - start), failure == null);
+        List<M> handed = screen();
+        Throwable failure = handed.isEmpty() ? null : invokeHandler(handed);
         if (failure != null) {
-            LOG.error("route '{}': handler failed on a batch of {} messages; undecided messages get {}",
-                    route.name(), messages.size(), route.options().onException(), failure);
+            logFailure(failure, handed.size());
         }
-        List<Action> actions = new ArrayList<>(messages.size());
-        for (M m : messages) {
-            actions.add(Outcomes.decide(m.decision(), failure != null, route.options()));
-        }
-        settle(actions);
+        settle(decide(failure));
     }
 
-    private Throwable invokeHandler() {
-        route.metrics().inflight().incrementAndGet();
+    /** Takes out stale and undecodable messages; returns the handler's messages. */
+    private List<M> screen() {
+        int stale = 0;
+        Class<?> bodyType = route.options().bodyType().orElse(null);
+        List<M> handed = new ArrayList<>(messages.size());
+        List<I> inbound = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Tracked<I> t = messages.get(i);
+            if (!t.inbound.isCurrent()) {
+                early[i] = Verdict.REQUEUE;
+                stale++;
+            } else if (bodyType != null && !decodes(t, bodyType)) {
+                early[i] = Verdict.REJECT;
+            } else {
+                handed.add(route.messages().apply(t.inbound, t));
+                inbound.add(t.inbound);
+            }
+        }
+        if (stale > 0) {
+            route.metrics().invalid(messages.get(0).inbound.source(), "stale", stale);
+            LOG.debug("route '{}': {} messages of a dead channel skipped; the source delivers them again", route.name(), stale);
+        }
+        screened = true;
+        if (!inbound.isEmpty()) {
+            route.sink().handing(inbound);
+        }
+        return handed;
+    }
+
+    private boolean decodes(Tracked<I> t, Class<?> type) {
         try {
-            CompletionStage<?> stage = route.handler().handle(Collections.unmodifiableList(messages));
+            t.decodeDeclared(type);
+            return true;
+        } catch (DecodeException e) {
+            route.metrics().invalid(t.inbound.source(), "decode");
+            route.notes().tryAcquire("decode").ifPresent(held -> LOG.warn("route '{}': rejecting message {} from '{}': "
+                    + "not a valid {}: {}{}", route.name(), t.inbound.id().orElse("(no id)"), t.inbound.source(),
+                    type.getSimpleName(), e.getMessage(), LogLimiter.heldBack(held)));
+            return false;
+        }
+    }
+
+    private Throwable invokeHandler(List<M> handed) {
+        route.metrics().inflight().incrementAndGet();
+        long start = route.timer().nanoTime();
+        Throwable failure = null;
+        try {
+            CompletionStage<?> stage = route.handler().handle(Collections.unmodifiableList(handed));
             if (stage != null) {
                 stage.toCompletableFuture().get();
             }
-            return null;
         } catch (ExecutionException e) {
-            return e.getCause() == null ? e : e.getCause();
+            failure = e.getCause() == null ? e : e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return e;
+            failure = e;
         } catch (Exception | Error e) {
-            return e;
+            failure = e;
         } finally {
             route.metrics().inflight().decrementAndGet();
+            route.metrics().handlerDone(Duration.ofNanos(route.timer().nanoTime() - start), failure == null);
         }
+        return failure;
+    }
+
+    /** One stack trace per exception type per window; every failure is counted. */
+    private void logFailure(Throwable failure, int size) {
+        String type = failure.getClass().getName();
+        route.metrics().handlerError(type);
+        route.failures().tryAcquire(type).ifPresent(held -> LOG.error("route '{}': handler failed on a batch of {} "
+                + "messages; undecided messages get {}{}", route.name(), size, route.options().onException(),
+                LogLimiter.heldBack(held), failure));
+    }
+
+    /** The verdict of every message: early ones as they are, handled ones by the outcome rule and limit. */
+    private Verdict[] decide(Throwable failure) {
+        Verdict[] verdicts = new Verdict[messages.size()];
+        for (int i = 0; i < verdicts.length; i++) {
+            verdicts[i] = early[i] != null ? early[i] : handledVerdict(messages.get(i), failure != null);
+        }
+        return verdicts;
+    }
+
+    private Verdict handledVerdict(Tracked<I> t, boolean failed) {
+        return limited(t, Outcomes.decide(t.decision(), failed, route.options()));
+    }
+
+    private Verdict limited(Tracked<I> t, Action decided) {
+        Action limited = Outcomes.limitDeliveries(decided, t.inbound.deliveryCount(), route.options().maxDeliveries());
+        if (limited != decided) {
+            route.notes().tryAcquire("limit").ifPresent(held -> LOG.warn("route '{}': message {} from '{}' was delivered "
+                    + "{} times (maxDeliveries {}); rejecting instead of requeueing{}", route.name(),
+                    t.inbound.id().orElse("(no id)"), t.inbound.source(), t.inbound.deliveryCount(),
+                    route.options().maxDeliveries().getAsInt(), LogLimiter.heldBack(held)));
+        }
+        return Verdict.of(limited);
     }
 
     @Override
@@ -79,22 +155,34 @@ final class PipelineBatch<M extends Message> implements BatchExecutor.Job {
             LOG.warn("route '{}': requeueing a batch of {} messages that did not finish before the shutdown budget",
                     route.name(), messages.size());
         }
-        settle(Collections.nCopies(messages.size(), Action.REQUEUE));
+        settle(abandonedVerdicts(), true);
     }
 
-    private void settle(List<Action> actions) {
-        if (!settled.compareAndSet(false, true)) {
-            return;
-        }
-        for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i) instanceof AbstractMessage m) {
-                m.seal(actions.get(i));
+    /**
+     * REQUEUE for every message, except that one the handler was given is limited by
+     * {@code maxDeliveries}: a message that hangs its handler on its last allowed delivery must not
+     * come back forever.
+     */
+    private Verdict[] abandonedVerdicts() {
+        Verdict[] all = new Verdict[messages.size()];
+        Arrays.fill(all, Verdict.REQUEUE);
+        if (screened) {
+            for (int i = 0; i < all.length; i++) {
+                if (early[i] == null) {
+                    all[i] = limited(messages.get(i), Action.REQUEUE);
+                }
             }
         }
-        try {
-            route.settler().settle(messages, actions);
-        } catch (RuntimeException e) {
-            LOG.error("route '{}': settling a batch of {} messages failed", route.name(), messages.size(), e);
+        return all;
+    }
+
+    private void settle(Verdict[] verdicts) {
+        settle(verdicts, false);
+    }
+
+    private void settle(Verdict[] verdicts, boolean immediate) {
+        if (settled.compareAndSet(false, true)) {
+            new Settlement<>(route, messages, early).carryOut(verdicts, immediate);
         }
     }
 }

@@ -1,0 +1,132 @@
+package io.asyncworker;
+
+import io.asyncworker.spi.Checks;
+import io.asyncworker.spi.ConnectionChoice;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The options every batched route shares (RabbitMQ, SSE, and third-party batched backends): name,
+ * connection, bulk size, flush timeout, outcomes, concurrency, delivery limit and body type. Each
+ * backend's route builder extends it and adds its own options. Each setter validates its argument at
+ * once and throws {@link IllegalArgumentException} naming the option; {@link #handler} or
+ * {@link #asyncHandler} builds the immutable route. Not thread-safe.
+ *
+ * @param <B> the backend's builder type
+ * @param <M> the message type its handler gets
+ * @param <C> the backend's connection type
+ * @param <R> the route type it builds
+ */
+public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>, M extends Message, C extends Connection,
+        R extends Route> {
+    private final BatchOptions.Builder options = BatchOptions.builder();
+    private String name;
+    private ConnectionChoice<C> connection = ConnectionChoice.none();
+
+    /** @param defaultName the route's name unless {@link #name(String)} sets one */
+    protected BatchRouteBuilder(String defaultName) {
+        this.name = Checks.notBlank("name", defaultName);
+    }
+
+    /** This builder, typed. */
+    protected abstract B self();
+
+    /** Builds the route from this builder's values and the handler. */
+    protected abstract R build(AsyncBatchHandler<M> handler);
+
+    /** The route's unique name in logs, metrics and health. */
+    public B name(String name) {
+        this.name = Checks.notBlank("name", name);
+        return self();
+    }
+
+    /** Uses the registered connection with this name. */
+    public B connection(String name) {
+        this.connection = ConnectionChoice.named(name);
+        return self();
+    }
+
+    /** Uses this connection, registered with the app or not. */
+    public B connection(C connection) {
+        this.connection = ConnectionChoice.of(connection);
+        return self();
+    }
+
+    /** The largest batch, at least 1; default 1. */
+    public B bulkSize(int size) {
+        options.bulkSize(size);
+        return self();
+    }
+
+    /**
+     * How long a partial batch waits after its first message; positive, at most a year; default
+     * {@code ASYNCWORKER_FLUSH_TIMEOUT}.
+     */
+    public B flushTimeout(Duration timeout) {
+        options.flushTimeout(timeout);
+        return self();
+    }
+
+    /** The action for undecided messages when the handler returns; default ACK. */
+    public B onSuccess(Action action) {
+        options.onSuccess(action);
+        return self();
+    }
+
+    /** The action for undecided messages when the handler throws; default REQUEUE. */
+    public B onException(Action action) {
+        options.onException(action);
+        return self();
+    }
+
+    /** How many batches may run at once, at least 1; {@code 1} means strictly one at a time, in order. */
+    public B maxConcurrency(int max) {
+        options.maxConcurrency(max);
+        return self();
+    }
+
+    /**
+     * A message delivered this many times is rejected (dead-lettered) instead of requeued once its
+     * handler ran; one that never reached the handler is always requeued. At least 1.
+     */
+    public B maxDeliveries(int max) {
+        options.maxDeliveries(max);
+        return self();
+    }
+
+    /**
+     * Decodes every body into this type before the handler runs; a body that does not decode (a
+     * JSON {@code null} included) is rejected without requeue (dead-lettered with a DLX), logged and
+     * counted as {@code asyncworker.messages.invalid{reason=decode}}, and never reaches the handler.
+     * {@code body(type)} then returns the decoded value.
+     */
+    public B bodyType(Class<?> type) {
+        options.bodyType(type);
+        return self();
+    }
+
+    /** Finishes the route with a blocking handler, run on a virtual thread. */
+    public R handler(BatchHandler<M> handler) {
+        return build(AsyncBatchHandler.of(Objects.requireNonNull(handler, "handler")));
+    }
+
+    /** Finishes the route with a non-blocking handler. */
+    public R asyncHandler(AsyncBatchHandler<M> handler) {
+        return build(Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** The route's name. */
+    protected final String routeName() {
+        return name;
+    }
+
+    /** The batch options as set so far, copied into an immutable value. */
+    protected final BatchOptions batchOptions() {
+        return options.build();
+    }
+
+    /** The connection asked for. */
+    protected final ConnectionChoice<C> connectionChoice() {
+        return connection;
+    }
+}

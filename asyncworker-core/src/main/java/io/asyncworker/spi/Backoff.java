@@ -1,0 +1,101 @@
+package io.asyncworker.spi;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Exponential backoff with jitter as an immutable value (like okhttp-eventsource's strategies):
+ * {@link #delay(double)} gives this attempt's wait, {@link #next()} the policy for the following
+ * attempt, {@link #reset()} the policy after a success. Reconnects of every backend and retries
+ * of failed messages use it.
+ *
+ * <p>The attempt's nominal delay is {@code min(max, first × multiplier^attempt)}, at least 1 ms;
+ * jitter takes up to {@code jitter × nominal} off at random, so that many workers do not retry in
+ * step.
+ *
+ * <pre>{@code
+ * Backoff b = Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(30));
+ * timer.schedule(b.delay(random.nextDouble()), this::reconnect);
+ * b = b.next();
+ * }</pre>
+ *
+ * @param first      the first nominal delay
+ * @param max        the largest nominal delay
+ * @param multiplier how much each attempt multiplies the delay, at least 1
+ * @param jitter     the largest fraction of a delay taken off at random, from 0 to 1
+ * @param attempt    how many attempts failed before this one
+ */
+public record Backoff(Duration first, Duration max, double multiplier, double jitter, int attempt) {
+    /** The jitter of {@link #of(Duration, Duration)}. */
+    public static final double DEFAULT_JITTER = 0.5;
+
+    /** Validates the components. */
+    public Backoff {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(max, "max");
+        if (first.isNegative() || max.isNegative() || attempt < 0 || !(multiplier >= 1) || !(jitter >= 0 && jitter <= 1)) {
+            throw new IllegalArgumentException("backoff needs first, max >= 0, multiplier >= 1, jitter in [0, 1] and "
+                    + "attempt >= 0; got " + first + ", " + max + ", " + multiplier + ", " + jitter + ", " + attempt);
+        }
+    }
+
+    /** Doubling from {@code first} up to {@code max}, with up to half of each delay taken off at random. */
+    public static Backoff of(Duration first, Duration max) {
+        return new Backoff(first, max, 2, DEFAULT_JITTER, 0);
+    }
+
+    /** The same policy with another jitter fraction. */
+    public Backoff withJitter(double fraction) {
+        return new Backoff(first, max, multiplier, fraction, attempt);
+    }
+
+    /** The same policy with another multiplier. */
+    public Backoff withMultiplier(double factor) {
+        return new Backoff(first, max, factor, jitter, attempt);
+    }
+
+    /** The policy with another first delay (e.g. a server's {@code retry:}), raising the maximum if it is larger. */
+    public Backoff withFirst(Duration delay) {
+        return new Backoff(delay, delay.compareTo(max) > 0 ? delay : max, multiplier, jitter, attempt);
+    }
+
+    /** The policy after one more failure. */
+    public Backoff next() {
+        return attempt >= 1_000 ? this : new Backoff(first, max, multiplier, jitter, attempt + 1);
+    }
+
+    /** The policy after a success: back to the first delay. */
+    public Backoff reset() {
+        return attempt == 0 ? this : new Backoff(first, max, multiplier, jitter, 0);
+    }
+
+    /** The delay before jitter: {@code min(max, first × multiplier^attempt)}, at least 1 ms. */
+    public Duration nominal() {
+        long firstNanos = Math.max(saturatedNanos(first), 1_000_000L);
+        long maxNanos = Math.max(saturatedNanos(max), firstNanos);
+        double scaled = firstNanos * Math.pow(multiplier, attempt);
+        return Duration.ofNanos(scaled >= maxNanos ? maxNanos : (long) scaled);
+    }
+
+    /**
+     * The delay to wait, between {@code (1 - jitter) × nominal} and {@code nominal}.
+     *
+     * @param random a uniform value in {@code [0, 1)}
+     */
+    public Duration delay(double random) {
+        if (!(random >= 0 && random < 1)) {
+            throw new IllegalArgumentException("random must be within [0, 1), got " + random);
+        }
+        long nominal = nominal().toNanos();
+        return Duration.ofNanos(nominal - (long) (nominal * jitter * random));
+    }
+
+    /** A server may send any {@code retry:} number; beyond ~292 years of nanoseconds it saturates. */
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

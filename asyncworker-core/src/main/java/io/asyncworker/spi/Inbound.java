@@ -1,0 +1,42 @@
+package io.asyncworker.spi;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A message as a backend hands it to a {@link BatchPipeline}: what the core needs to decode it,
+ * count it, decide it and know whether it can still be settled. The backend's own message class
+ * implements it (often together with its user-facing message interface).
+ *
+ * <p>Implementations are immutable apart from {@link #isCurrent()}, which may turn false at any
+ * time from any thread (its channel died, its stream was reopened); all methods are called from
+ * any thread and must not block.
+ */
+public interface Inbound {
+
+    /** The body as bytes; called only when the body is decoded. */
+    byte[] payload();
+
+    /** The message's headers (e.g. AMQP headers); empty when the source has none. */
+    default Map<String, Object> headers() {
+        return Map.of();
+    }
+
+    /** How many times this message has been delivered, this time included (at least 1). */
+    long deliveryCount();
+
+    /**
+     * Whether the channel or stream it came on is still current, so that its outcome can still be
+     * carried out. A message that is not current is never shown to the handler; the pipeline hands
+     * it to the sink as {@code REQUEUE} (the source delivers it again) without counting it as settled.
+     */
+    boolean isCurrent();
+
+    /** The queue or stream it came from: the {@code queue} tag of the route's meters. */
+    String source();
+
+    /** An id for logs, e.g. the message id or the event id; empty when it has none. */
+    default Optional<String> id() {
+        return Optional.empty();
+    }
+}
