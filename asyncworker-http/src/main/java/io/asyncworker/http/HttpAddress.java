@@ -1,7 +1,7 @@
 package io.asyncworker.http;
 
 import io.asyncworker.App;
-import io.asyncworker.http.internal.Bindings;
+import io.asyncworker.Key;
 import java.net.URI;
 import java.util.Objects;
 
@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param port the bound port, never 0
  */
 public record HttpAddress(String host, int port) {
+    /** Where the running server publishes its address; read it with {@link #of(App)}. */
+    public static final Key<HttpAddress> KEY = Key.of("asyncworker.http.address", HttpAddress.class);
 
     /** Validates the components. */
     public HttpAddress {
@@ -33,7 +35,7 @@ public record HttpAddress(String host, int port) {
      * needs no server. Thread-safe.
      */
     public static java.util.Optional<HttpAddress> of(App app) {
-        return Bindings.of(Objects.requireNonNull(app, "app"));
+        return Objects.requireNonNull(app, "app").find(KEY);
     }
 
     /** The base URI, e.g. {@code http://127.0.0.1:8080}; IPv6 hosts are bracketed. */

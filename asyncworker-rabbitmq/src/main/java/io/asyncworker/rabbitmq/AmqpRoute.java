@@ -7,6 +7,7 @@ import io.asyncworker.Route;
 import io.asyncworker.RouteOption;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
+import io.asyncworker.spi.ConnectionChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,18 +31,20 @@ import java.util.Optional;
  * <p>An immutable value, built with {@link #consume(String...)}; thread-safe.
  */
 public final class AmqpRoute implements Route {
-    private final Config b;
+    private final String name;
+    private final List<String> queues;
     private final BatchOptions options;
+    private final ConnectionChoice<AmqpConnection> connection;
+    private final QueueDeclaration declaration;
     private final AsyncBatchHandler<RabbitMQMessage> handler;
 
-    /** A snapshot of the builder's values, so that later builder calls do not change the route. */
-    private record Config(String name, List<String> queues, String connectionName, AmqpConnection connection,
-                          QueueDeclaration declaration, Class<?> bodyType) {
-    }
-
-    AmqpRoute(AmqpRouteBuilder b, AsyncBatchHandler<RabbitMQMessage> handler) {
-        this.b = new Config(b.name, b.queues, b.connectionName, b.connection, b.declaration, b.bodyType);
-        this.options = b.options.build();
+    AmqpRoute(String name, List<String> queues, BatchOptions options, ConnectionChoice<AmqpConnection> connection,
+              QueueDeclaration declaration, AsyncBatchHandler<RabbitMQMessage> handler) {
+        this.name = name;
+        this.queues = queues;
+        this.options = options;
+        this.connection = connection;
+        this.declaration = declaration;
         this.handler = handler;
     }
 
@@ -61,17 +64,17 @@ public final class AmqpRoute implements Route {
 
     @Override
     public String name() {
-        return b.name();
+        return name;
     }
 
     @Override
     public List<String> sources() {
-        return b.queues();
+        return queues;
     }
 
     /** The queues, in the order given. */
     public List<String> queues() {
-        return b.queues();
+        return queues;
     }
 
     /** The batching and outcome options. */
@@ -84,43 +87,36 @@ public final class AmqpRoute implements Route {
         return handler;
     }
 
-    /** The connection chosen by name, if any. */
-    public Optional<String> connectionName() {
-        return Optional.ofNullable(b.connectionName());
-    }
-
-    /** The connection chosen as an object, if any. */
-    public Optional<AmqpConnection> connection() {
-        return Optional.ofNullable(b.connection());
+    /** The connection chosen by name or as an object, or none (the only AMQP connection). */
+    public ConnectionChoice<AmqpConnection> connection() {
+        return connection;
     }
 
     /** How the queues are declared at start, if they are. */
     public Optional<QueueDeclaration> declaration() {
-        return Optional.ofNullable(b.declaration());
+        return Optional.ofNullable(declaration);
     }
 
     /** The type every body is decoded into before the handler runs, if any. */
     public Optional<Class<?>> bodyType() {
-        return Optional.ofNullable(b.bodyType());
+        return options.bodyType();
     }
 
     @Override
     public List<RouteOption> describe(Settings settings) {
         List<RouteOption> out = new ArrayList<>();
-        out.add(new RouteOption("queues", String.join(", ", b.queues()), Origin.CODE));
+        out.add(new RouteOption("queues", String.join(", ", queues), Origin.CODE));
         out.addAll(options.describe(settings));
-        String conn = b.connection() != null ? b.connection().name() : b.connectionName();
+        String conn = connection.describe(null);
         out.add(new RouteOption("connection", conn == null ? "the only AMQP connection" : conn,
                 conn == null ? Origin.DEFAULT : Origin.CODE));
-        out.add(new RouteOption("declare", b.declaration() == null ? "no (queues must exist)" : b.declaration().toString(),
-                b.declaration() == null ? Origin.DEFAULT : Origin.CODE));
-        out.add(new RouteOption("bodyType", b.bodyType() == null ? "none" : b.bodyType().getName(),
-                b.bodyType() == null ? Origin.DEFAULT : Origin.CODE));
+        out.add(new RouteOption("declare", declaration == null ? "no (queues must exist)" : declaration.toString(),
+                declaration == null ? Origin.DEFAULT : Origin.CODE));
         return out;
     }
 
     @Override
     public String toString() {
-        return "AmqpRoute[" + b.name() + " " + b.queues() + " " + options + "]";
+        return "AmqpRoute[" + name + " " + queues + " " + options + "]";
     }
 }

@@ -1,15 +1,8 @@
 package io.asyncworker.rabbitmq;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.LongString;
-import io.asyncworker.BodyCodec;
-import io.asyncworker.spi.AbstractMessage;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.asyncworker.Message;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One message delivered from a RabbitMQ queue to a batch handler.
@@ -24,33 +17,9 @@ import java.util.Objects;
  * <p>Nothing is sent to the broker while the handler runs: {@link #accept()} and
  * {@link #reject(boolean)} record a decision that is carried out once the whole batch is done
  * (see {@link io.asyncworker.Message}). The accessors are safe to call from any thread; the body
- * array is shared, do not modify it.
- *
- * <p>Instances are created by the framework only; the constructor is public to the backend.
+ * array is shared, do not modify it. Instances are made by the framework only.
  */
-public abstract class RabbitMQMessage extends AbstractMessage {
-    private final String queue;
-    private final Envelope envelope;
-    private final AMQP.BasicProperties properties;
-    private final byte[] body;
-    private final BodyCodec codec;
-    private final long deliveryCount;
-    private volatile Object decoded;
-
-    /**
-     * For the backend.
-     *
-     * @param deliveryCount how many times this message has been delivered, this time included
-     */
-    protected RabbitMQMessage(String queue, Envelope envelope, AMQP.BasicProperties properties, byte[] body,
-                              BodyCodec codec, long deliveryCount) {
-        this.queue = Objects.requireNonNull(queue, "queue");
-        this.envelope = Objects.requireNonNull(envelope, "envelope");
-        this.properties = Objects.requireNonNull(properties, "properties");
-        this.body = Objects.requireNonNull(body, "body");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.deliveryCount = deliveryCount;
-    }
+public interface RabbitMQMessage extends Message {
 
     /**
      * The body decoded into {@code type} (JSON via the connection's codec; {@code String} and
@@ -59,80 +28,39 @@ public abstract class RabbitMQMessage extends AbstractMessage {
      *
      * @throws io.asyncworker.DecodeException when the body is not a valid {@code type}
      */
-    public final <T> T body(Class<T> type) {
-        Objects.requireNonNull(type, "type");
-        Object cached = decoded;
-        if (type.isInstance(cached)) {
-            return type.cast(cached);
-        }
-        T value = codec.decode(body, type);
-        decoded = value;
-        return value;
-    }
+    <T> T body(Class<T> type);
 
     /** The body as UTF-8 text. */
-    public final String bodyAsString() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
+    String bodyAsString();
 
     /** The raw body; shared, do not modify. */
-    public final byte[] bodyBytes() {
-        return body;
-    }
+    byte[] bodyBytes();
 
     /** The message headers, unmodifiable; AMQP long strings are turned into {@code String}s. */
-    public final Map<String, Object> headers() {
-        Map<String, Object> raw = properties.getHeaders();
-        if (raw == null || raw.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        raw.forEach((k, v) -> out.put(k, v instanceof LongString ls ? ls.toString() : v));
-        return Collections.unmodifiableMap(out);
-    }
+    Map<String, Object> headers();
 
     /** The routing key it was published with. */
-    public final String routingKey() {
-        return envelope.getRoutingKey();
-    }
+    String routingKey();
 
     /** The exchange it was published to; {@code ""} for the default exchange. */
-    public final String exchange() {
-        return envelope.getExchange();
-    }
+    String exchange();
 
     /** Whether the broker delivered it before (to this or another consumer). */
-    public final boolean redelivered() {
-        return envelope.isRedeliver();
-    }
+    boolean redelivered();
 
     /**
      * How many times it has been delivered, this time included: from {@code x-delivery-count} on
      * quorum queues; on classic queues 1 unless redelivered, then counted by this worker
      * process (at least 2).
      */
-    public final long deliveryCount() {
-        return deliveryCount;
-    }
+    long deliveryCount();
 
     /** The AMQP properties (content type, message id, headers, …). */
-    public final AMQP.BasicProperties properties() {
-        return properties;
-    }
+    AMQP.BasicProperties properties();
 
     /** The queue it came from. */
-    public final String queue() {
-        return queue;
-    }
+    String queue();
 
     /** The broker's delivery tag on its channel. */
-    public final long deliveryTag() {
-        return envelope.getDeliveryTag();
-    }
-
-    @Override
-    public String toString() {
-        return "RabbitMQMessage[queue=" + queue + ", tag=" + envelope.getDeliveryTag() + ", routingKey="
-                + envelope.getRoutingKey() + ", " + body.length + " bytes]";
-    }
+    long deliveryTag();
 }

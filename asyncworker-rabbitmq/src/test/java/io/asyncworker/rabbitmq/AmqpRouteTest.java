@@ -27,7 +27,7 @@ class AmqpRouteTest {
         assertThat(route.options().bulkSize()).isEqualTo(100);
         assertThat(route.options().onException()).isEqualTo(Action.REJECT);
         assertThat(route.options().maxDeliveries()).hasValue(5);
-        assertThat(route.connectionName()).contains("jobs");
+        assertThat(route.connection().name()).contains("jobs");
         assertThat(route.declaration().orElseThrow().isQuorum()).isTrue();
         assertThat(route.bodyType()).contains(String.class);
     }

@@ -40,13 +40,29 @@ class BadMessagesIT {
                 .handler(batch -> batch.forEach(m -> seen.add(m.body(Item.class)))));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(seen).containsExactly(new Item(0), new Item(1), new Item(3));
+            assertThat(seen).containsExactlyInAnyOrder(new Item(0), new Item(1), new Item(3));
             assertThat(TestBroker.messageCount(dlq)).isEqualTo(1);
             assertThat(TestBroker.messageCount(queue)).isZero();
         });
         assertThat(TestBroker.drain(dlq)).containsExactly("not json");
         assertThat(app.meters().get("asyncworker.messages.invalid").tag("reason", "decode").counter().count())
                 .isEqualTo(1.0);
+    }
+
+    /** Regression: a JSON null passed the body type and reached the handler as null, and was requeued forever. */
+    @Test
+    void aJsonNullBodyOnATypedRouteIsDeadLetteredAndNeverReachesTheHandler() {
+        String dlq = TestBroker.declareWithDlq(queue, false);
+        TestBroker.publish(queue, 2, i -> i == 0 ? "null" : "{\"id\":" + i + "}");
+        List<Item> seen = new CopyOnWriteArrayList<>();
+        start(AmqpRoute.consume(queue).bodyType(Item.class).handler(batch -> batch.forEach(m -> seen.add(m.body(Item.class)))));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(seen).containsExactly(new Item(1));
+            assertThat(TestBroker.messageCount(dlq)).isEqualTo(1);
+            assertThat(TestBroker.messageCount(queue)).isZero();
+        });
+        assertThat(TestBroker.drain(dlq)).containsExactly("null");
     }
 
     @Test

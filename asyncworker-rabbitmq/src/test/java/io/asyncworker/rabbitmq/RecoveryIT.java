@@ -54,9 +54,10 @@ class RecoveryIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(vhost.counts(queue)).containsExactly(0, 0, 1));
         assertThat(app.health().isUp()).isTrue();
-        assertThat(deliveries.get()).isGreaterThanOrEqualTo(total);
-        assertThat(app.meters().get("asyncworker.messages.settled").tag("action", "ack").counter().count())
-                .as("every message acked exactly once").isEqualTo(total);
+        assertThat(deliveries.get()).as("the handler saw every message, some twice after the kill").isGreaterThanOrEqualTo(total);
+        // What the broker and the handler saw is exact; a settled counter is not: an ack written just
+        // before the kill may or may not have reached the broker.
+        assertThat(vhost.counts(queue)).as("[ready, unacked, consumers]").containsExactly(0, 0, 1);
     }
 
     /** Like a broker restart: connections dropped, reconnects refused for a while, then a fresh broker state. */

@@ -1,7 +1,7 @@
 package io.asyncworker.sse;
 
 import io.asyncworker.AsyncBatchHandler;
-import io.asyncworker.BatchHandler;
+import io.asyncworker.BatchRouteBuilder;
 import io.asyncworker.BatchOptions;
 import io.asyncworker.BodyCodec;
 import io.asyncworker.Origin;
@@ -10,8 +10,8 @@ import io.asyncworker.RouteOption;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
 import io.asyncworker.jackson.JacksonCodec;
+import io.asyncworker.spi.ConnectionChoice;
 import io.asyncworker.sse.internal.Urls;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,24 +38,20 @@ public final class SseRoute implements Route {
     private final String name;
     private final List<String> sources;
     private final BatchOptions options;
-    private final String connectionName;
-    private final SseConnection connection;
+    private final ConnectionChoice<SseConnection> connection;
     private final Map<String, String> headers;
     private final String lastEventId;
     private final BodyCodec codec;
-    private final Class<?> bodyType;
     private final AsyncBatchHandler<SseMessage> handler;
 
     private SseRoute(Builder b, AsyncBatchHandler<SseMessage> handler) {
-        this.name = b.name != null ? b.name : "sse:" + String.join(",", b.sources);
+        this.name = b.name();
         this.sources = List.copyOf(b.sources);
-        this.options = b.options.build();
-        this.connectionName = b.connectionName;
-        this.connection = b.connection;
+        this.options = b.options();
+        this.connection = b.connection();
         this.headers = Map.copyOf(b.headers);
         this.lastEventId = b.lastEventId;
         this.codec = b.codec;
-        this.bodyType = b.bodyType;
         this.handler = handler;
     }
 
@@ -102,14 +98,9 @@ public final class SseRoute implements Route {
         return options;
     }
 
-    /** The connection chosen by name, if any. */
-    public Optional<String> connectionName() {
-        return Optional.ofNullable(connectionName);
-    }
-
-    /** The connection given as an object, if any. */
-    public Optional<SseConnection> connection() {
-        return Optional.ofNullable(connection);
+    /** The connection chosen by name or as an object, or none (the only SSE connection, else the defaults). */
+    public ConnectionChoice<SseConnection> connection() {
+        return connection;
     }
 
     /** Headers this route adds to (or overrides on) the connection's. */
@@ -132,7 +123,7 @@ public final class SseRoute implements Route {
      * rejected before the handler sees it.
      */
     public Optional<Class<?>> bodyType() {
-        return Optional.ofNullable(bodyType);
+        return options.bodyType();
     }
 
     /** The handler. */
@@ -144,12 +135,10 @@ public final class SseRoute implements Route {
     public List<RouteOption> describe(Settings settings) {
         List<RouteOption> out = new ArrayList<>();
         out.add(new RouteOption("streams", String.join(", ", sources), Origin.CODE));
-        String conn = connection != null ? connection.name() : connectionName;
+        String conn = connection.describe(null);
         out.add(new RouteOption("connection", conn == null ? "the only SSE connection" : conn,
                 conn == null ? Origin.DEFAULT : Origin.CODE));
         out.addAll(options.describe(settings));
-        out.add(new RouteOption("bodyType", bodyType == null ? "none (decoded by the handler)" : bodyType.getName(),
-                bodyType == null ? Origin.DEFAULT : Origin.CODE));
         if (!headers.isEmpty()) {
             out.add(new RouteOption("headers", String.join(", ", headers.keySet()), Origin.CODE));
         }
@@ -162,51 +151,44 @@ public final class SseRoute implements Route {
     }
 
     /**
-     * Configures an {@link SseRoute}; each setter validates its argument at once and throws
-     * {@link IllegalArgumentException} naming the option. {@code handler(...)} builds the route.
-     * Not thread-safe.
+     * Configures an {@link SseRoute}: the batch options of every batched route
+     * ({@link BatchRouteBuilder}) and the stream's own. With {@code onException(REQUEUE)} (the
+     * default) the stream reconnects and resumes from the last finished event; with {@code REJECT}
+     * the failed events are dropped and the stream goes on. Each setter validates its argument at
+     * once and throws {@link IllegalArgumentException} naming the option; {@code handler(...)}
+     * builds the route. Not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder extends BatchRouteBuilder<Builder, SseMessage, SseConnection, SseRoute> {
         private final List<String> sources;
-        private final BatchOptions.Builder options = BatchOptions.builder();
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private String name;
-        private String connectionName;
-        private SseConnection connection;
         private String lastEventId;
         private BodyCodec codec = JacksonCodec.json();
-        private Class<?> bodyType;
 
         private Builder(List<String> sources) {
+            super("sse:" + String.join(",", sources));
             this.sources = sources;
         }
 
-        /** The route's unique name; default {@code sse:} followed by the sources. */
-        public Builder name(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
-            }
-            this.name = name;
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        /** Uses the registered SSE connection with this name. */
-        public Builder connection(String connectionName) {
-            Objects.requireNonNull(connectionName, "connection");
-            if (connectionName.isBlank()) {
-                throw new IllegalArgumentException("connection must not be blank");
-            }
-            this.connectionName = connectionName;
-            this.connection = null;
-            return this;
+        @Override
+        protected SseRoute build(AsyncBatchHandler<SseMessage> handler) {
+            return new SseRoute(this, handler);
         }
 
-        /** Uses this connection, registered with the app or not. */
-        public Builder connection(SseConnection connection) {
-            this.connection = Objects.requireNonNull(connection, "connection");
-            this.connectionName = null;
-            return this;
+        private String name() {
+            return routeName();
+        }
+
+        private BatchOptions options() {
+            return batchOptions();
+        }
+
+        private ConnectionChoice<SseConnection> connection() {
+            return connectionChoice();
         }
 
         /** A header for this route's requests; overrides the connection's header of the same name. */
@@ -230,67 +212,6 @@ public final class SseRoute implements Route {
         public Builder codec(BodyCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
-        }
-
-        /**
-         * Declares the type of every event's data: each event is decoded with the codec before
-         * the handler runs (then {@link SseMessage#body(Class)} returns the decoded value), and an
-         * event that does not decode is rejected — dropped, logged and counted as
-         * {@code asyncworker.messages.invalid{reason=decode}} — without reaching the handler.
-         */
-        public Builder bodyType(Class<?> type) {
-            this.bodyType = Objects.requireNonNull(type, "bodyType");
-            return this;
-        }
-
-        /** See {@link BatchOptions.Builder#bulkSize(int)}. */
-        public Builder bulkSize(int size) {
-            options.bulkSize(size);
-            return this;
-        }
-
-        /** See {@link BatchOptions.Builder#flushTimeout(Duration)}. */
-        public Builder flushTimeout(Duration timeout) {
-            options.flushTimeout(timeout);
-            return this;
-        }
-
-        /** See {@link BatchOptions.Builder#onSuccess(io.asyncworker.Action)}. */
-        public Builder onSuccess(io.asyncworker.Action action) {
-            options.onSuccess(action);
-            return this;
-        }
-
-        /**
-         * See {@link BatchOptions.Builder#onException(io.asyncworker.Action)}. With
-         * {@code REQUEUE} (the default) the stream reconnects and resumes from the last finished
-         * event; with {@code REJECT} the failed events are dropped and the stream goes on.
-         */
-        public Builder onException(io.asyncworker.Action action) {
-            options.onException(action);
-            return this;
-        }
-
-        /** See {@link BatchOptions.Builder#maxConcurrency(int)}. */
-        public Builder maxConcurrency(int max) {
-            options.maxConcurrency(max);
-            return this;
-        }
-
-        /** See {@link BatchOptions.Builder#maxDeliveries(int)}; counts redeliveries after requeues. */
-        public Builder maxDeliveries(int max) {
-            options.maxDeliveries(max);
-            return this;
-        }
-
-        /** Builds the route with a blocking batch handler. */
-        public SseRoute handler(BatchHandler<SseMessage> handler) {
-            return new SseRoute(this, AsyncBatchHandler.of(Objects.requireNonNull(handler, "handler")));
-        }
-
-        /** Builds the route with a non-blocking batch handler. */
-        public SseRoute asyncHandler(AsyncBatchHandler<SseMessage> handler) {
-            return new SseRoute(this, Objects.requireNonNull(handler, "handler"));
         }
     }
 }

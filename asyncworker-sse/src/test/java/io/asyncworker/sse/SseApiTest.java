@@ -27,7 +27,7 @@ class SseApiTest {
         assertThat(route.options().onException()).isEqualTo(Action.REJECT);
         assertThat(route.options().maxConcurrency()).hasValue(1);
         assertThat(route.options().maxDeliveries()).hasValue(3);
-        assertThat(route.connectionName()).contains("main");
+        assertThat(route.connection().name()).contains("main");
         assertThat(route.lastEventId()).contains("7");
     }
 

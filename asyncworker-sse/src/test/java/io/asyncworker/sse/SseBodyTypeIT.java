@@ -59,4 +59,24 @@ class SseBodyTypeIT {
         assertThat(meters.get("asyncworker.messages.invalid").tag("reason", "decode").counter().count()).isEqualTo(1);
         assertThat(meters.get("asyncworker.messages.settled").tag("action", "reject").counter().count()).isEqualTo(1);
     }
+
+    /** Regression: a JSON null passed the body type and reached the handler as {@code body(..) == null}. */
+    @Test
+    void aJsonNullEventOnATypedRouteIsRejectedAndNeverReachesTheHandler() throws Exception {
+        server = new SseTestServer();
+        server.on("/nulls", req -> SseTestServer.open(req).end(
+                SseTestServer.event("1", "null") + SseTestServer.event("2", "{\"sym\":\"B\",\"px\":2}")));
+        List<Price> prices = new CopyOnWriteArrayList<>();
+        app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        app.meters().add(meters);
+        app.route(SseRoute.consume(server.url("/nulls")).bodyType(Price.class).bulkSize(2)
+                .flushTimeout(Duration.ofSeconds(30)).handler(batch -> batch.forEach(m -> prices.add(m.body(Price.class)))));
+        app.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> prices.size() == 1);
+        assertThat(prices).containsExactly(new Price("B", 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("asyncworker.messages.invalid").counter() != null);
+        assertThat(meters.get("asyncworker.messages.invalid").tag("reason", "decode").counter().count()).isEqualTo(1);
+    }
 }

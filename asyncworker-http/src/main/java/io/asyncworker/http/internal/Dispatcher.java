@@ -5,17 +5,16 @@ import io.asyncworker.http.HttpMethod;
 import io.asyncworker.http.HttpRoute;
 import io.asyncworker.http.Request;
 import io.asyncworker.http.Response;
+import io.asyncworker.spi.TaskRunner;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
+import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +26,15 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** How long interrupted handlers get to end after the shutdown budget. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(1);
+
     private final InFlight inFlight;
     private final HttpMetrics metrics;
     // One fixed name: a numbered name costs a counter and a string per request on the event loop.
-    private final ThreadFactory threads = Thread.ofVirtual().name("asyncworker-http").factory();
-    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
-    private final Executor onVirtualThread = task -> threads.newThread(task).start();
-    private final TurnBatchedStarts starts = new TurnBatchedStarts(threads);
+    private final TaskRunner runner = TaskRunner.virtual("asyncworker-http", Integer.MAX_VALUE);
+    private final Executor onVirtualThread = task -> runner.submit(task::run);
+    private final TurnBatchedStarts starts = new TurnBatchedStarts(runner);
 
     Dispatcher(InFlight inFlight, HttpMetrics metrics) {
         this.inFlight = inFlight;
@@ -69,6 +70,7 @@ final class Dispatcher {
         private final HttpRoute route;
         private final Request request;
         private final Exchange exchange;
+        private volatile boolean abandoned;
 
         private Job(HttpRoute route, Request request, Exchange exchange) {
             this.route = route;
@@ -78,7 +80,13 @@ final class Dispatcher {
 
         @Override
         public void run() {
-            Dispatcher.this.run(route, request, exchange);
+            Dispatcher.this.run(this);
+        }
+
+        /** The stop interrupts the handler: its failure is then expected, not an error. */
+        @Override
+        public void abandon() {
+            abandoned = true;
         }
 
         @Override
@@ -88,16 +96,20 @@ final class Dispatcher {
         }
     }
 
-    /** Interrupts every handler still running, once the shutdown budget is spent. */
-    int interruptAll() {
-        running.forEach(Thread::interrupt);
-        return running.size();
+    /**
+     * Interrupts every handler still running once the shutdown budget is spent; each logs one WARN
+     * line, like a schedule run, and its request gets a 503.
+     *
+     * @return how many were interrupted, counted before interrupting
+     */
+    TaskRunner.Stopped interruptAll() {
+        return runner.stop(Duration.ZERO, INTERRUPT_GRACE);
     }
 
-    private void run(HttpRoute route, Request request, Exchange exchange) {
+    private void run(Job job) {
+        HttpRoute route = job.route;
+        Request request = job.request;
         CompletionStage<Response> stage;
-        Thread self = Thread.currentThread();
-        running.add(self);
         try {
             stage = route.handler().handle(request);
             if (stage == null) {
@@ -105,10 +117,9 @@ final class Dispatcher {
             }
         } catch (Throwable e) {
             stage = CompletableFuture.failedFuture(e);
-        } finally {
-            running.remove(self);
         }
-        BiConsumer<Response, Throwable> answer = (response, error) -> exchange.send(reply(route, request, response, error));
+        BiConsumer<Response, Throwable> answer = (response, error) -> job.exchange.send(job.abandoned
+                ? interrupted(route, request, error) : reply(route, request, response, error));
         if (stage instanceof CompletableFuture<Response> done && done.isDone()) {
             stage.whenComplete(answer);
         } else {
@@ -129,6 +140,12 @@ final class Dispatcher {
             }
         }
         return failure(route, request, unwrap(error));
+    }
+
+    private static Reply interrupted(HttpRoute route, Request request, Throwable error) {
+        LOG.warn("HTTP route '{}': handler for {} was interrupted by the stop{}", route.name(), request,
+                error == null ? "" : ": " + unwrap(error));
+        return Reply.error(503, "server is stopping", "route", route.name());
     }
 
     private static Reply failure(HttpRoute route, Request request, Throwable error) {

@@ -44,6 +44,7 @@ final class HttpBackend implements Backend {
     private enum State { STARTING, UP, STOPPED }
 
     private final App app;
+    private final BackendContext context;
     private final Settings settings;
     private final List<HttpRoute> routes;
     private final HttpMetrics metrics;
@@ -58,6 +59,7 @@ final class HttpBackend implements Backend {
 
     HttpBackend(BackendContext context, List<HttpRoute> routes) {
         this.app = context.app();
+        this.context = context;
         this.settings = context.settings();
         this.routes = routes;
         this.metrics = new HttpMetrics(context.meters());
@@ -78,7 +80,7 @@ final class HttpBackend implements Backend {
         }
         HttpAddress bound = new HttpAddress(settings.get(HttpSettings.HOST), servers.getFirst().actualPort());
         address = bound.host() + ":" + bound.port();
-        Bindings.bind(app, bound);
+        context.expose(HttpAddress.KEY, bound);
         state = State.UP;
         LOG.info("HTTP server listening on {} with {} routes", bound.uri(), routes.size());
     }
@@ -111,7 +113,7 @@ final class HttpBackend implements Backend {
     @Override
     public void stopIntake() {
         state = State.STOPPED;
-        Bindings.unbind(app);
+        context.unexpose(HttpAddress.KEY);
         if (!servers.isEmpty()) {
             long timeout = settings.shutdownTimeout().toMillis();
             shutdown = Future.all(servers.stream().map(s -> s.shutdown(timeout, TimeUnit.MILLISECONDS)).toList());
@@ -123,9 +125,11 @@ final class HttpBackend implements Backend {
         long deadline = System.nanoTime() + budget.toNanos();
         try {
             if (!inFlight.awaitIdle(budget)) {
-                int interrupted = dispatcher.interruptAll();
-                LOG.warn("{} HTTP requests still running after the shutdown budget of {}; interrupted {} handlers",
-                        inFlight.count(), budget, interrupted);
+                int requests = inFlight.count();
+                var stopped = dispatcher.interruptAll();
+                LOG.warn("{} HTTP requests still running after the shutdown budget of {}; interrupted {} handlers{}",
+                        requests, budget, stopped.interrupted(), stopped.ignoringInterrupt().isEmpty() ? ""
+                                : " (" + stopped.ignoringInterrupt().size() + " ignore the interrupt)");
                 return;
             }
             if (shutdown != null) {

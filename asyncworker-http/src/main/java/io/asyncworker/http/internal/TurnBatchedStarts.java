@@ -1,10 +1,11 @@
 package io.asyncworker.http.internal;
 
+import io.asyncworker.spi.TaskRunner;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
+
 
 /**
  * Starts one virtual thread per task, but from an event loop it starts them together at the end
@@ -21,15 +22,15 @@ import java.util.concurrent.ThreadFactory;
  */
 final class TurnBatchedStarts {
     /** A task that is told when its thread could not be started. */
-    interface Task extends Runnable {
+    interface Task extends TaskRunner.Task {
         void notStarted(RuntimeException cause);
     }
 
-    private final ThreadFactory threads;
+    private final TaskRunner runner;
     private final ThreadLocal<List<Task>> pending = ThreadLocal.withInitial(ArrayList::new);
 
-    TurnBatchedStarts(ThreadFactory threads) {
-        this.threads = threads;
+    TurnBatchedStarts(TaskRunner runner) {
+        this.runner = runner;
     }
 
     /** Starts the task on a virtual thread of its own, at the latest when the current loop turn ends. */
@@ -58,7 +59,7 @@ final class TurnBatchedStarts {
 
     private void startNow(Task task) {
         try {
-            threads.newThread(task).start();
+            runner.submit(task);
         } catch (RuntimeException e) {
             task.notStarted(e);
         }

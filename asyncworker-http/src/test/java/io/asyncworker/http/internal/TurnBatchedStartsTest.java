@@ -26,7 +26,7 @@ class TurnBatchedStartsTest {
 
     @Test
     void tasksOfOneLoopTurnStartAfterTheTurnEachOnItsOwnVirtualThread() throws Exception {
-        TurnBatchedStarts starts = new TurnBatchedStarts(counting(virtual));
+        TurnBatchedStarts starts = new TurnBatchedStarts(io.asyncworker.spi.TaskRunner.of(counting(virtual), Integer.MAX_VALUE));
         CountDownLatch ran = new CountDownLatch(3);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         AtomicInteger createdDuringTurn = new AtomicInteger(-1);
@@ -47,7 +47,7 @@ class TurnBatchedStartsTest {
 
     @Test
     void offAnEventLoopATaskStartsAtOnce() throws Exception {
-        TurnBatchedStarts starts = new TurnBatchedStarts(counting(virtual));
+        TurnBatchedStarts starts = new TurnBatchedStarts(io.asyncworker.spi.TaskRunner.of(counting(virtual), Integer.MAX_VALUE));
         CountDownLatch ran = new CountDownLatch(1);
 
         starts.start(task(ran::countDown, e -> { }));
@@ -65,7 +65,7 @@ class TurnBatchedStartsTest {
             }
             return virtual.newThread(r);
         };
-        TurnBatchedStarts starts = new TurnBatchedStarts(firstFails);
+        TurnBatchedStarts starts = new TurnBatchedStarts(io.asyncworker.spi.TaskRunner.of(firstFails, Integer.MAX_VALUE));
         List<String> refused = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(3);
         vertx.getOrCreateContext().runOnContext(v -> {

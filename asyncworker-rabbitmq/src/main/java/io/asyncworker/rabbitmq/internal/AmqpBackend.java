@@ -42,8 +42,8 @@ final class AmqpBackend implements Backend {
     @Override
     public void start() {
         for (Route r : ctx.routes()) {
-            AmqpRoute route = ConnectionResolver.amqp(r);
-            AmqpConnection config = ConnectionResolver.resolve(route, ctx.connections());
+            AmqpRoute route = RouteConnections.amqp(r);
+            AmqpConnection config = RouteConnections.resolve(route, ctx.connections());
             publishers.add(config);
             ConsumerConnection conn = connections.computeIfAbsent(config, c -> new ConsumerConnection(c, ctx.timer()));
             synchronized (routes) {

@@ -36,7 +36,7 @@ public final class AmqpBackendFactory implements BackendFactory {
     @Override
     public void validate(BackendContext context) {
         for (Route r : context.routes()) {
-            ConnectionResolver.resolve(ConnectionResolver.amqp(r), context.connections());
+            RouteConnections.resolve(RouteConnections.amqp(r), context.connections());
         }
     }
 

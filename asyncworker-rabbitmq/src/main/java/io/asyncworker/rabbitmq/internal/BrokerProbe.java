@@ -26,8 +26,8 @@ final class BrokerProbe {
         Map<AmqpConnection, Connection> open = new IdentityHashMap<>();
         try {
             for (Route r : context.routes()) {
-                AmqpRoute route = ConnectionResolver.amqp(r);
-                AmqpConnection config = ConnectionResolver.resolve(route, context.connections());
+                AmqpRoute route = RouteConnections.amqp(r);
+                AmqpConnection config = RouteConnections.resolve(route, context.connections());
                 Connection conn = connect(config, open, problems);
                 if (conn != null && route.declaration().isEmpty()) {
                     route.queues().forEach(q -> probe(conn, route, q, config).ifPresent(problems::add));

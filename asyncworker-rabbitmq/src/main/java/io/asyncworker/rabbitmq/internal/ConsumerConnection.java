@@ -3,6 +3,7 @@ package io.asyncworker.rabbitmq.internal;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.asyncworker.rabbitmq.AmqpConnection;
+import io.asyncworker.spi.Backoff;
 import io.asyncworker.spi.TimerService;
 import java.io.IOException;
 import java.util.List;
@@ -65,11 +66,25 @@ final class ConsumerConnection {
         }
     }
 
-    private void connect() throws IOException, TimeoutException {
+    /**
+     * Opens a connection and installs it, unless a close began while it was being opened: then it is
+     * closed at once, so that nothing outlives the app (amqp-client's threads would keep the JVM up).
+     *
+     * @return whether the connection was installed
+     */
+    private boolean connect() throws IOException, TimeoutException {
         Connection c = config.connectionFactory().newConnection(config.name() + "-consumer");
-        c.addShutdownListener(this::lost);
-        connection = c;
-        LOG.info("connected to RabbitMQ at {} (connection '{}')", config.address(), config.name());
+        synchronized (this) {
+            if (!closing) {
+                c.addShutdownListener(this::lost);
+                connection = c;
+                LOG.info("connected to RabbitMQ at {} (connection '{}')", config.address(), config.name());
+                return true;
+            }
+        }
+        LOG.debug("connection '{}' opened while the app was closing; closing it again", config.name());
+        closeQuietly(c);
+        return false;
     }
 
     void register(QueueConsumer consumer) {
@@ -118,7 +133,9 @@ final class ConsumerConnection {
             return;
         }
         try {
-            connect();
+            if (!connect()) {
+                return;
+            }
         } catch (IOException | TimeoutException | RuntimeException e) {
             LOG.warn("reconnecting '{}' to {} failed: {}", config.name(), config.address(), Topology.reason(e));
             failed(e);
@@ -132,14 +149,21 @@ final class ConsumerConnection {
     }
 
     /** Stops reconnecting; later losses are expected. */
-    void stopRecovery() {
+    synchronized void stopRecovery() {
         closing = true;
     }
 
-    /** Closes the connection. */
+    /** Stops reconnecting and closes the connection; one that a reconnect opens later is closed at once. */
     void close() {
-        closing = true;
-        Connection c = connection;
+        Connection c;
+        synchronized (this) {
+            closing = true;
+            c = connection;
+        }
+        closeQuietly(c);
+    }
+
+    private void closeQuietly(Connection c) {
         if (c != null && c.isOpen()) {
             try {
                 c.close(5000);

@@ -2,24 +2,39 @@ package io.asyncworker.rabbitmq.internal;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
-import io.asyncworker.BodyCodec;
-import io.asyncworker.rabbitmq.RabbitMQMessage;
+import com.rabbitmq.client.LongString;
+import io.asyncworker.spi.Inbound;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** A delivered message with what the backend needs to settle it: its channel session and consumer. */
-final class Delivery extends RabbitMQMessage {
+/**
+ * A delivered message as the pipeline sees it, with what the backend needs to settle it: its
+ * channel session and consumer. Immutable apart from its session's liveness.
+ */
+final class Delivery implements Inbound {
+    private final String queue;
+    private final Envelope envelope;
+    private final AMQP.BasicProperties properties;
+    private final byte[] body;
+    private final long deliveryCount;
     private final ChannelSession session;
     private final QueueConsumer consumer;
     private final String counterKey;
-    private volatile boolean handed;
 
-    private Delivery(String queue, Envelope envelope, AMQP.BasicProperties props, byte[] body, BodyCodec codec,
-                     long count, ChannelSession session, QueueConsumer consumer, String counterKey) {
-        super(queue, envelope, props, body, codec, count);
+    private Delivery(String queue, Envelope envelope, AMQP.BasicProperties props, byte[] body, long count,
+                     ChannelSession session, QueueConsumer consumer, String counterKey) {
+        this.queue = queue;
+        this.envelope = envelope;
+        this.properties = props;
+        this.body = body;
+        this.deliveryCount = count;
         this.session = session;
         this.consumer = consumer;
         this.counterKey = counterKey;
@@ -27,30 +42,65 @@ final class Delivery extends RabbitMQMessage {
 
     /** Builds a delivery and counts it (see {@link DeliveryCounter}). */
     static Delivery of(QueueConsumer consumer, ChannelSession session, Envelope envelope, AMQP.BasicProperties props,
-                       byte[] body, BodyCodec codec, DeliveryCounter counter) {
+                       byte[] body, DeliveryCounter counter) {
         Number x = xDeliveryCount(props);
         String key = x == null && envelope.isRedeliver() ? key(consumer.queue(), envelope, props, body) : null;
         long count = counter.delivered(x, envelope.isRedeliver(), key);
-        return new Delivery(consumer.queue(), envelope, props, body, codec, count, session, consumer, key);
+        return new Delivery(consumer.queue(), envelope, props, body, count, session, consumer, key);
     }
 
     ChannelSession session() {
         return session;
     }
 
-    /** Marks it as shown to the route's handler. */
-    void handed() {
-        handed = true;
-    }
-
-    /** Whether the route's handler was ever given it; only then may {@code maxDeliveries} reject it. */
-    boolean wasHanded() {
-        return handed;
-    }
-
     /** Whether its channel is still the consumer's live one, so that it can still be settled. */
-    boolean isLive() {
+    @Override
+    public boolean isCurrent() {
         return session.isValid() && session.generation() == consumer.generation();
+    }
+
+    @Override
+    public byte[] payload() {
+        return body;
+    }
+
+    @Override
+    public Map<String, Object> headers() {
+        Map<String, Object> raw = properties.getHeaders();
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        raw.forEach((k, v) -> out.put(k, v instanceof LongString ls ? ls.toString() : v));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public long deliveryCount() {
+        return deliveryCount;
+    }
+
+    @Override
+    public String source() {
+        return queue;
+    }
+
+    @Override
+    public Optional<String> id() {
+        String id = properties.getMessageId();
+        return Optional.of(id != null ? "id " + id : "tag " + envelope.getDeliveryTag());
+    }
+
+    Envelope envelope() {
+        return envelope;
+    }
+
+    AMQP.BasicProperties properties() {
+        return properties;
+    }
+
+    long deliveryTag() {
+        return envelope.getDeliveryTag();
     }
 
     QueueConsumer consumer() {
@@ -73,13 +123,19 @@ final class Delivery extends RabbitMQMessage {
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(queue.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update(envelope.getRoutingKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(queue.getBytes(StandardCharsets.UTF_8));
+            sha.update(envelope.getRoutingKey().getBytes(StandardCharsets.UTF_8));
             sha.update(ByteBuffer.allocate(4).putInt(body.length).array());
             sha.update(body);
             return queue + "|sha|" + HexFormat.of().formatHex(sha.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JVM", e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "RabbitMQMessage[queue=" + queue + ", tag=" + envelope.getDeliveryTag() + ", routingKey="
+                + envelope.getRoutingKey() + ", " + body.length + " bytes]";
     }
 }

@@ -7,8 +7,8 @@ import com.rabbitmq.client.Envelope;
 import io.asyncworker.Action;
 import io.asyncworker.ComponentHealth;
 import io.asyncworker.ComponentHealth.State;
-import io.asyncworker.DecodeException;
 import io.asyncworker.rabbitmq.AmqpConnection;
+import io.asyncworker.spi.Backoff;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -176,7 +176,7 @@ final class QueueConsumer {
 
     private void invalidate(ChannelSession s) {
         s.invalidate();
-        int dropped = route.pipeline().discard(m -> ((Delivery) m).session() == s).size();
+        int dropped = route.pipeline().discardStale().size();
         if (dropped > 0) {
             LOG.info("route '{}': dropped {} waiting messages of a dead channel on '{}'; the broker redelivers them",
                     route.name(), dropped, queue);
@@ -200,30 +200,7 @@ final class QueueConsumer {
             s.settle(tag, Action.REQUEUE);
             return;
         }
-        route.metrics().received(queue, 1);
-        Delivery d = Delivery.of(this, s, env, props, body, connection.config().codec(), route.counter());
-        if (route.bodyType() != null && !decodes(d)) {
-            return;
-        }
-        route.pipeline().add(d);
-    }
-
-    private boolean decodes(Delivery d) {
-        try {
-            d.body(route.bodyType());
-            return true;
-        } catch (DecodeException e) {
-            LOG.warn("route '{}': rejecting message {} from '{}' (message id {}): {}", route.name(), d.deliveryTag(),
-                    queue, d.properties().getMessageId(), e.getMessage());
-            route.metrics().invalid(queue, "decode");
-            if (d.session().settle(d.deliveryTag(), Action.REJECT)) {
-                route.metrics().settled(queue, Action.REJECT, 1);
-            }
-            if (d.counterKey() != null) {
-                route.counter().forget(d.counterKey());
-            }
-            return false;
-        }
+        route.pipeline().add(Delivery.of(this, s, env, props, body, route.counter()));
     }
 
     /** Cancels the consumer and waits until amqp-client has dispatched every earlier delivery. */

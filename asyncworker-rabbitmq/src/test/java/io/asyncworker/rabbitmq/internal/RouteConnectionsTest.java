@@ -8,31 +8,31 @@ import io.asyncworker.rabbitmq.AmqpRoute;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ConnectionResolverTest {
+class RouteConnectionsTest {
     private final AmqpConnection a = AmqpConnection.builder().name("a").build();
     private final AmqpConnection b = AmqpConnection.builder().name("b").build();
 
     @Test
     void theOnlyConnectionIsTheDefault() {
-        assertThat(ConnectionResolver.resolve(AmqpRoute.consume("q").handler(x -> { }), List.of(a))).isSameAs(a);
+        assertThat(RouteConnections.resolve(AmqpRoute.consume("q").handler(x -> { }), List.of(a))).isSameAs(a);
     }
 
     @Test
     void aRouteChoosesByNameOrObject() {
-        assertThat(ConnectionResolver.resolve(AmqpRoute.consume("q").connection("b").handler(x -> { }), List.of(a, b)))
+        assertThat(RouteConnections.resolve(AmqpRoute.consume("q").connection("b").handler(x -> { }), List.of(a, b)))
                 .isSameAs(b);
         AmqpConnection unregistered = AmqpConnection.builder().name("c").build();
-        assertThat(ConnectionResolver.resolve(AmqpRoute.consume("q").connection(unregistered).handler(x -> { }),
+        assertThat(RouteConnections.resolve(AmqpRoute.consume("q").connection(unregistered).handler(x -> { }),
                 List.of(a, b))).isSameAs(unregistered);
     }
 
     @Test
     void noneSeveralOrAnUnknownNameFailNamingTheRoute() {
-        assertThatThrownBy(() -> ConnectionResolver.resolve(AmqpRoute.consume("q").handler(x -> { }), List.of()))
+        assertThatThrownBy(() -> RouteConnections.resolve(AmqpRoute.consume("q").handler(x -> { }), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("route 'q' needs an AMQP connection");
-        assertThatThrownBy(() -> ConnectionResolver.resolve(AmqpRoute.consume("q").handler(x -> { }), List.of(a, b)))
+        assertThatThrownBy(() -> RouteConnections.resolve(AmqpRoute.consume("q").handler(x -> { }), List.of(a, b)))
                 .hasMessageContaining("must choose one of the AMQP connections a, b");
-        assertThatThrownBy(() -> ConnectionResolver.resolve(AmqpRoute.consume("q").connection("x").handler(y -> { }),
+        assertThatThrownBy(() -> RouteConnections.resolve(AmqpRoute.consume("q").connection("x").handler(y -> { }),
                 List.of(a))).hasMessageContaining("'x'").hasMessageContaining("registered: a");
     }
 

@@ -6,11 +6,11 @@ import io.asyncworker.scheduler.Overlap;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.Result;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.SkipReason;
 import io.asyncworker.spi.Cancellable;
+import io.asyncworker.spi.TaskRunner;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,14 +60,14 @@ final class ScheduleRunner {
         }
     }
 
-    ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters, Logs logs) {
+    ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters, Logs logs, TaskRunner runs) {
         this.route = route;
         this.logs = logs;
         this.trigger = route.trigger();
         this.timer = timer;
         this.timeline = Timeline.of(trigger, timer);
         this.metrics = new ScheduleMetrics(meters, route.name());
-        this.env = new ScheduledRun.Env(route, app, timeline, timer, metrics);
+        this.env = new ScheduledRun.Env(route, app, timeline, timer, metrics, runs);
     }
 
     String name() {
@@ -196,33 +196,6 @@ final class ScheduleRunner {
             LOG.info("schedule '{}': the run due at {} was waiting and is dropped by the stop", route.name(), waiting.due);
             waiting = null;
         }
-    }
-
-    /** Waits until no run is active or the deadline ({@link System#nanoTime()}) passes; true when idle. */
-    synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
-        while (!running.isEmpty()) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
-    }
-
-    /** Interrupts every active run; returns them, described for the log. */
-    synchronized List<String> interruptActive() {
-        List<String> interrupted = new ArrayList<>();
-        running.forEach(run -> {
-            run.abandon();
-            interrupted.add(run.toString());
-        });
-        return interrupted;
-    }
-
-    /** The runs active now, described for the log. */
-    synchronized List<String> active() {
-        return running.stream().map(ScheduledRun::toString).toList();
     }
 
     synchronized ComponentHealth health() {

@@ -2,6 +2,7 @@ package io.asyncworker.scheduler.internal;
 
 import io.asyncworker.App;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.Result;
+import io.asyncworker.spi.TaskRunner;
 import io.asyncworker.spi.TimerService;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +20,12 @@ import org.slf4j.LoggerFactory;
  * lock when it starts, and may {@link #abandon() abandon} it from the stopping thread; the run
  * itself executes on the thread {@link #start} creates. Compared by identity.
  */
-final class ScheduledRun {
+final class ScheduledRun implements TaskRunner.Task {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRun.class);
 
     /** What a run needs from its schedule; one per {@link ScheduleRunner}. */
-    record Env(ScheduleRoute route, App app, Timeline timeline, TimerService timer, ScheduleMetrics metrics) {
+    record Env(ScheduleRoute route, App app, Timeline timeline, TimerService timer, ScheduleMetrics metrics,
+               TaskRunner runner) {
     }
 
     /** Told once when a run ended, on the run's thread. */
@@ -36,7 +38,8 @@ final class ScheduledRun {
     /** Whether it belongs to the regular sequence (not the startup run). */
     final boolean regular;
     private long number;
-    private volatile Thread thread;
+    private Env env;
+    private Completion completion;
     private volatile boolean abandoned;
 
     ScheduledRun(Instant due, boolean regular) {
@@ -44,19 +47,24 @@ final class ScheduledRun {
         this.regular = regular;
     }
 
-    /** Numbers the run and starts it on a fresh virtual thread. */
+    /** Numbers the run and starts it on a fresh virtual thread of the schedules' task runner. */
     void start(long number, Env env, Completion completion) {
         this.number = number;
-        Thread t = Thread.ofVirtual().name("asyncworker-schedule-" + env.route().name() + "#" + number)
-                .unstarted(() -> execute(env, completion));
-        thread = t;
-        t.start();
+        this.env = env;
+        this.completion = completion;
+        env.runner().submit(this);
     }
 
-    /** Marks the run as given up by the stop and interrupts it. */
-    void abandon() {
+    /** The stop gave the run up: it is being interrupted, so its failure is expected, not an error. */
+    @Override
+    public void abandon() {
         abandoned = true;
-        thread.interrupt();
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("asyncworker-schedule-" + env.route().name() + "#" + number);
+        execute(env, completion);
     }
 
     private void execute(Env env, Completion completion) {

@@ -3,6 +3,7 @@ package io.asyncworker.scheduler.internal;
 import io.asyncworker.ComponentHealth;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.TaskRunner;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,11 +20,13 @@ final class SchedulerBackend implements Backend {
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(1);
 
     private final List<ScheduleRunner> runners;
+    /** Every run of every schedule; each schedule applies its own overlap policy before submitting. */
+    private final TaskRunner runs = TaskRunner.virtual("asyncworker-schedule", Integer.MAX_VALUE);
 
     SchedulerBackend(BackendContext context) {
         ScheduleRunner.Logs logs = ScheduleRunner.Logs.of(context.timer());
         this.runners = context.routes().stream()
-                .map(r -> new ScheduleRunner((ScheduleRoute) r, context.app(), context.timer(), context.meters(), logs))
+                .map(r -> new ScheduleRunner((ScheduleRoute) r, context.app(), context.timer(), context.meters(), logs, runs))
                 .toList();
     }
 
@@ -39,32 +42,20 @@ final class SchedulerBackend implements Backend {
     }
 
     /**
-     * Waits for active runs within the budget, interrupts the rest, then gives them a short grace
-     * to end so that they are counted and logged before the app's shutdown hooks run.
+     * Waits for active runs within the budget, interrupts the rest (each logs one WARN line), then
+     * gives them a short grace to end so that they are counted and logged before the app's
+     * shutdown hooks run.
      */
     @Override
     public void drain(Duration budget) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        List<ScheduleRunner> late = runners.stream().filter(r -> !awaitIdle(r, deadline)).toList();
-        for (ScheduleRunner runner : late) {
-            LOG.warn("schedule '{}': runs {} did not finish within the shutdown budget of {}; interrupting them",
-                    runner.name(), runner.interruptActive(), budget);
+        TaskRunner.Stopped stopped = runs.stop(budget, INTERRUPT_GRACE);
+        if (!stopped.idle()) {
+            LOG.warn("{} schedule runs did not finish within the shutdown budget of {}; interrupted them",
+                    stopped.interrupted(), budget);
         }
-        long graceEnd = System.nanoTime() + INTERRUPT_GRACE.toNanos();
-        for (ScheduleRunner runner : late) {
-            if (!awaitIdle(runner, graceEnd)) {
-                LOG.warn("schedule '{}': runs {} still run {} after the interrupt; the stop goes on without them",
-                        runner.name(), runner.active(), INTERRUPT_GRACE);
-            }
-        }
-    }
-
-    private static boolean awaitIdle(ScheduleRunner runner, long deadline) {
-        try {
-            return runner.awaitIdle(deadline);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        if (!stopped.ignoringInterrupt().isEmpty()) {
+            LOG.warn("schedule runs {} still run {} after the interrupt; the stop goes on without them",
+                    stopped.ignoringInterrupt(), INTERRUPT_GRACE);
         }
     }
 

@@ -30,6 +30,8 @@ final class ResumeTracker {
     private String resumeId;
     private boolean frozen;
     private long frozenAt = -1;
+    /** {@link #staleAfter()} as of the last change, for reads without the lock. */
+    private volatile long staleAfter = Long.MAX_VALUE;
     private long maxHandled = -1;
     /** Per earlier requeue round: how many positions after the resume point it delivered. */
     private final List<Long> roundLengths = new ArrayList<>();
@@ -146,6 +148,7 @@ final class ResumeTracker {
         if (action == Action.REQUEUE) {
             frozen = true;
             frozenAt = watermark - 1;
+            staleAfter = frozenAt;
             return Change.REQUEUED;
         }
         resumeId = lastEventId;
@@ -171,16 +174,16 @@ final class ResumeTracker {
      * Whether an event comes after a requeued one that froze the resume point: it will be
      * delivered again after the reconnect, so handling it now would only duplicate work.
      */
-    synchronized boolean isStale(long seq) {
-        return frozen && seq > frozenAt;
+    boolean isStale(long seq) {
+        return seq > staleAfter; // written under the lock whenever frozen or frozenAt change
     }
 
     /**
      * The sequence number after which events are {@linkplain #isStale stale} right now,
      * {@code Long.MAX_VALUE} when none are: one lock for a whole batch's check.
      */
-    synchronized long staleAfter() {
-        return frozen ? frozenAt : Long.MAX_VALUE;
+    long staleAfter() {
+        return staleAfter;
     }
 
     /** Delivered events not yet settled in order. */
@@ -206,5 +209,6 @@ final class ResumeTracker {
         maxHandled = -1;
         frozen = false;
         frozenAt = -1;
+        staleAfter = Long.MAX_VALUE;
     }
 }

@@ -46,10 +46,9 @@ final class SseBackend implements Backend {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1));
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false),
                 new PoolOptions().setHttp1MaxSize(Math.max(8, streams * 2)));
-        ConnectionResolver resolver = new ConnectionResolver(ctx.connections());
         for (Route r : ctx.routes()) {
-            var route = ConnectionResolver.sseRoute(r);
-            runners.add(new RouteRunner(route, resolver.resolve(route), ctx, vertx, client));
+            var route = RouteConnections.sse(r);
+            runners.add(new RouteRunner(route, RouteConnections.resolve(route, ctx.connections()), ctx, vertx, client));
         }
         runners.forEach(RouteRunner::start);
     }

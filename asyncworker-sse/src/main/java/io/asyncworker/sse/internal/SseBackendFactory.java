@@ -29,9 +29,8 @@ public final class SseBackendFactory implements BackendFactory {
 
     @Override
     public void validate(BackendContext context) {
-        ConnectionResolver resolver = new ConnectionResolver(context.connections());
         for (Route route : context.routes()) {
-            resolver.resolve(ConnectionResolver.sseRoute(route));
+            RouteConnections.resolve(RouteConnections.sse(route), context.connections());
         }
     }
 

@@ -5,7 +5,7 @@ import io.asyncworker.ComponentHealth;
 import io.asyncworker.spi.BatchPipeline;
 import io.asyncworker.spi.Cancellable;
 import io.asyncworker.spi.FlushReason;
-import io.asyncworker.spi.RouteMetrics;
+import io.asyncworker.spi.Backoff;
 import io.asyncworker.spi.TimerService;
 import io.asyncworker.sse.SseMessage;
 import io.vertx.core.Context;
@@ -38,8 +38,7 @@ final class SseStream implements StreamConnector.Outcome {
     private final StreamSpec spec;
     private final Context context;
     private final TimerService timer;
-    private final BatchPipeline<SseMessage> pipeline;
-    private final RouteMetrics metrics;
+    private final BatchPipeline<SseEvent, SseMessage> pipeline;
     private final ResumeTracker tracker;
     private final StreamHealth health;
     private final FlowControl flow;
@@ -54,20 +53,18 @@ final class SseStream implements StreamConnector.Outcome {
     private HttpClientResponse response;
     private EventStreamParser parser;
     private boolean receivedSinceOpen;
-    private int receivedInChunk;
     /** Reused for every chunk, so that reading allocates no copy of it. */
     private byte[] chunkBytes = new byte[0];
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
-              BatchPipeline<SseMessage> pipeline, RouteMetrics metrics) {
+              BatchPipeline<SseEvent, SseMessage> pipeline) {
         this.spec = spec;
         this.context = context;
         this.timer = timer;
         this.pipeline = pipeline;
-        this.metrics = metrics;
         this.tracker = new ResumeTracker(spec.lastEventId());
-        this.health = new StreamHealth(spec, metrics);
+        this.health = new StreamHealth(spec, pipeline.metrics());
         this.flow = new FlowControl(spec.highWater());
         this.connector = new StreamConnector(spec, client, gen -> gen == generation, this);
         this.backoff = spec.backoff();
@@ -109,12 +106,9 @@ final class SseStream implements StreamConnector.Outcome {
 
     // ---- settlement, from handler threads ----
 
-    /**
-     * The sequence number after which this stream's events will come again after a reconnect
-     * anyway, see {@link ResumeTracker#staleAfter}.
-     */
-    long staleAfter() {
-        return tracker.staleAfter();
+    /** Whether an event will come again after a reconnect anyway, see {@link ResumeTracker#isStale}. */
+    boolean isStale(long seq) {
+        return tracker.isStale(seq);
     }
 
     /** This stream's events up to {@code seq} reach the user's handler. */
@@ -123,7 +117,7 @@ final class SseStream implements StreamConnector.Outcome {
     }
 
     /** Records the actions of {@code batch[from, to)}, all this stream's, see {@link ResumeTracker#settle}. */
-    void settled(List<DefaultSseMessage> batch, Action[] actions, int from, int to) {
+    void settled(List<SseEvent> batch, Action[] actions, int from, int to) {
         afterSettle(tracker.settle(batch, actions, from, to));
     }
 
@@ -149,10 +143,8 @@ final class SseStream implements StreamConnector.Outcome {
             return;
         }
         if (phase == Phase.OPEN || phase == Phase.CONNECTING) {
-            List<SseMessage> dropped = pipeline.discard(m -> m instanceof DefaultSseMessage d && d.stream() == this);
-            for (SseMessage m : dropped) {
-                DefaultSseMessage d = (DefaultSseMessage) m;
-                tracker.settle(d.seq(), Action.REQUEUE, d.lastEventId());
+            for (SseEvent e : pipeline.discardStale()) {
+                e.stream().settled(List.of(e), new Action[] {Action.REQUEUE}, 0, 1);
             }
             failed(generation, "a batch was requeued; resuming from event id '" + tracker.resumeId() + "'");
         } else if (awaitingSettle && tracker.quiescent()) {
@@ -192,16 +184,12 @@ final class SseStream implements StreamConnector.Outcome {
             return;
         }
         watchdog.read();
-        receivedInChunk = 0;
         int len = buf.length();
         if (chunkBytes.length < len) {
             chunkBytes = new byte[Math.max(len, 16 * 1024)];
         }
         buf.getBytes(0, len, chunkBytes, 0);
         parser.feed(chunkBytes, 0, len);
-        if (receivedInChunk > 0) {
-            metrics.received(spec.url(), receivedInChunk);
-        }
         if (flow.pauseIfFull(response, tracker.unsettled())) {
             settledOnContext(); // settlements that raced with pausing did not wake us
         }
@@ -293,15 +281,14 @@ final class SseStream implements StreamConnector.Outcome {
         public void onEvent(String type, String data, String lastEventId) {
             long seq = tracker.deliver();
             receivedSinceOpen = true;
-            receivedInChunk++;
-            pipeline.add(new DefaultSseMessage(SseStream.this, seq, type, data, lastEventId, serverRetry,
-                    tracker.deliveryCount(seq), spec.codec()));
+            pipeline.add(new SseEvent(SseStream.this, seq, type, data, lastEventId, serverRetry,
+                    tracker.deliveryCount(seq)));
         }
 
         @Override
         public void onRetry(long millis) {
             serverRetry = Duration.ofMillis(millis);
-            backoff = backoff.withRetry(serverRetry);
+            backoff = backoff.withFirst(serverRetry);
         }
 
         @Override

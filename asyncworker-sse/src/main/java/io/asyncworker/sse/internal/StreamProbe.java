@@ -28,10 +28,9 @@ final class StreamProbe {
         Vertx vertx = Vertx.vertx();
         try {
             HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
-            ConnectionResolver resolver = new ConnectionResolver(context.connections());
             for (Route r : context.routes()) {
-                SseRoute route = ConnectionResolver.sseRoute(r);
-                SseConnection connection = resolver.resolve(route);
+                SseRoute route = RouteConnections.sse(r);
+                SseConnection connection = RouteConnections.resolve(route, context.connections());
                 for (String source : route.sources()) {
                     StreamSpec spec = StreamSpec.of(route, connection, source, 1);
                     probe(client, spec).ifPresent(problems::add);

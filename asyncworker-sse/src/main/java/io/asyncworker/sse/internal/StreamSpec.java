@@ -1,6 +1,7 @@
 package io.asyncworker.sse.internal;
 
 import io.asyncworker.BodyCodec;
+import io.asyncworker.spi.Backoff;
 import io.asyncworker.sse.SseConnection;
 import io.asyncworker.sse.SseRoute;
 import io.vertx.core.MultiMap;
@@ -26,6 +27,9 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
                   Duration connectTimeout, Duration readIdleTimeout, Backoff backoff, BodyCodec codec,
                   String lastEventId, int highWater) {
 
+    /** The largest fraction of a reconnect delay that jitter takes off. */
+    static final double JITTER = 0.2;
+
     static StreamSpec of(SseRoute route, SseConnection connection, String source, int bulkSize) {
         String url = Urls.isAbsolute(source) ? source : Urls.join(connection.baseUrl().orElseThrow(), source);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -39,7 +43,7 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
         }
         int highWater = (int) Math.min(Integer.MAX_VALUE, Math.max(4L * bulkSize, 1024L));
         return new StreamSpec(route.name(), url, Map.copyOf(headers), auth, connection.connectTimeout(),
-                connection.readIdleTimeout(), Backoff.of(connection.initialBackoff(), connection.maxBackoff()),
+                connection.readIdleTimeout(), Backoff.of(connection.initialBackoff(), connection.maxBackoff()).withJitter(JITTER),
                 route.codec(), route.lastEventId().orElse(""), highWater);
     }
 

@@ -70,16 +70,14 @@ class UrlsAndSpecTest {
         SseRoute relative = SseRoute.consume("/s").handler(x -> { });
         SseRoute absolute = SseRoute.consume("http://x/s").handler(x -> { });
 
-        assertThat(new ConnectionResolver(java.util.List.of(a)).resolve(relative)).isSameAs(a);
-        assertThat(new ConnectionResolver(java.util.List.of(a, b))
-                .resolve(SseRoute.consume("/s").connection("b").handler(x -> { }))).isSameAs(b);
-        assertThat(new ConnectionResolver(java.util.List.of()).resolve(absolute).name()).isEqualTo("default");
-        assertThatThrownBy(() -> new ConnectionResolver(java.util.List.of()).resolve(relative))
+        assertThat(RouteConnections.resolve(relative, java.util.List.of(a))).isSameAs(a);
+        assertThat(RouteConnections.resolve(SseRoute.consume("/s").connection("b").handler(x -> { }), java.util.List.of(a, b))).isSameAs(b);
+        assertThat(RouteConnections.resolve(absolute, java.util.List.of()).name()).isEqualTo("default");
+        assertThatThrownBy(() -> RouteConnections.resolve(relative, java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> new ConnectionResolver(java.util.List.of(a, b)).resolve(relative))
-                .hasMessageContaining("must choose an SSE connection");
-        assertThatThrownBy(() -> new ConnectionResolver(java.util.List.of(a))
-                .resolve(SseRoute.consume("/s").connection("zz").handler(x -> { })))
+        assertThatThrownBy(() -> RouteConnections.resolve(relative, java.util.List.of(a, b)))
+                .hasMessageContaining("must choose one of the SSE connections a, b");
+        assertThatThrownBy(() -> RouteConnections.resolve(SseRoute.consume("/s").connection("zz").handler(x -> { }), java.util.List.of(a)))
                 .hasMessageContaining("'zz'");
     }
 }
