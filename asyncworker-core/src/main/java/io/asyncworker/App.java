@@ -27,19 +27,26 @@ import java.util.Optional;
  */
 public interface App extends AutoCloseable {
 
-    /** An app with settings from the process's {@code ASYNCWORKER_*} variables. */
+    /** {@return an app with settings from the process's {@code ASYNCWORKER_*} variables} */
     static App create() {
         return create(Settings.fromEnv());
     }
 
-    /** An app with the given settings and the system clock. */
+    /**
+     * {@return an app with the given settings and the system clock}
+     *
+     * @param settings the settings
+     */
     static App create(Settings settings) {
         return create(settings, TimerService.system());
     }
 
     /**
-     * An app with the given settings and timer, e.g. a {@code ManualTimerService} in tests. The
+     * {@return an app with the given settings and timer, e.g. a {@code ManualTimerService} in tests} The
      * app closes the timer in {@link #close()}.
+     *
+     * @param settings the settings
+     * @param timer the clock and timer
      */
     static App create(Settings settings, TimerService timer) {
         return new DefaultApp(settings, timer);
@@ -48,6 +55,8 @@ public interface App extends AutoCloseable {
     /**
      * Registers a route.
      *
+     * @param route the route to register
+     * @return this app
      * @throws IllegalArgumentException when another route has the same name
      * @throws IllegalStateException    after {@link #start()}
      */
@@ -56,23 +65,44 @@ public interface App extends AutoCloseable {
     /**
      * Registers a connection; the only one of its type is every route's default.
      *
+     * @param connection the connection
+     * @return this app
      * @throws IllegalArgumentException when another connection of its type has the same name
      * @throws IllegalStateException    after {@link #start()}
      */
     App connection(Connection connection);
 
-    /** Uses this backend for its route type instead of the one found on the class path. */
+    /**
+     * Uses this backend for its route type instead of the one found on the class path.
+     *
+     * @param factory the backend factory
+     * @return this app
+     */
     App backend(BackendFactory factory);
 
-    /** Adds a hook run at start, before any backend, in registration order. */
+    /**
+     * Adds a hook run at start, before any backend, in registration order.
+     *
+     * @param hook the hook
+     * @return this app
+     */
     App onStartup(LifecycleHook hook);
 
-    /** Adds a hook run at stop, after every batch drained, in reverse registration order. */
+    /**
+     * Adds a hook run at stop, after every batch drained, in reverse registration order.
+     *
+     * @param hook the hook
+     * @return this app
+     */
     App onShutdown(LifecycleHook hook);
 
     /**
      * Stores app state; allowed until the startup hooks are done.
      *
+     * @param <T> the value type
+     * @param key the key
+     * @param value the value to store
+     * @return this app
      * @throws IllegalStateException once the app has started
      */
     <T> App put(Key<T> key, T value);
@@ -80,26 +110,35 @@ public interface App extends AutoCloseable {
     /**
      * Reads app state.
      *
+     * @param <T> the value type
+     * @param key the key
+     * @return the stored value
      * @throws java.util.NoSuchElementException naming the key when nothing is stored under it
      */
     <T> T get(Key<T> key);
 
-    /** Reads app state, empty when nothing is stored under the key. */
+    /**
+     * Reads app state, empty when nothing is stored under the key.
+     *
+     * @param <T> the value type
+     * @param key the key
+     * @return the stored value, or empty
+     */
     <T> Optional<T> find(Key<T> key);
 
-    /** The app's settings. */
+    /** {@return the app's settings} */
     Settings settings();
 
-    /** The meter registry every backend reports to; add registries to it to export. */
+    /** {@return the meter registry every backend reports to; add registries to it to export} */
     CompositeMeterRegistry meters();
 
-    /** The app's clock and timer. */
+    /** {@return the app's clock and timer} */
     TimerService timer();
 
-    /** The registered routes, in order. */
+    /** {@return the registered routes, in order} */
     List<Route> routes();
 
-    /** The registered connections, in order. */
+    /** {@return the registered connections, in order} */
     List<Connection> connections();
 
     /**
@@ -110,7 +149,7 @@ public interface App extends AutoCloseable {
      */
     List<String> check();
 
-    /** A snapshot of every backend component's state. */
+    /** {@return a snapshot of every backend component's state} */
     Health health();
 
     /**
@@ -132,6 +171,6 @@ public interface App extends AutoCloseable {
     /** Starts, waits for SIGTERM or SIGINT (or {@link #stop()} from elsewhere), then stops. */
     void run();
 
-    /** Whether the app has started and is not stopping. */
+    /** {@return whether the app has started and is not stopping} */
     boolean isRunning();
 }

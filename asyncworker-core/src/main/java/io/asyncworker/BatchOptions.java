@@ -35,52 +35,60 @@ public final class BatchOptions {
         this.maxDeliveries = b.maxDeliveries;
     }
 
-    /** A builder with every option at its default. */
+    /** {@return a builder with every option at its default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The options with every default. */
+    /** {@return the options with every default} */
     public static BatchOptions defaults() {
         return builder().build();
     }
 
-    /** The largest batch a handler receives. */
+    /** {@return the largest batch a handler receives} */
     public int bulkSize() {
         return bulkSize == null ? DEFAULT_BULK_SIZE : bulkSize;
     }
 
-    /** The flush timeout set in code; empty means the settings' {@code flushTimeout()}. */
+    /** {@return the flush timeout set in code; empty means the settings' {@code flushTimeout()}} */
     public Optional<Duration> flushTimeout() {
         return Optional.ofNullable(flushTimeout);
     }
 
-    /** The effective flush timeout under the given settings. */
+    /**
+     * {@return the effective flush timeout under the given settings}
+     *
+     * @param settings the settings
+     */
     public Duration flushTimeout(Settings settings) {
         return flushTimeout != null ? flushTimeout : settings.flushTimeout();
     }
 
-    /** The action for messages without an explicit decision when the handler returns. */
+    /** {@return the action for messages without an explicit decision when the handler returns} */
     public Action onSuccess() {
         return onSuccess == null ? Action.ACK : onSuccess;
     }
 
-    /** The action for messages without an explicit decision when the handler throws. */
+    /** {@return the action for messages without an explicit decision when the handler throws} */
     public Action onException() {
         return onException == null ? Action.REQUEUE : onException;
     }
 
-    /** How many batches of the route may run at once; empty means bounded by flow control only. */
+    /** {@return how many batches of the route may run at once; empty means bounded by flow control only} */
     public OptionalInt maxConcurrency() {
         return maxConcurrency == null ? OptionalInt.empty() : OptionalInt.of(maxConcurrency);
     }
 
-    /** A message delivered this many times is rejected instead of requeued; empty means no limit. */
+    /** {@return the delivery count at which a message is rejected instead of requeued; empty means no limit} */
     public OptionalInt maxDeliveries() {
         return maxDeliveries == null ? OptionalInt.empty() : OptionalInt.of(maxDeliveries);
     }
 
-    /** The effective options with their origins, for {@link Route#describe(Settings)}. */
+    /**
+     * {@return the effective options with their origins, for {@link Route#describe(Settings)}}
+     *
+     * @param settings the settings
+     */
     public List<RouteOption> describe(Settings settings) {
         List<RouteOption> out = new ArrayList<>();
         out.add(option("bulkSize", bulkSize(), bulkSize));
@@ -119,13 +127,23 @@ public final class BatchOptions {
         private Builder() {
         }
 
-        /** The largest batch, at least 1. */
+        /**
+         * The largest batch, at least 1.
+         *
+         * @param size the largest batch, at least 1
+         * @return this builder
+         */
         public Builder bulkSize(int size) {
             this.bulkSize = positive("bulkSize", size);
             return this;
         }
 
-        /** How long a batch may wait for more messages after its first one arrived; positive. */
+        /**
+         * How long a batch may wait for more messages after its first one arrived; positive.
+         *
+         * @param timeout how long a batch may wait for more messages after its first one arrived; positive
+         * @return this builder
+         */
         public Builder flushTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "flushTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -135,31 +153,55 @@ public final class BatchOptions {
             return this;
         }
 
-        /** The action when the handler returns; default {@link Action#ACK}. */
+        /**
+         * The action when the handler returns; default {@link Action#ACK}.
+         *
+         * @param action the action when the handler returns; default {@link Action#ACK}
+         * @return this builder
+         */
         public Builder onSuccess(Action action) {
             this.onSuccess = Objects.requireNonNull(action, "onSuccess");
             return this;
         }
 
-        /** The action when the handler throws; default {@link Action#REQUEUE}. */
+        /**
+         * The action when the handler throws; default {@link Action#REQUEUE}.
+         *
+         * @param action the action when the handler throws; default {@link Action#REQUEUE}
+         * @return this builder
+         */
         public Builder onException(Action action) {
             this.onException = Objects.requireNonNull(action, "onException");
             return this;
         }
 
-        /** How many batches may run at once, at least 1; {@code 1} means strictly one at a time. */
+        /**
+         * How many batches may run at once, at least 1; {@code 1} means strictly one at a time.
+         *
+         * @param max how many batches may run at once, at least 1; {@code 1} means strictly one at a time
+         * @return this builder
+         */
         public Builder maxConcurrency(int max) {
             this.maxConcurrency = positive("maxConcurrency", max);
             return this;
         }
 
-        /** Reject instead of requeue a message delivered this many times; at least 1. */
+        /**
+         * Reject instead of requeue a message delivered this many times; at least 1.
+         *
+         * @param max the number of deliveries after which a failing message is rejected
+         * @return this builder
+         */
         public Builder maxDeliveries(int max) {
             this.maxDeliveries = positive("maxDeliveries", max);
             return this;
         }
 
-        /** Copies the options into an immutable value. */
+        /**
+         * Copies the options into an immutable value.
+         *
+         * @return this builder
+         */
         public BatchOptions build() {
             return new BatchOptions(this);
         }

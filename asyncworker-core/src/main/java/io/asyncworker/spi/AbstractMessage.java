@@ -14,6 +14,10 @@ public abstract class AbstractMessage implements Message {
     private Action decision;
     private boolean sealed;
 
+    /** For a backend's message class; no decision is made yet. */
+    protected AbstractMessage() {
+    }
+
     @Override
     public final synchronized void accept() {
         decide(Action.ACK);
@@ -36,7 +40,11 @@ public abstract class AbstractMessage implements Message {
         return Optional.ofNullable(decision);
     }
 
-    /** Freezes the decision as the final action; later decisions throw. Called by the pipeline. */
+    /**
+     * Freezes the decision as the final action; later decisions throw. Called by the pipeline.
+     *
+     * @param finalAction the action the backend will carry out
+     */
     public final synchronized void seal(Action finalAction) {
         sealed = true;
         decision = finalAction;

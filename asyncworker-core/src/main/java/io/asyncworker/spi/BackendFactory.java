@@ -13,11 +13,11 @@ import java.util.List;
  */
 public interface BackendFactory {
 
-    /** The route type this backend serves. */
+    /** {@return the route type this backend serves} */
     RouteType type();
 
     /**
-     * Whether the backend must start; by default when it has routes. The HTTP backend also
+     * {@return whether the backend must start; by default when it has routes} The HTTP backend also
      * starts for the built-in metrics and health routes, the RabbitMQ backend for a publish-only
      * connection (so that the app closes it).
      *
@@ -31,6 +31,7 @@ public interface BackendFactory {
      * Checks this backend's routes and connections before anything starts, e.g. that every route
      * names a registered connection.
      *
+     * @param context the backend's context
      * @throws IllegalArgumentException naming what is wrong
      */
     default void validate(BackendContext context) {
@@ -41,12 +42,18 @@ public interface BackendFactory {
      * broker reachable, are the credentials right, do the queues exist. Used by
      * {@code asyncworker check}; opens and closes its own connections.
      *
+     * @param context the backend's context
      * @return one line per problem, naming the connection, queue or URL; empty when all is well
      */
     default List<String> check(BackendContext context) {
         return List.of();
     }
 
-    /** Creates the backend for one app run; it starts later with {@link Backend#start()}. */
+    /**
+     * Creates the backend for one app run; it starts later with {@link Backend#start()}.
+     *
+     * @param context the backend's context
+     * @return a new, not yet started backend
+     */
     Backend create(BackendContext context);
 }

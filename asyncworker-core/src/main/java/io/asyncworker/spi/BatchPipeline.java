@@ -32,21 +32,35 @@ import java.util.function.Predicate;
  */
 public interface BatchPipeline<M extends Message> {
 
-    /** A builder for a route's pipeline. */
+    /**
+     * {@return a builder for a route's pipeline}
+     *
+     * @param <M> the message type
+     * @param route the route's name
+     */
     static <M extends Message> Builder<M> builder(String route) {
         return new DefaultBatchPipeline.PipelineBuilder<>(Objects.requireNonNull(route, "route"));
     }
 
-    /** Adds a message to the bucket; never blocks. */
+    /**
+     * Adds a message to the bucket; never blocks.
+     *
+     * @param message the message to batch
+     */
     void add(M message);
 
-    /** Hands the partial batch, if any, to the handler now. */
+    /**
+     * Hands the partial batch, if any, to the handler now.
+     *
+     * @param reason the reason
+     */
     void flush(FlushReason reason);
 
     /**
      * Drops waiting messages that match, e.g. those of a dead channel which the broker will
      * deliver again; they are neither handled nor settled.
      *
+     * @param which selects the messages to drop
      * @return the dropped messages
      */
     List<M> discard(Predicate<? super M> which);
@@ -55,40 +69,84 @@ public interface BatchPipeline<M extends Message> {
      * The graceful stop: flushes the partial batch, waits for every batch within the budget, then
      * settles what never ran or did not finish with {@code REQUEUE}.
      *
+     * @param budget the time budget
      * @return {@code true} when every batch finished within the budget
      */
     boolean drain(Duration budget);
 
-    /** Messages waiting in the bucket. */
+    /** {@return how many messages wait in the bucket} */
     int waiting();
 
-    /** Batches running or waiting for a concurrency slot. */
+    /** {@return how many batches run or wait for a concurrency slot} */
     int batchesInFlight();
 
-    /** Configures a pipeline; not thread-safe. */
+    /**
+     * Configures a pipeline; not thread-safe.
+     *
+     * @param <M> the message type
+     */
     interface Builder<M extends Message> {
-        /** The route's batch options; default {@link BatchOptions#defaults()}. */
+        /**
+         * The route's batch options; default {@link BatchOptions#defaults()}.
+         *
+         * @param options the route's batch options; default {@link BatchOptions#defaults()}
+         * @return this builder
+         */
         Builder<M> options(BatchOptions options);
 
-        /** Overrides the bulk size, e.g. with {@code min(bulkSize, prefetch)}. */
+        /**
+         * Overrides the bulk size, e.g. with {@code min(bulkSize, prefetch)}.
+         *
+         * @param effectiveBulkSize the bulk size to use instead of the options', at least 1
+         * @return this builder
+         */
         Builder<M> bulkSize(int effectiveBulkSize);
 
-        /** Supplies the default flush timeout. Required. */
+        /**
+         * Supplies the default flush timeout. Required.
+         *
+         * @param settings the settings
+         * @return this builder
+         */
         Builder<M> settings(Settings settings);
 
-        /** The clock and timer. Required. */
+        /**
+         * The clock and timer. Required.
+         *
+         * @param timer the clock and timer
+         * @return this builder
+         */
         Builder<M> timer(TimerService timer);
 
-        /** Where the route's meters go. Required. */
+        /**
+         * Where the route's meters go. Required.
+         *
+         * @param registry where the route's meters go
+         * @return this builder
+         */
         Builder<M> meters(MeterRegistry registry);
 
-        /** The user's handler. Required. */
+        /**
+         * The user's handler. Required.
+         *
+         * @param handler the user's handler
+         * @return this builder
+         */
         Builder<M> handler(AsyncBatchHandler<M> handler);
 
-        /** Carries out the decided actions. Required. */
+        /**
+         * Carries out the decided actions. Required.
+         *
+         * @param settler the backend's settler
+         * @return this builder
+         */
         Builder<M> settler(Settler<M> settler);
 
-        /** Builds the pipeline. */
+        /**
+         * Builds the pipeline.
+         *
+         * @return the pipeline, ready to take messages
+         */
         BatchPipeline<M> build();
     }
 }

@@ -80,8 +80,11 @@ public final class RouteMetrics {
     }
 
     /**
-     * The meters of one route; the same instance for the same registry and route, so that the
-     * pipeline and its backend share one in-flight gauge.
+     * {@return the meters of one route; the same instance for the same registry and route, so that the
+     * pipeline and its backend share one in-flight gauge}
+     *
+     * @param registry the meter registry
+     * @param route the route's name
      */
     public static RouteMetrics of(MeterRegistry registry, String route) {
         Objects.requireNonNull(registry, "registry");
@@ -103,40 +106,71 @@ public final class RouteMetrics {
         return m != null ? m : queues.computeIfAbsent(queue, q -> new QueueMeters(registry, route, q));
     }
 
-    /** Counts messages received from a queue or stream. */
+    /**
+     * Counts messages received from a queue or stream.
+     *
+     * @param queue the queue or stream
+     * @param count how many messages
+     */
     public void received(String queue, int count) {
         queue(queue).received.increment(count);
     }
 
-    /** Counts messages settled with an action. */
+    /**
+     * Counts messages settled with an action.
+     *
+     * @param queue the queue or stream
+     * @param action the action
+     * @param count how many messages
+     */
     public void settled(String queue, Action action, int count) {
         queue(queue).settled[action.ordinal()].increment(count);
     }
 
-    /** Counts a message that never reached the handler, e.g. {@code reason=decode}. */
+    /**
+     * Counts a message that never reached the handler, e.g. {@code reason=decode}.
+     *
+     * @param queue the queue or stream
+     * @param reason the reason
+     */
     public void invalid(String queue, String reason) {
         invalid.computeIfAbsent(queue + '\n' + reason, k -> Counter.builder("asyncworker.messages.invalid")
                 .tag("route", route).tag("queue", queue).tag("reason", reason)
                 .description("messages that never reached the handler, by reason").register(registry)).increment();
     }
 
-    /** Records a batch handed to the handler. */
+    /**
+     * Records a batch handed to the handler.
+     *
+     * @param size the number of messages in the batch
+     * @param reason the reason
+     */
     public void flushed(int size, FlushReason reason) {
         batchSize.record(size);
         flushes.get(reason).increment();
     }
 
-    /** Records one handler run. */
+    /**
+     * Records one handler run.
+     *
+     * @param took how long the handler ran
+     * @param succeeded whether it returned normally
+     */
     public void handlerDone(Duration took, boolean succeeded) {
         (succeeded ? success : error).record(took);
     }
 
-    /** The running-handler gauge's counter. */
+    /** {@return the running-handler gauge's counter} */
     public AtomicInteger inflight() {
         return inflight;
     }
 
-    /** Sets whether a consumer or stream is up (1) or not (0). */
+    /**
+     * Sets whether a consumer or stream is up (1) or not (0).
+     *
+     * @param queue the queue or stream
+     * @param up whether it is up
+     */
     public void consumerUp(String queue, boolean up) {
         QueueMeters m = queue(queue);
         if (!m.upRegistered) {

@@ -48,6 +48,8 @@ public final class AmqpRoute implements Route {
     /**
      * Starts a route over the given queues.
      *
+     * @param queues the queues to consume, at least one
+     * @return a builder for the route
      * @throws IllegalArgumentException when the list is empty, a name is blank or repeated
      */
     public static AmqpRouteBuilder consume(String... queues) {
@@ -69,37 +71,37 @@ public final class AmqpRoute implements Route {
         return b.queues();
     }
 
-    /** The queues, in the order given. */
+    /** {@return the queues, in the order given} */
     public List<String> queues() {
         return b.queues();
     }
 
-    /** The batching and outcome options. */
+    /** {@return the batching and outcome options} */
     public BatchOptions options() {
         return options;
     }
 
-    /** The handler, adapted to the asynchronous form. */
+    /** {@return the handler, adapted to the asynchronous form} */
     public AsyncBatchHandler<RabbitMQMessage> handler() {
         return handler;
     }
 
-    /** The connection chosen by name, if any. */
+    /** {@return the connection chosen by name, if any} */
     public Optional<String> connectionName() {
         return Optional.ofNullable(b.connectionName());
     }
 
-    /** The connection chosen as an object, if any. */
+    /** {@return the connection chosen as an object, if any} */
     public Optional<AmqpConnection> connection() {
         return Optional.ofNullable(b.connection());
     }
 
-    /** How the queues are declared at start, if they are. */
+    /** {@return how the queues are declared at start, if they are} */
     public Optional<QueueDeclaration> declaration() {
         return Optional.ofNullable(b.declaration());
     }
 
-    /** The type every body is decoded into before the handler runs, if any. */
+    /** {@return the type every body is decoded into before the handler runs, if any} */
     public Optional<Class<?>> bodyType() {
         return Optional.ofNullable(b.bodyType());
     }

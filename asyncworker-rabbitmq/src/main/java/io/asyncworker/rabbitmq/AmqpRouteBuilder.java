@@ -44,7 +44,12 @@ public final class AmqpRouteBuilder {
         this.name = String.join(",", this.queues);
     }
 
-    /** The route's name in logs, metrics and health; default the queue names joined by commas. */
+    /**
+     * The route's name in logs, metrics and health; default the queue names joined by commas.
+     *
+     * @param name the route's name in logs, metrics and health; default the queue names joined by commas
+     * @return this builder
+     */
     public AmqpRouteBuilder name(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -54,31 +59,56 @@ public final class AmqpRouteBuilder {
         return this;
     }
 
-    /** The largest batch, at least 1; clamped to the connection's prefetch. */
+    /**
+     * The largest batch, at least 1; clamped to the connection's prefetch.
+     *
+     * @param size the largest batch, at least 1; clamped to the connection's prefetch
+     * @return this builder
+     */
     public AmqpRouteBuilder bulkSize(int size) {
         options.bulkSize(size);
         return this;
     }
 
-    /** How long a partial batch waits after its first message; default {@code ASYNCWORKER_FLUSH_TIMEOUT}. */
+    /**
+     * How long a partial batch waits after its first message; default {@code ASYNCWORKER_FLUSH_TIMEOUT}.
+     *
+     * @param timeout how long a partial batch waits after its first message; default {@code ASYNCWORKER_FLUSH_TIMEOUT}
+     * @return this builder
+     */
     public AmqpRouteBuilder flushTimeout(Duration timeout) {
         options.flushTimeout(timeout);
         return this;
     }
 
-    /** The action for undecided messages when the handler returns; default ACK. */
+    /**
+     * The action for undecided messages when the handler returns; default ACK.
+     *
+     * @param action the action for undecided messages when the handler returns; default ACK
+     * @return this builder
+     */
     public AmqpRouteBuilder onSuccess(Action action) {
         options.onSuccess(action);
         return this;
     }
 
-    /** The action for undecided messages when the handler throws; default REQUEUE. */
+    /**
+     * The action for undecided messages when the handler throws; default REQUEUE.
+     *
+     * @param action the action for undecided messages when the handler throws; default REQUEUE
+     * @return this builder
+     */
     public AmqpRouteBuilder onException(Action action) {
         options.onException(action);
         return this;
     }
 
-    /** How many batches may run at once; default bounded only by prefetch. */
+    /**
+     * How many batches may run at once; default bounded only by prefetch.
+     *
+     * @param max how many batches may run at once; default bounded only by prefetch
+     * @return this builder
+     */
     public AmqpRouteBuilder maxConcurrency(int max) {
         options.maxConcurrency(max);
         return this;
@@ -89,13 +119,22 @@ public final class AmqpRouteBuilder {
      * handler ran; one that never reached the handler (e.g. still waiting at stop) is always
      * requeued. Quorum queues count with {@code x-delivery-count}; classic queues are counted by
      * this worker process (publish with a {@code messageId} for exact counts).
+     *
+     * @param max a message delivered this many times is rejected (dead-lettered) instead of requeued once its
+     *     handler ran; one that never reached the handler (e.g. still waiting at stop) is always requeued
+     * @return this builder
      */
     public AmqpRouteBuilder maxDeliveries(int max) {
         options.maxDeliveries(max);
         return this;
     }
 
-    /** Uses the registered AMQP connection with this name. */
+    /**
+     * Uses the registered AMQP connection with this name.
+     *
+     * @param name the name
+     * @return this builder
+     */
     public AmqpRouteBuilder connection(String name) {
         Objects.requireNonNull(name, "connection");
         if (name.isBlank()) {
@@ -106,14 +145,24 @@ public final class AmqpRouteBuilder {
         return this;
     }
 
-    /** Uses this connection (registered or not). */
+    /**
+     * Uses this connection (registered or not).
+     *
+     * @param connection the connection
+     * @return this builder
+     */
     public AmqpRouteBuilder connection(AmqpConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.connectionName = null;
         return this;
     }
 
-    /** Declares the queues at start and after each reconnect instead of requiring them to exist. */
+    /**
+     * Declares the queues at start and after each reconnect instead of requiring them to exist.
+     *
+     * @param declaration how to declare the queues
+     * @return this builder
+     */
     public AmqpRouteBuilder declare(QueueDeclaration declaration) {
         this.declaration = Objects.requireNonNull(declaration, "declare");
         return this;
@@ -123,18 +172,31 @@ public final class AmqpRouteBuilder {
      * Decodes every body into this type before the handler runs; a body that does not decode is
      * rejected without requeue (dead-lettered with a DLX), logged and counted, and never reaches
      * the handler. {@code m.body(type)} then returns the decoded value.
+     *
+     * @param type the type to decode into
+     * @return this builder
      */
     public AmqpRouteBuilder bodyType(Class<?> type) {
         this.bodyType = Objects.requireNonNull(type, "bodyType");
         return this;
     }
 
-    /** Finishes the route with a blocking handler. */
+    /**
+     * Finishes the route with a blocking handler.
+     *
+     * @param handler the handler
+     * @return the route, for {@code app.route(...)}
+     */
     public AmqpRoute handler(BatchHandler<RabbitMQMessage> handler) {
         return new AmqpRoute(this, AsyncBatchHandler.of(Objects.requireNonNull(handler, "handler")));
     }
 
-    /** Finishes the route with a non-blocking handler. */
+    /**
+     * Finishes the route with a non-blocking handler.
+     *
+     * @param handler the handler
+     * @return the route, for {@code app.route(...)}
+     */
     public AmqpRoute asyncHandler(AsyncBatchHandler<RabbitMQMessage> handler) {
         return new AmqpRoute(this, Objects.requireNonNull(handler, "handler"));
     }

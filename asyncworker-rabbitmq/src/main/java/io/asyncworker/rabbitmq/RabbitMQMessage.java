@@ -40,6 +40,11 @@ public abstract class RabbitMQMessage extends AbstractMessage {
     /**
      * For the backend.
      *
+     * @param queue the queue or stream
+     * @param envelope the delivery's envelope
+     * @param properties the message properties
+     * @param body the raw body
+     * @param codec the codec
      * @param deliveryCount how many times this message has been delivered, this time included
      */
     protected RabbitMQMessage(String queue, Envelope envelope, AMQP.BasicProperties properties, byte[] body,
@@ -53,10 +58,12 @@ public abstract class RabbitMQMessage extends AbstractMessage {
     }
 
     /**
-     * The body decoded into {@code type} (JSON via the connection's codec; {@code String} and
-     * {@code byte[]} pass through). The route's {@code bodyType} is decoded once before the
+     * {@return the body decoded into {@code type} (JSON via the connection's codec; {@code String} and
+     * {@code byte[]} pass through)} The route's {@code bodyType} is decoded once before the
      * handler runs and cached.
      *
+     * @param <T> the value type
+     * @param type the type to decode into
      * @throws io.asyncworker.DecodeException when the body is not a valid {@code type}
      */
     public final <T> T body(Class<T> type) {
@@ -70,17 +77,17 @@ public abstract class RabbitMQMessage extends AbstractMessage {
         return value;
     }
 
-    /** The body as UTF-8 text. */
+    /** {@return the body as UTF-8 text} */
     public final String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The raw body; shared, do not modify. */
+    /** {@return the raw body; shared, do not modify} */
     public final byte[] bodyBytes() {
         return body;
     }
 
-    /** The message headers, unmodifiable; AMQP long strings are turned into {@code String}s. */
+    /** {@return the message headers, unmodifiable; AMQP long strings are turned into {@code String}s} */
     public final Map<String, Object> headers() {
         Map<String, Object> raw = properties.getHeaders();
         if (raw == null || raw.isEmpty()) {
@@ -91,41 +98,41 @@ public abstract class RabbitMQMessage extends AbstractMessage {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The routing key it was published with. */
+    /** {@return the routing key it was published with} */
     public final String routingKey() {
         return envelope.getRoutingKey();
     }
 
-    /** The exchange it was published to; {@code ""} for the default exchange. */
+    /** {@return the exchange it was published to; {@code ""} for the default exchange} */
     public final String exchange() {
         return envelope.getExchange();
     }
 
-    /** Whether the broker delivered it before (to this or another consumer). */
+    /** {@return whether the broker delivered it before (to this or another consumer)} */
     public final boolean redelivered() {
         return envelope.isRedeliver();
     }
 
     /**
-     * How many times it has been delivered, this time included: from {@code x-delivery-count} on
+     * {@return how many times it has been delivered, this time included: from {@code x-delivery-count} on
      * quorum queues; on classic queues 1 unless redelivered, then counted by this worker
-     * process (at least 2).
+     * process (at least 2)}
      */
     public final long deliveryCount() {
         return deliveryCount;
     }
 
-    /** The AMQP properties (content type, message id, headers, …). */
+    /** {@return the AMQP properties (content type, message id, headers, …)} */
     public final AMQP.BasicProperties properties() {
         return properties;
     }
 
-    /** The queue it came from. */
+    /** {@return the queue it came from} */
     public final String queue() {
         return queue;
     }
 
-    /** The broker's delivery tag on its channel. */
+    /** {@return the broker's delivery tag on its channel} */
     public final long deliveryTag() {
         return envelope.getDeliveryTag();
     }

@@ -63,6 +63,8 @@ public final class SseRoute implements Route {
      * Starts a route over streams: each an absolute {@code http(s)} URL, or a path appended to the
      * connection's base URL.
      *
+     * @param urlsOrPaths absolute stream URLs or paths relative to the connection's base URL
+     * @return a builder for the route
      * @throws IllegalArgumentException when no source is given or one is not a URL or path
      */
     public static Builder consume(String... urlsOrPaths) {
@@ -97,45 +99,53 @@ public final class SseRoute implements Route {
         return sources;
     }
 
-    /** The batching and outcome options. */
+    /** {@return the batching and outcome options} */
     public BatchOptions options() {
         return options;
     }
 
-    /** The connection chosen by name, if any. */
+    /** {@return the connection chosen by name, if any} */
     public Optional<String> connectionName() {
         return Optional.ofNullable(connectionName);
     }
 
-    /** The connection given as an object, if any. */
+    /** {@return the connection given as an object, if any} */
     public Optional<SseConnection> connection() {
         return Optional.ofNullable(connection);
     }
 
-    /** Headers this route adds to (or overrides on) the connection's. */
+    /**
+     * Headers this route adds to (or overrides on) the connection's.
+     *
+     * @return the headers, unmodifiable
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The {@code Last-Event-ID} the first request of each stream sends, if any. */
+    /** {@return the {@code Last-Event-ID} the first request of each stream sends, if any} */
     public Optional<String> lastEventId() {
         return Optional.ofNullable(lastEventId);
     }
 
-    /** Decodes {@link SseMessage#body(Class)}. */
+    /**
+     * Decodes {@link SseMessage#body(Class)}.
+     *
+     * @return the codec
+     */
     public BodyCodec codec() {
         return codec;
     }
 
     /**
-     * The type every event's data must decode into, if declared; an event that does not is
-     * rejected before the handler sees it.
+     * {@return the type every event's data must decode into, if declared; an event that does not is
+     * rejected before the handler sees it}
      */
     public Optional<Class<?>> bodyType() {
         return Optional.ofNullable(bodyType);
     }
 
-    /** The handler. */
+    /** {@return the handler} */
     public AsyncBatchHandler<SseMessage> handler() {
         return handler;
     }
@@ -181,7 +191,12 @@ public final class SseRoute implements Route {
             this.sources = sources;
         }
 
-        /** The route's unique name; default {@code sse:} followed by the sources. */
+        /**
+         * The route's unique name; default {@code sse:} followed by the sources.
+         *
+         * @param name the route's unique name; default {@code sse:} followed by the sources
+         * @return this builder
+         */
         public Builder name(String name) {
             Objects.requireNonNull(name, "name");
             if (name.isBlank()) {
@@ -191,7 +206,12 @@ public final class SseRoute implements Route {
             return this;
         }
 
-        /** Uses the registered SSE connection with this name. */
+        /**
+         * Uses the registered SSE connection with this name.
+         *
+         * @param connectionName the name of a registered SSE connection
+         * @return this builder
+         */
         public Builder connection(String connectionName) {
             Objects.requireNonNull(connectionName, "connection");
             if (connectionName.isBlank()) {
@@ -202,21 +222,37 @@ public final class SseRoute implements Route {
             return this;
         }
 
-        /** Uses this connection, registered with the app or not. */
+        /**
+         * Uses this connection, registered with the app or not.
+         *
+         * @param connection the connection
+         * @return this builder
+         */
         public Builder connection(SseConnection connection) {
             this.connection = Objects.requireNonNull(connection, "connection");
             this.connectionName = null;
             return this;
         }
 
-        /** A header for this route's requests; overrides the connection's header of the same name. */
+        /**
+         * A header for this route's requests; overrides the connection's header of the same name.
+         *
+         * @param name the header name, in any case
+         * @param value the header's value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             Urls.requireHeader(name, value);
             headers.put(name, value);
             return this;
         }
 
-        /** The {@code Last-Event-ID} sent with each stream's first request, e.g. a stored checkpoint. */
+        /**
+         * The {@code Last-Event-ID} sent with each stream's first request, e.g. a stored checkpoint.
+         *
+         * @param id the {@code Last-Event-ID} sent with each stream's first request, e.g. a stored checkpoint
+         * @return this builder
+         */
         public Builder lastEventId(String id) {
             Objects.requireNonNull(id, "lastEventId");
             if (id.indexOf('\0') >= 0 || id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0) {
@@ -226,7 +262,12 @@ public final class SseRoute implements Route {
             return this;
         }
 
-        /** Decodes {@link SseMessage#body(Class)}; default JSON through Jackson. */
+        /**
+         * Decodes {@link SseMessage#body(Class)}; default JSON through Jackson.
+         *
+         * @param codec the codec
+         * @return this builder
+         */
         public Builder codec(BodyCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
@@ -237,25 +278,43 @@ public final class SseRoute implements Route {
          * the handler runs (then {@link SseMessage#body(Class)} returns the decoded value), and an
          * event that does not decode is rejected — dropped, logged and counted as
          * {@code asyncworker.messages.invalid{reason=decode}} — without reaching the handler.
+         *
+         * @param type the type to decode into
+         * @return this builder
          */
         public Builder bodyType(Class<?> type) {
             this.bodyType = Objects.requireNonNull(type, "bodyType");
             return this;
         }
 
-        /** See {@link BatchOptions.Builder#bulkSize(int)}. */
+        /**
+         * See {@link BatchOptions.Builder#bulkSize(int)}.
+         *
+         * @param size the bulk size
+         * @return this builder
+         */
         public Builder bulkSize(int size) {
             options.bulkSize(size);
             return this;
         }
 
-        /** See {@link BatchOptions.Builder#flushTimeout(Duration)}. */
+        /**
+         * See {@link BatchOptions.Builder#flushTimeout(Duration)}.
+         *
+         * @param timeout the flush timeout
+         * @return this builder
+         */
         public Builder flushTimeout(Duration timeout) {
             options.flushTimeout(timeout);
             return this;
         }
 
-        /** See {@link BatchOptions.Builder#onSuccess(io.asyncworker.Action)}. */
+        /**
+         * See {@link BatchOptions.Builder#onSuccess(io.asyncworker.Action)}.
+         *
+         * @param action the action
+         * @return this builder
+         */
         public Builder onSuccess(io.asyncworker.Action action) {
             options.onSuccess(action);
             return this;
@@ -265,30 +324,53 @@ public final class SseRoute implements Route {
          * See {@link BatchOptions.Builder#onException(io.asyncworker.Action)}. With
          * {@code REQUEUE} (the default) the stream reconnects and resumes from the last finished
          * event; with {@code REJECT} the failed events are dropped and the stream goes on.
+         *
+         * @param action the action
+         * @return this builder
          */
         public Builder onException(io.asyncworker.Action action) {
             options.onException(action);
             return this;
         }
 
-        /** See {@link BatchOptions.Builder#maxConcurrency(int)}. */
+        /**
+         * See {@link BatchOptions.Builder#maxConcurrency(int)}.
+         *
+         * @param max how many batches may run at once
+         * @return this builder
+         */
         public Builder maxConcurrency(int max) {
             options.maxConcurrency(max);
             return this;
         }
 
-        /** See {@link BatchOptions.Builder#maxDeliveries(int)}; counts redeliveries after requeues. */
+        /**
+         * See {@link BatchOptions.Builder#maxDeliveries(int)}; counts redeliveries after requeues.
+         *
+         * @param max the delivery limit, at least 1
+         * @return this builder
+         */
         public Builder maxDeliveries(int max) {
             options.maxDeliveries(max);
             return this;
         }
 
-        /** Builds the route with a blocking batch handler. */
+        /**
+         * Builds the route with a blocking batch handler.
+         *
+         * @param handler the handler
+         * @return this builder
+         */
         public SseRoute handler(BatchHandler<SseMessage> handler) {
             return new SseRoute(this, AsyncBatchHandler.of(Objects.requireNonNull(handler, "handler")));
         }
 
-        /** Builds the route with a non-blocking batch handler. */
+        /**
+         * Builds the route with a non-blocking batch handler.
+         *
+         * @param handler the handler
+         * @return this builder
+         */
         public SseRoute asyncHandler(AsyncBatchHandler<SseMessage> handler) {
             return new SseRoute(this, Objects.requireNonNull(handler, "handler"));
         }
