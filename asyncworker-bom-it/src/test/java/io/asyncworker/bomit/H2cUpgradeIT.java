@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,9 @@ class H2cUpgradeIT {
     private static final String BODY = "{\"hello\":\"world\",\"ticks\":0}";
     private static final int DATA = 0x0, HEADERS = 0x1, SETTINGS = 0x4;
     private static final int END_STREAM = 0x1, PADDED = 0x8;
+    /** What a client sends after the 101 (RFC 9113 §3.4): the magic string and an empty SETTINGS frame. */
+    private static final byte[] CLIENT_PREFACE = HexFormat.of().parseHex(
+            "505249202a20485454502f322e300d0a0d0a534d0d0a0d0a" + "000000040000000000");
 
     private static App app;
     private static URI base;
@@ -64,6 +68,7 @@ class H2cUpgradeIT {
             assertThat(head).as("the first bytes answer an HTTP/1.1 request").startsWith("HTTP/1.1 ");
             if (head.startsWith("HTTP/1.1 101")) {
                 assertThat(head.toLowerCase(Locale.ROOT)).contains("\r\nupgrade: h2c\r\n");
+                socket.getOutputStream().write(CLIENT_PREFACE);
                 assertHttp2Answer(in);
             } else {
                 assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("upgrade: h2c");
