@@ -7,6 +7,11 @@ package io.asyncworker;
 @FunctionalInterface
 public interface AppFactory {
 
-    /** Builds a new, not yet started app. */
+    /**
+     * Builds a new, not yet started app.
+     *
+     * @return the app
+     * @throws Exception when the app cannot be built; the command line reports it and exits 2
+     */
     App app() throws Exception;
 }

@@ -26,7 +26,13 @@ public interface AsyncBatchHandler<M> {
      */
     CompletionStage<?> handle(List<M> batch) throws Exception;
 
-    /** Adapts a blocking handler. */
+    /**
+     * Adapts a blocking handler.
+     *
+     * @param <M> the message type
+     * @param handler the handler
+     * @return an asynchronous handler running the blocking one on the calling (virtual) thread
+     */
     static <M> AsyncBatchHandler<M> of(BatchHandler<M> handler) {
         Objects.requireNonNull(handler, "handler");
         return batch -> {

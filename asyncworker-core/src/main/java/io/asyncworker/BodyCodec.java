@@ -12,6 +12,10 @@ public interface BodyCodec {
     /**
      * Decodes a body.
      *
+     * @param <T> the value type
+     * @param body the encoded bytes
+     * @param type the type to decode into
+     * @return the decoded value, never {@code null}
      * @throws DecodeException when the bytes are not a valid {@code type}
      */
     <T> T decode(byte[] body, Class<T> type);
@@ -19,10 +23,12 @@ public interface BodyCodec {
     /**
      * Encodes a value.
      *
+     * @param value the value to encode
+     * @return the encoded bytes
      * @throws IllegalArgumentException when the value cannot be encoded
      */
     byte[] encode(Object value);
 
-    /** The content type this codec writes, e.g. {@code application/json}. */
+    /** {@return the content type this codec writes, e.g. {@code application/json}} */
     String contentType();
 }

@@ -32,12 +32,17 @@ public record ComponentHealth(String kind, String name, State state, String deta
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** A component that is up, with no detail. */
+    /**
+     * {@return a component that is up, with no detail}
+     *
+     * @param kind what kind of component, e.g. {@code consumer}
+     * @param name the name
+     */
     public static ComponentHealth up(String kind, String name) {
         return new ComponentHealth(kind, name, State.UP, "");
     }
 
-    /** Whether this component is serving. */
+    /** {@return whether this component is serving} */
     public boolean isUp() {
         return state == State.UP;
     }

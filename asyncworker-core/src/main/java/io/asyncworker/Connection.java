@@ -8,9 +8,9 @@ package io.asyncworker;
  */
 public interface Connection {
 
-    /** The name routes refer to; unique per type within an app. */
+    /** {@return the name routes refer to; unique per type within an app} */
     String name();
 
-    /** The kind of route this connection serves. */
+    /** {@return the kind of route this connection serves} */
     RouteType type();
 }

@@ -15,12 +15,12 @@ public record Health(boolean running, List<ComponentHealth> components) {
         components = List.copyOf(components);
     }
 
-    /** Whether the app is running and every component is up. */
+    /** {@return whether the app is running and every component is up} */
     public boolean isUp() {
         return running && components.stream().allMatch(ComponentHealth::isUp);
     }
 
-    /** The components that are not up, with their reasons. */
+    /** {@return the components that are not up, with their reasons} */
     public List<ComponentHealth> problems() {
         return components.stream().filter(c -> !c.isUp()).toList();
     }

@@ -23,7 +23,14 @@ public final class Key<T> {
         this.type = type;
     }
 
-    /** Creates a key; the name is for messages only. */
+    /**
+     * Creates a key; the name is for messages only.
+     *
+     * @param <T> the value type
+     * @param name the key's name, used in messages
+     * @param type the type of the values stored under the key
+     * @return the key
+     */
     public static <T> Key<T> of(String name, Class<T> type) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -33,12 +40,12 @@ public final class Key<T> {
         return new Key<>(name, type);
     }
 
-    /** The key's name. */
+    /** {@return the key's name} */
     public String name() {
         return name;
     }
 
-    /** The type of the values stored under this key. */
+    /** {@return the type of the values stored under this key} */
     public Class<T> type() {
         return type;
     }

@@ -32,6 +32,6 @@ public interface Message {
      */
     void reject(boolean requeue);
 
-    /** The explicit decision made for this message so far, if any. */
+    /** {@return the explicit decision made for this message so far, if any} */
     Optional<Action> decision();
 }

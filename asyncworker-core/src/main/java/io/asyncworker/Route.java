@@ -11,17 +11,17 @@ import java.util.List;
  */
 public interface Route {
 
-    /** The backend kind that serves this route. */
+    /** {@return the backend kind that serves this route} */
     RouteType type();
 
-    /** A unique, human-readable name, used in logs, metrics tags and health. */
+    /** {@return a unique, human-readable name, used in logs, metrics tags and health} */
     String name();
 
-    /** The sources this route reads: queues, stream URLs, paths or a schedule. */
+    /** {@return the sources this route reads: queues, stream URLs, paths or a schedule} */
     List<String> sources();
 
     /**
-     * The effective options of this route and where each came from.
+     * {@return the effective options of this route and where each came from}
      *
      * @param settings the app's settings, which supply defaults such as the flush timeout
      */

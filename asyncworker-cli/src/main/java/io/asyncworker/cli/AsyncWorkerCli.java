@@ -25,7 +25,11 @@ public final class AsyncWorkerCli {
     private AsyncWorkerCli() {
     }
 
-    /** Runs the command line and exits the JVM with its exit code. */
+    /**
+     * Runs the command line and exits the JVM with its exit code.
+     *
+     * @param args the command line arguments
+     */
     public static void main(String[] args) {
         System.exit(execute(System.out, System.err, args));
     }

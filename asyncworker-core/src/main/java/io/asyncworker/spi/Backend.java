@@ -13,7 +13,11 @@ import java.util.List;
  */
 public interface Backend {
 
-    /** Opens connections and starts consuming, serving or scheduling; throws to fail the app's start. */
+    /**
+     * Opens connections and starts consuming, serving or scheduling; throws to fail the app's start.
+     *
+     * @throws Exception when anything fails to start; the app then stops what started
+     */
     void start() throws Exception;
 
     /** Stops taking new work: cancel consumers, close streams, stop schedules, stop accepting requests. */
@@ -22,12 +26,14 @@ public interface Backend {
     /**
      * Flushes partial batches, waits for running handlers within the budget, and settles every
      * message: its outcome, or requeue when it never ran.
+     *
+     * @param budget the time budget
      */
     void drain(Duration budget);
 
     /** Closes connections and releases resources; after this the backend is done. */
     void close();
 
-    /** The state of each consumer, stream, schedule or server this backend runs. */
+    /** {@return the state of each consumer, stream, schedule or server this backend runs} */
     List<ComponentHealth> health();
 }

@@ -13,22 +13,22 @@ import java.util.List;
  */
 public interface BackendContext {
 
-    /** The app being run; its state is frozen by the time backends start. */
+    /** {@return the app being run; its state is frozen by the time backends start} */
     App app();
 
-    /** The app's settings. */
+    /** {@return the app's settings} */
     Settings settings();
 
-    /** The routes of this backend's type, in registration order. */
+    /** {@return the routes of this backend's type, in registration order} */
     List<Route> routes();
 
-    /** The connections of this backend's type, in registration order. */
+    /** {@return the connections of this backend's type, in registration order} */
     List<Connection> connections();
 
-    /** The app's meter registry. */
+    /** {@return the app's meter registry} */
     MeterRegistry meters();
 
-    /** The app's clock and timer. */
+    /** {@return the app's clock and timer} */
     TimerService timer();
 
     /**

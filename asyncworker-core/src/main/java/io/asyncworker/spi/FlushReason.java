@@ -15,7 +15,7 @@ public enum FlushReason {
 
     private final String tag = name().toLowerCase(Locale.ROOT);
 
-    /** The tag value, lower case. */
+    /** {@return the tag value, lower case} */
     public String tag() {
         return tag;
     }

@@ -23,7 +23,11 @@ public final class ManualTimerService implements TimerService {
     private long nanos;
     private long seq;
 
-    /** A timer starting at the given wall-clock instant. */
+    /**
+     * A timer starting at the given wall-clock instant.
+     *
+     * @param start the wall-clock time {@code now()} returns at first
+     */
     public ManualTimerService(Instant start) {
         this.wallStart = Objects.requireNonNull(start, "start");
     }
@@ -56,7 +60,11 @@ public final class ManualTimerService implements TimerService {
         tasks.remove(t);
     }
 
-    /** Moves time forward and runs every task that falls due, in order. */
+    /**
+     * Moves time forward and runs every task that falls due, in order.
+     *
+     * @param by how far to move; zero or positive
+     */
     public void advance(Duration by) {
         long target;
         synchronized (this) {
@@ -81,12 +89,12 @@ public final class ManualTimerService implements TimerService {
         return head;
     }
 
-    /** How many tasks wait to run. */
+    /** {@return how many tasks wait to run} */
     public synchronized int pending() {
         return tasks.size();
     }
 
-    /** The delays of the waiting tasks from now, soonest first. */
+    /** {@return the delays of the waiting tasks from now, soonest first} */
     public synchronized List<Duration> pendingDelays() {
         List<Duration> out = new ArrayList<>();
         tasks.stream().sorted(tasks.comparator()).forEach(t -> out.add(Duration.ofNanos(t.due() - nanos)));

@@ -16,7 +16,7 @@ public final class Outcomes {
     }
 
     /**
-     * The action for one message.
+     * {@return the action for one message}
      *
      * @param explicit       the handler's decision for this message, if it made one
      * @param handlerFailed  whether the handler threw (or its stage failed)
@@ -29,7 +29,13 @@ public final class Outcomes {
         return explicit.orElse(handlerFailed ? onException : onSuccess);
     }
 
-    /** {@link #decide(Optional, boolean, Action, Action)} with a route's options. */
+    /**
+     * {@return {@link #decide(Optional, boolean, Action, Action)} with a route's options}
+     *
+     * @param explicit the handler's decision for this message, if it made one
+     * @param handlerFailed whether the handler threw
+     * @param options the route's batch options
+     */
     public static Action decide(Optional<Action> explicit, boolean handlerFailed, BatchOptions options) {
         return decide(explicit, handlerFailed, options.onSuccess(), options.onException());
     }
@@ -41,6 +47,7 @@ public final class Outcomes {
      * @param action         the decided action
      * @param deliveryCount  how many times the message has been delivered, this time included
      * @param maxDeliveries  the route's limit, empty for none
+     * @return {@code REJECT} instead of {@code REQUEUE} once the limit is reached, else the action
      */
     public static Action limitDeliveries(Action action, long deliveryCount, OptionalInt maxDeliveries) {
         if (action == Action.REQUEUE && maxDeliveries.isPresent() && deliveryCount >= maxDeliveries.getAsInt()) {

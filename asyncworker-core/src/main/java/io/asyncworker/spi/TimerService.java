@@ -13,15 +13,15 @@ import java.time.Instant;
  */
 public interface TimerService extends AutoCloseable {
 
-    /** The real-time timer, with one daemon platform thread. */
+    /** {@return the real-time timer, with one daemon platform thread} */
     static TimerService system() {
         return new SystemTimerService();
     }
 
-    /** The wall-clock time, for calendar rules such as cron. */
+    /** {@return the wall-clock time, for calendar rules such as cron} */
     Instant now();
 
-    /** A monotonic time in nanoseconds, for measuring elapsed time. */
+    /** {@return a monotonic time in nanoseconds, for measuring elapsed time} */
     long nanoTime();
 
     /**

@@ -27,7 +27,12 @@ public interface AsyncHttpHandler {
      */
     CompletionStage<Response> handle(Request request) throws Exception;
 
-    /** Adapts a blocking handler; it runs on the calling (virtual) thread. */
+    /**
+     * Adapts a blocking handler; it runs on the calling (virtual) thread.
+     *
+     * @param handler the handler
+     * @return an asynchronous handler completed with what the blocking one returns or throws
+     */
     static AsyncHttpHandler of(HttpHandler handler) {
         Objects.requireNonNull(handler, "handler");
         return request -> CompletableFuture.completedFuture(handler.handle(request));

@@ -30,15 +30,17 @@ public record HttpAddress(String host, int port) {
     }
 
     /**
-     * The address of an app's HTTP server: present from the moment the server listens during
+     * {@return the address of an app's HTTP server: present from the moment the server listens during
      * {@code app.start()} until it stops accepting during {@code app.stop()}; empty when the app
-     * needs no server. Thread-safe.
+     * needs no server} Thread-safe.
+     *
+     * @param app the app, started or starting
      */
     public static java.util.Optional<HttpAddress> of(App app) {
         return Objects.requireNonNull(app, "app").find(KEY);
     }
 
-    /** The base URI, e.g. {@code http://127.0.0.1:8080}; IPv6 hosts are bracketed. */
+    /** {@return the base URI, e.g. {@code http://127.0.0.1:8080}; IPv6 hosts are bracketed} */
     public URI uri() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create("http://" + h + ":" + port);

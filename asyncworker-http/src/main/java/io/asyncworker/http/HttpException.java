@@ -30,8 +30,10 @@ public final class HttpException extends RuntimeException {
     }
 
     /**
-     * An error with a status from 400 to 599.
+     * {@return an error with a status from 400 to 599}
      *
+     * @param status the HTTP status
+     * @param message the message, in the user's terms
      * @throws IllegalArgumentException when the status is not an error status
      */
     public static HttpException of(int status, String message) {
@@ -42,12 +44,21 @@ public final class HttpException extends RuntimeException {
         return new HttpException(status, message, Map.of());
     }
 
-    /** A {@code 400 Bad Request}. */
+    /**
+     * {@return a {@code 400 Bad Request}}
+     *
+     * @param message the message, in the user's terms
+     */
     public static HttpException badRequest(String message) {
         return of(400, message);
     }
 
-    /** A copy with one more field in the JSON body, e.g. {@code parameter}. */
+    /**
+     * {@return a copy with one more field in the JSON body, e.g. {@code parameter}}
+     *
+     * @param field the field name
+     * @param value the field's value
+     */
     public HttpException with(String field, Object value) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(value, "value");
@@ -59,17 +70,17 @@ public final class HttpException extends RuntimeException {
         return new HttpException(status, getMessage(), more);
     }
 
-    /** The HTTP status. */
+    /** {@return the HTTP status} */
     public int status() {
         return status;
     }
 
-    /** The extra fields of the JSON body, besides {@code error}. */
+    /** {@return the extra fields of the JSON body, besides {@code error}} */
     public Map<String, Object> details() {
         return details;
     }
 
-    /** The JSON body: {@code error} first, then the details. */
+    /** {@return the JSON body: {@code error} first, then the details} */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", getMessage());

@@ -58,69 +58,132 @@ public final class HttpRoute implements Route {
         this.codec = codec;
     }
 
-    /** A {@code GET} route. */
+    /**
+     * {@return a {@code GET} route}
+     *
+     * @param path the path template
+     * @param handler the handler
+     */
     public static HttpRoute get(String path, HttpHandler handler) {
         return of(HttpMethod.GET, List.of(path), handler);
     }
 
-    /** A {@code GET} route on several paths. */
+    /**
+     * {@return a {@code GET} route on several paths}
+     *
+     * @param paths the path templates
+     * @param handler the handler
+     */
     public static HttpRoute get(List<String> paths, HttpHandler handler) {
         return of(HttpMethod.GET, paths, handler);
     }
 
-    /** A {@code POST} route. */
+    /**
+     * {@return a {@code POST} route}
+     *
+     * @param path the path template
+     * @param handler the handler
+     */
     public static HttpRoute post(String path, HttpHandler handler) {
         return of(HttpMethod.POST, List.of(path), handler);
     }
 
-    /** A {@code POST} route on several paths. */
+    /**
+     * {@return a {@code POST} route on several paths}
+     *
+     * @param paths the path templates
+     * @param handler the handler
+     */
     public static HttpRoute post(List<String> paths, HttpHandler handler) {
         return of(HttpMethod.POST, paths, handler);
     }
 
-    /** A {@code PUT} route. */
+    /**
+     * {@return a {@code PUT} route}
+     *
+     * @param path the path template
+     * @param handler the handler
+     */
     public static HttpRoute put(String path, HttpHandler handler) {
         return of(HttpMethod.PUT, List.of(path), handler);
     }
 
-    /** A {@code PUT} route on several paths. */
+    /**
+     * {@return a {@code PUT} route on several paths}
+     *
+     * @param paths the path templates
+     * @param handler the handler
+     */
     public static HttpRoute put(List<String> paths, HttpHandler handler) {
         return of(HttpMethod.PUT, paths, handler);
     }
 
-    /** A {@code PATCH} route. */
+    /**
+     * {@return a {@code PATCH} route}
+     *
+     * @param path the path template
+     * @param handler the handler
+     */
     public static HttpRoute patch(String path, HttpHandler handler) {
         return of(HttpMethod.PATCH, List.of(path), handler);
     }
 
-    /** A {@code PATCH} route on several paths. */
+    /**
+     * {@return a {@code PATCH} route on several paths}
+     *
+     * @param paths the path templates
+     * @param handler the handler
+     */
     public static HttpRoute patch(List<String> paths, HttpHandler handler) {
         return of(HttpMethod.PATCH, paths, handler);
     }
 
-    /** A {@code DELETE} route. */
+    /**
+     * {@return a {@code DELETE} route}
+     *
+     * @param path the path template
+     * @param handler the handler
+     */
     public static HttpRoute delete(String path, HttpHandler handler) {
         return of(HttpMethod.DELETE, List.of(path), handler);
     }
 
-    /** A {@code DELETE} route on several paths. */
+    /**
+     * {@return a {@code DELETE} route on several paths}
+     *
+     * @param paths the path templates
+     * @param handler the handler
+     */
     public static HttpRoute delete(List<String> paths, HttpHandler handler) {
         return of(HttpMethod.DELETE, paths, handler);
     }
 
-    /** A {@code HEAD} route; the response's body is not sent. */
+    /**
+     * {@return a {@code HEAD} route; the response's body is not sent}
+     *
+     * @param path the path template
+     * @param handler the handler
+     */
     public static HttpRoute head(String path, HttpHandler handler) {
         return of(HttpMethod.HEAD, List.of(path), handler);
     }
 
-    /** A {@code HEAD} route on several paths. */
+    /**
+     * {@return a {@code HEAD} route on several paths}
+     *
+     * @param paths the path templates
+     * @param handler the handler
+     */
     public static HttpRoute head(List<String> paths, HttpHandler handler) {
         return of(HttpMethod.HEAD, paths, handler);
     }
 
     /**
-     * A route of any method with a blocking handler.
+     * {@return a route of any method with a blocking handler}
      *
+     * @param method the HTTP method
+     * @param paths the path templates
+     * @param handler the handler
      * @throws IllegalArgumentException naming {@code paths} when the list is empty, a path is
      *                                  invalid or listed twice
      */
@@ -129,14 +192,23 @@ public final class HttpRoute implements Route {
         return async(method, paths, AsyncHttpHandler.of(handler));
     }
 
-    /** A route with a non-blocking handler. */
+    /**
+     * {@return a route with a non-blocking handler}
+     *
+     * @param method the HTTP method
+     * @param path the path template
+     * @param handler the handler
+     */
     public static HttpRoute async(HttpMethod method, String path, AsyncHttpHandler handler) {
         return async(method, List.of(Objects.requireNonNull(path, "path")), handler);
     }
 
     /**
-     * A route on several paths with a non-blocking handler.
+     * {@return a route on several paths with a non-blocking handler}
      *
+     * @param method the HTTP method
+     * @param paths the path templates
+     * @param handler the handler
      * @throws IllegalArgumentException naming {@code paths} when the list is empty, a path is
      *                                  invalid or listed twice
      */
@@ -164,8 +236,9 @@ public final class HttpRoute implements Route {
     }
 
     /**
-     * A copy with another body limit in bytes; larger bodies are answered {@code 413}.
+     * {@return a copy with another body limit in bytes; larger bodies are answered {@code 413}}
      *
+     * @param bytes the limit in bytes
      * @throws IllegalArgumentException naming {@code bodyLimit} when it is negative
      */
     public HttpRoute withBodyLimit(long bytes) {
@@ -175,32 +248,36 @@ public final class HttpRoute implements Route {
         return new HttpRoute(method, paths, handler, bytes, true, codec);
     }
 
-    /** A copy that decodes {@link Request#body(Class)} and encodes {@link Response#json} with this codec. */
+    /**
+     * {@return a copy that decodes {@link Request#body(Class)} and encodes {@link Response#json} with this codec}
+     *
+     * @param codec the codec
+     */
     public HttpRoute withCodec(BodyCodec codec) {
         return new HttpRoute(method, paths, handler, bodyLimit, bodyLimitSet, Objects.requireNonNull(codec, "codec"));
     }
 
-    /** The method served. */
+    /** {@return the method served} */
     public HttpMethod method() {
         return method;
     }
 
-    /** The path templates served, as normalized (no trailing slash). */
+    /** {@return the path templates served, as normalized (no trailing slash)} */
     public List<String> paths() {
         return paths;
     }
 
-    /** The handler; blocking handlers are adapted with {@link AsyncHttpHandler#of}. */
+    /** {@return the handler; blocking handlers are adapted with {@link AsyncHttpHandler#of}} */
     public AsyncHttpHandler handler() {
         return handler;
     }
 
-    /** The largest body accepted, in bytes. */
+    /** {@return the largest body accepted, in bytes} */
     public long bodyLimit() {
         return bodyLimit;
     }
 
-    /** The codec for JSON bodies. */
+    /** {@return the codec for JSON bodies} */
     public BodyCodec codec() {
         return codec;
     }

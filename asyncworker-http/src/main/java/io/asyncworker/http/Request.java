@@ -28,68 +28,93 @@ import java.util.Optional;
  */
 public interface Request {
 
-    /** The request's method. */
+    /** {@return the request's method} */
     HttpMethod method();
 
-    /** The request path as sent, without the query string, e.g. {@code /items/42}. */
+    /** {@return the request path as sent, without the query string, e.g. {@code /items/42}} */
     String path();
 
-    /** The template of the route that matched, e.g. {@code /items/{id}}. */
+    /** {@return the template of the route that matched, e.g. {@code /items/{id}}} */
     String routePath();
 
     /**
-     * A path parameter as text.
+     * {@return a path parameter as text}
      *
+     * @param name the path parameter's name, as in the route's template
      * @throws IllegalArgumentException when the route's path has no such parameter
      */
     String pathParam(String name);
 
     /**
-     * A path parameter converted to a type.
+     * {@return a path parameter converted to a type}
      *
+     * @param <T> the value type
+     * @param name the path parameter's name, as in the route's template
+     * @param type the type to decode into
      * @throws HttpException            {@code 400} naming the parameter when it does not convert
      * @throws IllegalArgumentException when the route has no such parameter or the type is unsupported
      */
     <T> T pathParam(String name, Class<T> type);
 
-    /** Every path parameter by name. */
+    /** {@return every path parameter by name} */
     Map<String, String> pathParams();
 
-    /** The first value of a query parameter, empty when absent. */
+    /**
+     * {@return the first value of a query parameter, empty when absent}
+     *
+     * @param name the query parameter's name
+     */
     Optional<String> queryParam(String name);
 
     /**
-     * The first value of a query parameter converted to a type, empty when absent.
+     * {@return the first value of a query parameter converted to a type, empty when absent}
      *
+     * @param <T> the value type
+     * @param name the query parameter's name
+     * @param type the type to decode into
      * @throws HttpException            {@code 400} naming the parameter when it does not convert
      * @throws IllegalArgumentException when the type is unsupported
      */
     <T> Optional<T> queryParam(String name, Class<T> type);
 
-    /** Every value of a query parameter, in order; empty when absent. */
+    /**
+     * {@return every value of a query parameter, in order; empty when absent}
+     *
+     * @param name the query parameter's name
+     */
     List<String> queryParams(String name);
 
-    /** Every query parameter with all its values. */
+    /** {@return every query parameter with all its values} */
     Map<String, List<String>> queryParams();
 
-    /** The first value of a header (names ignore case), empty when absent. */
+    /**
+     * {@return the first value of a header (names ignore case), empty when absent}
+     *
+     * @param name the header name, in any case
+     */
     Optional<String> header(String name);
 
-    /** Every value of a header (names ignore case), in order; empty when absent. */
+    /**
+     * {@return every value of a header (names ignore case), in order; empty when absent}
+     *
+     * @param name the header name, in any case
+     */
     List<String> headers(String name);
 
-    /** Every header with all its values; lookups in this map ignore case. */
+    /** {@return every header with all its values; lookups in this map ignore case} */
     Map<String, List<String>> headers();
 
-    /** The body's bytes; empty when there is none. Each call returns a fresh copy. */
+    /** {@return the body's bytes; empty when there is none} Each call returns a fresh copy. */
     byte[] bodyBytes();
 
-    /** The body as UTF-8 text; empty when there is none. */
+    /** {@return the body as UTF-8 text; empty when there is none} */
     String bodyAsString();
 
     /**
-     * The body decoded from JSON (with the route's codec, Jackson by default).
+     * {@return the body decoded from JSON (with the route's codec, Jackson by default)}
      *
+     * @param <T> the value type
+     * @param type the type to decode into
      * @throws HttpException {@code 400} when the body is empty or not a valid {@code type}
      */
     <T> T body(Class<T> type);

@@ -39,50 +39,73 @@ public final class Response {
         this.contentType = contentType;
     }
 
-    /** {@code 200} with a value encoded as JSON. */
+    /**
+     * {@return {@code 200} with a value encoded as JSON}
+     *
+     * @param value the value to encode as JSON
+     */
     public static Response json(Object value) {
         Objects.requireNonNull(value, "value");
         return new Response(200, Map.of(), new JsonBody(value), Optional.empty());
     }
 
-    /** {@code 200} with UTF-8 text, {@code text/plain; charset=utf-8}. */
+    /**
+     * {@return {@code 200} with UTF-8 text, {@code text/plain; charset=utf-8}}
+     *
+     * @param text the text
+     */
     public static Response text(String text) {
         Objects.requireNonNull(text, "text");
         return bytes(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
-    /** {@code 200} with raw bytes of a content type; the array is copied. */
+    /**
+     * {@return {@code 200} with raw bytes of a content type; the array is copied}
+     *
+     * @param body the bytes to send
+     * @param contentType the content type
+     */
     public static Response bytes(byte[] body, String contentType) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(contentType, "contentType");
         return new Response(200, Map.of(), body.clone(), Optional.of(contentType));
     }
 
-    /** A status without a body, e.g. {@code Response.status(202)}. */
+    /**
+     * {@return a status without a body, e.g. {@code Response.status(202)}}
+     *
+     * @param status the HTTP status
+     */
     public static Response status(int status) {
         return new Response(checkStatus(status), Map.of(), EMPTY, Optional.empty());
     }
 
-    /** {@code 200} without a body. */
+    /** {@return {@code 200} without a body} */
     public static Response ok() {
         return status(200);
     }
 
-    /** {@code 204 No Content}. */
+    /** {@return {@code 204 No Content}} */
     public static Response noContent() {
         return status(204);
     }
 
     /**
-     * A copy with another status.
+     * {@return a copy with another status}
      *
+     * @param status the HTTP status
      * @throws IllegalArgumentException when the status is not from 100 to 599
      */
     public Response withStatus(int status) {
         return new Response(checkStatus(status), headers, body, contentType);
     }
 
-    /** A copy with one more value of a header; {@code Content-Type} replaces the body's type. */
+    /**
+     * {@return a copy with one more value of a header; {@code Content-Type} replaces the body's type}
+     *
+     * @param name the header name, in any case
+     * @param value the value to encode as JSON
+     */
     public Response header(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -99,25 +122,30 @@ public final class Response {
         return new Response(status, Collections.unmodifiableMap(copy), body, contentType);
     }
 
-    /** The status. */
+    /** {@return the status} */
     public int status() {
         return status;
     }
 
-    /** The headers set with {@link #header}, without {@code Content-Type}. */
+    /** {@return the headers set with {@link #header}, without {@code Content-Type}} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The content type: as set, {@code codec.contentType()} for JSON, empty without a body. */
+    /**
+     * {@return the content type: as set, {@code codec.contentType()} for JSON, empty without a body}
+     *
+     * @param codec the codec
+     */
     public Optional<String> contentType(BodyCodec codec) {
         Objects.requireNonNull(codec, "codec");
         return body instanceof JsonBody && contentType.isEmpty() ? Optional.of(codec.contentType()) : contentType;
     }
 
     /**
-     * The body's bytes, encoding a JSON value with the codec.
+     * {@return the body's bytes, encoding a JSON value with the codec}
      *
+     * @param codec the codec
      * @throws IllegalArgumentException when the codec cannot encode the value
      */
     public byte[] body(BodyCodec codec) {

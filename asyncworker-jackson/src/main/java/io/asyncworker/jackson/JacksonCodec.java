@@ -26,18 +26,22 @@ public final class JacksonCodec implements BodyCodec {
         this.mapper = mapper;
     }
 
-    /** The shared codec with the default mapper. */
+    /** {@return the shared codec with the default mapper} */
     public static JacksonCodec json() {
         return DEFAULT;
     }
 
-    /** A codec over the caller's mapper, which must not be reconfigured afterwards. */
+    /**
+     * {@return a codec over the caller's mapper, which must not be reconfigured afterwards}
+     *
+     * @param mapper the Jackson mapper
+     */
     public static JacksonCodec using(ObjectMapper mapper) {
         return new JacksonCodec(Objects.requireNonNull(mapper, "mapper"));
     }
 
     /**
-     * A new mapper configured as the default codec's. Its buffers are recycled through a bounded
+     * {@return a new mapper configured as the default codec's} Its buffers are recycled through a bounded
      * pool shared by all threads: Jackson's default keeps them per thread, which on virtual
      * threads (one per batch or request here) means two fresh buffers for every call.
      */
@@ -49,7 +53,7 @@ public final class JacksonCodec implements BodyCodec {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** The mapper behind this codec. */
+    /** {@return the mapper behind this codec} */
     public ObjectMapper mapper() {
         return mapper;
     }

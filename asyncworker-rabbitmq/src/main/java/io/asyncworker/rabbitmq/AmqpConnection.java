@@ -43,33 +43,42 @@ public final class AmqpConnection implements Connection, AutoCloseable {
                 config.confirmTimeout);
     }
 
-    /** A builder with the settings' defaults: 127.0.0.1:5672, guest/guest, vhost {@code /}, prefetch 128. */
+    /** {@return a builder with the settings' defaults: 127.0.0.1:5672, guest/guest, vhost {@code /}, prefetch 128} */
     public static Builder builder() {
         return new Builder().settings(Settings.from(java.util.Map.<String, String>of()));
     }
 
-    /** A connection configured by the process's {@code ASYNCWORKER_AMQP_*} variables. */
+    /** {@return a connection configured by the process's {@code ASYNCWORKER_AMQP_*} variables} */
     public static AmqpConnection fromEnv() {
         return from(Settings.fromEnv());
     }
 
-    /** A connection configured by the given settings (URL or fields, prefetch, heartbeat). */
+    /**
+     * {@return a connection configured by the given settings (URL or fields, prefetch, heartbeat)}
+     *
+     * @param settings the settings
+     */
     public static AmqpConnection from(Settings settings) {
         return new Builder().settings(Objects.requireNonNull(settings, "settings")).build();
     }
 
     /**
-     * A connection to an {@code amqp://user:pass@host:port/vhost} URL with every other option at
+     * {@return a connection to an {@code amqp://user:pass@host:port/vhost} URL with every other option at
      * its default ({@code amqps://} turns TLS on with the JVM's trust store); use
-     * {@code builder().url(...)} to set more.
+     * {@code builder().url(...)} to set more}
      *
+     * @param url the URL
      * @throws IllegalArgumentException when the URL is malformed
      */
     public static AmqpConnection url(String url) {
         return builder().url(url).build();
     }
 
-    /** A builder starting from this connection's configuration. */
+    /**
+     * A builder starting from this connection's configuration.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return config.copy();
     }
@@ -84,45 +93,45 @@ public final class AmqpConnection implements Connection, AutoCloseable {
         return RouteType.AMQP_RABBITMQ;
     }
 
-    /** {@code basic.qos} prefetch of every consuming channel. */
+    /** {@return {@code basic.qos} prefetch of every consuming channel} */
     public int prefetch() {
         return config.prefetch;
     }
 
-    /** The heartbeat asked of the broker; zero disables it. */
+    /** {@return the heartbeat asked of the broker; zero disables it} */
     public Duration heartbeat() {
         return config.heartbeat;
     }
 
-    /** Where it connects, e.g. {@code amqp://127.0.0.1:5672/} (no credentials). */
+    /** {@return where it connects, e.g. {@code amqp://127.0.0.1:5672/} (no credentials)} */
     public String address() {
         return (config.tls ? "amqps://" : "amqp://") + config.host + ":" + config.port + "/"
                 + ("/".equals(config.vhost) ? "" : config.vhost);
     }
 
-    /** The callback told about connection failures, if any. */
+    /** {@return the callback told about connection failures, if any} */
     public Optional<ConnectionFailCallback> connectionFailCallback() {
         return Optional.ofNullable(config.failCallback);
     }
 
-    /** The first reconnect delay; it doubles per failed attempt, with jitter. */
+    /** {@return the first reconnect delay; it doubles per failed attempt, with jitter} */
     public Duration reconnectDelay() {
         return config.reconnectDelay;
     }
 
-    /** The largest reconnect delay. */
+    /** {@return the largest reconnect delay} */
     public Duration maxReconnectDelay() {
         return config.maxReconnectDelay;
     }
 
-    /** The codec for {@code body(Class)}, typed route bodies and published objects. */
+    /** {@return the codec for {@code body(Class)}, typed route bodies and published objects} */
     public BodyCodec codec() {
         return config.codec;
     }
 
     /**
-     * A new amqp-client factory configured like this connection, with automatic recovery off (the
-     * backend recovers itself). For tools and advanced use; the backend uses it too.
+     * {@return a new amqp-client factory configured like this connection, with automatic recovery off (the
+     * backend recovers itself)} For tools and advanced use; the backend uses it too.
      */
     public ConnectionFactory connectionFactory() {
         ConnectionFactory f = new ConnectionFactory();
@@ -155,6 +164,9 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      * The body is JSON via the codec for objects, UTF-8 text for a {@code String}, raw for
      * {@code byte[]}. Persistent, not mandatory.
      *
+     * @param exchange the exchange
+     * @param routingKey the routing key
+     * @param body the body: bytes and strings as they are, other objects encoded by the codec
      * @throws PublishException when the broker refuses it, the confirm times out or the channel fails
      */
     public void publish(String exchange, String routingKey, Object body) {
@@ -164,6 +176,11 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     /**
      * Publishes with headers and properties; see {@link #publish(String, String, Object)}. With
      * {@code mandatory(true)} an unroutable message fails with {@link PublishException}.
+     *
+     * @param exchange the exchange
+     * @param routingKey the routing key
+     * @param body the body: bytes and strings as they are, other objects encoded by the codec
+     * @param options the publish options
      */
     public void publish(String exchange, String routingKey, Object body, PublishOptions options) {
         PublishBodies.Encoded e = encode(exchange, routingKey, body, options);
@@ -173,6 +190,13 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     /**
      * Publishes without blocking; the future completes when the broker confirmed (at once with
      * confirms off) and fails with {@link PublishException}.
+     *
+     * @param exchange the exchange
+     * @param routingKey the routing key
+     * @param body the body: bytes and strings as they are, other objects encoded by the codec
+     * @param options the publish options
+     * @return a future completed when the broker confirmed the message, or failed with a
+     *     {@link PublishException}
      */
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, Object body, PublishOptions options) {
         PublishBodies.Encoded e = encode(exchange, routingKey, body, options);
@@ -218,7 +242,11 @@ public final class AmqpConnection implements Connection, AutoCloseable {
             return b;
         }
 
-        /** Builds the connection; nothing is opened yet. */
+        /**
+         * Builds the connection; nothing is opened yet.
+         *
+         * @return this builder
+         */
         public AmqpConnection build() {
             return new AmqpConnection(this);
         }

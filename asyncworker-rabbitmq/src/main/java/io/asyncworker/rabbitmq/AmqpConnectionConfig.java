@@ -35,7 +35,12 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
 
     abstract B self();
 
-    /** Takes broker address, credentials, prefetch and heartbeat from the settings. */
+    /**
+     * Takes broker address, credentials, prefetch and heartbeat from the settings.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
     public B settings(Settings settings) {
         Objects.requireNonNull(settings, "settings");
         host(settings.get(AmqpSettings.HOST)).port(settings.get(AmqpSettings.PORT))
@@ -46,7 +51,12 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** Sets host, port, credentials and vhost from an {@code amqp://} or {@code amqps://} URL. */
+    /**
+     * Sets host, port, credentials and vhost from an {@code amqp://} or {@code amqps://} URL.
+     *
+     * @param url the URL
+     * @return this builder
+     */
     public B url(String url) {
         AmqpUri uri = AmqpUri.parse(Objects.requireNonNull(url, "url"));
         host(uri.host()).port(uri.port());
@@ -57,19 +67,34 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** The name routes use in {@code connection("name")}; default {@code default}. */
+    /**
+     * The name routes use in {@code connection("name")}; default {@code default}.
+     *
+     * @param name the name routes use in {@code connection("name")}; default {@code default}
+     * @return this builder
+     */
     public B name(String name) {
         this.name = notBlank("name", name);
         return self();
     }
 
-    /** The broker host. */
+    /**
+     * The broker host.
+     *
+     * @param host the broker host
+     * @return this builder
+     */
     public B host(String host) {
         this.host = notBlank("host", host);
         return self();
     }
 
-    /** The broker port, 1 to 65535. */
+    /**
+     * The broker port, 1 to 65535.
+     *
+     * @param port the broker port, 1 to 65535
+     * @return this builder
+     */
     public B port(int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be within 1..65535, got " + port);
@@ -78,25 +103,45 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** The user name. */
+    /**
+     * The user name.
+     *
+     * @param username the user name
+     * @return this builder
+     */
     public B username(String username) {
         this.username = notBlank("username", username);
         return self();
     }
 
-    /** The password; never printed. */
+    /**
+     * The password; never printed.
+     *
+     * @param password the password; never printed
+     * @return this builder
+     */
     public B password(String password) {
         this.password = Objects.requireNonNull(password, "password");
         return self();
     }
 
-    /** The virtual host; default {@code /}. */
+    /**
+     * The virtual host; default {@code /}.
+     *
+     * @param vhost the virtual host; default {@code /}
+     * @return this builder
+     */
     public B vhost(String vhost) {
         this.vhost = Objects.requireNonNull(vhost, "vhost");
         return self();
     }
 
-    /** {@code basic.qos} per consuming channel, 1 to 65535; the route's bulk size is clamped to it. */
+    /**
+     * {@code basic.qos} per consuming channel, 1 to 65535; the route's bulk size is clamped to it.
+     *
+     * @param prefetch {@code basic.qos} per consuming channel, 1 to 65535; the route's bulk size is clamped to it
+     * @return this builder
+     */
     public B prefetch(int prefetch) {
         if (prefetch < 1 || prefetch > 65535) {
             throw new IllegalArgumentException("prefetch must be within 1..65535, got " + prefetch);
@@ -105,7 +150,12 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** The heartbeat, whole seconds; zero disables it. */
+    /**
+     * The heartbeat, whole seconds; zero disables it.
+     *
+     * @param heartbeat the heartbeat, whole seconds; zero disables it
+     * @return this builder
+     */
     public B heartbeat(Duration heartbeat) {
         Objects.requireNonNull(heartbeat, "heartbeat");
         if (heartbeat.isNegative() || heartbeat.toSeconds() > 65535) {
@@ -115,27 +165,47 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** TLS with the JVM's default trust store and host name verification. */
+    /**
+     * TLS with the JVM's default trust store and host name verification.
+     *
+     * @return this builder
+     */
     public B tls() {
         this.tls = true;
         this.sslContext = null;
         return self();
     }
 
-    /** TLS with the given context (trust store, client certificate) and host name verification. */
+    /**
+     * TLS with the given context (trust store, client certificate) and host name verification.
+     *
+     * @param context the backend's context
+     * @return this builder
+     */
     public B tls(SSLContext context) {
         this.tls = true;
         this.sslContext = Objects.requireNonNull(context, "tls");
         return self();
     }
 
-    /** TCP connect and AMQP handshake timeout; positive. */
+    /**
+     * TCP connect and AMQP handshake timeout; positive.
+     *
+     * @param timeout how long to wait; positive
+     * @return this builder
+     */
     public B connectTimeout(Duration timeout) {
         this.connectTimeout = positive("connectTimeout", timeout);
         return self();
     }
 
-    /** First and largest reconnect delay; the delay doubles per failed attempt, with jitter. */
+    /**
+     * First and largest reconnect delay; the delay doubles per failed attempt, with jitter.
+     *
+     * @param first the first delay
+     * @param max the largest delay
+     * @return this builder
+     */
     public B reconnectDelay(Duration first, Duration max) {
         positive("reconnectDelay", first);
         positive("maxReconnectDelay", max);
@@ -147,25 +217,45 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** Told about each connection loss and each failed reconnect attempt. */
+    /**
+     * Told about each connection loss and each failed reconnect attempt.
+     *
+     * @param callback the callback, called on a connection thread
+     * @return this builder
+     */
     public B connectionFailCallback(ConnectionFailCallback callback) {
         this.failCallback = Objects.requireNonNull(callback, "connectionFailCallback");
         return self();
     }
 
-    /** Whether {@code publish} waits for publisher confirms; default {@code true}. */
+    /**
+     * Whether {@code publish} waits for publisher confirms; default {@code true}.
+     *
+     * @param confirms whether {@code publish} waits for publisher confirms; default {@code true}
+     * @return this builder
+     */
     public B publisherConfirms(boolean confirms) {
         this.confirms = confirms;
         return self();
     }
 
-    /** How long {@code publish} waits for a confirm; default 30 s. */
+    /**
+     * How long {@code publish} waits for a confirm; default 30 s.
+     *
+     * @param timeout how long {@code publish} waits for a confirm; default 30 s
+     * @return this builder
+     */
     public B confirmTimeout(Duration timeout) {
         this.confirmTimeout = positive("confirmTimeout", timeout);
         return self();
     }
 
-    /** The codec for message bodies; default JSON via Jackson. */
+    /**
+     * The codec for message bodies; default JSON via Jackson.
+     *
+     * @param codec the codec for message bodies; default JSON via Jackson
+     * @return this builder
+     */
     public B codec(BodyCodec codec) {
         this.codec = Objects.requireNonNull(codec, "codec");
         return self();

@@ -10,10 +10,14 @@ import java.util.Objects;
  */
 public final class PublishException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The exchange published to. */
     private final String exchange;
+    /** The routing key published with. */
     private final String routingKey;
 
     /**
+     * An exception naming the exchange, the routing key and the reason.
+     *
      * @param exchange   the exchange published to ({@code ""} for the default exchange)
      * @param routingKey the routing key
      * @param reason     what went wrong
@@ -25,12 +29,12 @@ public final class PublishException extends RuntimeException {
         this.routingKey = Objects.requireNonNull(routingKey, "routingKey");
     }
 
-    /** The exchange published to. */
+    /** {@return the exchange published to} */
     public String exchange() {
         return exchange;
     }
 
-    /** The routing key published with. */
+    /** {@return the routing key published with} */
     public String routingKey() {
         return routingKey;
     }

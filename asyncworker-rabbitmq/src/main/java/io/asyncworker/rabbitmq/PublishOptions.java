@@ -44,38 +44,38 @@ public final class PublishOptions {
         this.priority = b.priority;
     }
 
-    /** The defaults: persistent, not mandatory, no headers. */
+    /** {@return the defaults: persistent, not mandatory, no headers} */
     public static PublishOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether an unroutable message is an error instead of being dropped silently. */
+    /** {@return whether an unroutable message is an error instead of being dropped silently} */
     public boolean mandatory() {
         return mandatory;
     }
 
-    /** Whether the message is persistent (delivery mode 2). */
+    /** {@return whether the message is persistent (delivery mode 2)} */
     public boolean persistent() {
         return persistent;
     }
 
-    /** The content type set explicitly, if any. */
+    /** {@return the content type set explicitly, if any} */
     public Optional<String> contentType() {
         return Optional.ofNullable(contentType);
     }
 
-    /** The headers, unmodifiable. */
+    /** {@return the headers, unmodifiable} */
     public Map<String, Object> headers() {
         return headers;
     }
 
     /**
-     * The AMQP properties for a body whose codec proposes {@code defaultContentType}.
+     * {@return the AMQP properties for a body whose codec proposes {@code defaultContentType}}
      *
      * @param defaultContentType used when no content type was set; may be empty
      */
@@ -105,55 +105,101 @@ public final class PublishOptions {
         private Builder() {
         }
 
-        /** Adds a header (String, number, boolean, byte[], List, Map, Date). */
+        /**
+         * Adds a header (String, number, boolean, byte[], List, Map, Date).
+         *
+         * @param name the header name, in any case
+         * @param value the header's value
+         * @return this builder
+         */
         public Builder header(String name, Object value) {
             headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
             return this;
         }
 
-        /** Adds every header of the map. */
+        /**
+         * Adds every header of the map.
+         *
+         * @param values the variables and their values
+         * @return this builder
+         */
         public Builder headers(Map<String, ?> values) {
             Objects.requireNonNull(values, "headers").forEach(this::header);
             return this;
         }
 
-        /** Persistent (default) or transient. */
+        /**
+         * Persistent (default) or transient.
+         *
+         * @param persistent {@code true} for persistent (delivery mode 2)
+         * @return this builder
+         */
         public Builder persistent(boolean persistent) {
             this.persistent = persistent;
             return this;
         }
 
-        /** Report an unroutable message as a {@link PublishException} (needs publisher confirms). */
+        /**
+         * Report an unroutable message as a {@link PublishException} (needs publisher confirms).
+         *
+         * @param mandatory whether an unroutable message is an error
+         * @return this builder
+         */
         public Builder mandatory(boolean mandatory) {
             this.mandatory = mandatory;
             return this;
         }
 
-        /** The content type, overriding the codec's. */
+        /**
+         * The content type, overriding the codec's.
+         *
+         * @param contentType the content type, overriding the codec's
+         * @return this builder
+         */
         public Builder contentType(String contentType) {
             this.contentType = Objects.requireNonNull(contentType, "contentType");
             return this;
         }
 
-        /** The message id; classic queues also use it to count redeliveries. */
+        /**
+         * The message id; classic queues also use it to count redeliveries.
+         *
+         * @param messageId the message id; classic queues also use it to count redeliveries
+         * @return this builder
+         */
         public Builder messageId(String messageId) {
             this.messageId = Objects.requireNonNull(messageId, "messageId");
             return this;
         }
 
-        /** The correlation id. */
+        /**
+         * The correlation id.
+         *
+         * @param correlationId the correlation id
+         * @return this builder
+         */
         public Builder correlationId(String correlationId) {
             this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
             return this;
         }
 
-        /** The reply-to queue. */
+        /**
+         * The reply-to queue.
+         *
+         * @param replyTo the reply-to queue
+         * @return this builder
+         */
         public Builder replyTo(String replyTo) {
             this.replyTo = Objects.requireNonNull(replyTo, "replyTo");
             return this;
         }
 
-        /** Per-message TTL in milliseconds, at least 0. */
+        /**
+         * Per-message TTL in milliseconds, at least 0.
+         *
+         * @param millis the time to live in milliseconds
+         * @return this builder
+         */
         public Builder expirationMillis(long millis) {
             if (millis < 0) {
                 throw new IllegalArgumentException("expiration must be at least 0 ms, got " + millis);
@@ -162,13 +208,23 @@ public final class PublishOptions {
             return this;
         }
 
-        /** The message type property. */
+        /**
+         * The message type property.
+         *
+         * @param type the message type property
+         * @return this builder
+         */
         public Builder type(String type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** The priority, 0 to 255. */
+        /**
+         * The priority, 0 to 255.
+         *
+         * @param priority the priority, 0 to 255
+         * @return this builder
+         */
         public Builder priority(int priority) {
             if (priority < 0 || priority > 255) {
                 throw new IllegalArgumentException("priority must be within 0..255, got " + priority);
@@ -177,7 +233,11 @@ public final class PublishOptions {
             return this;
         }
 
-        /** Copies the options into an immutable value. */
+        /**
+         * Copies the options into an immutable value.
+         *
+         * @return this builder
+         */
         public PublishOptions build() {
             return new PublishOptions(this);
         }

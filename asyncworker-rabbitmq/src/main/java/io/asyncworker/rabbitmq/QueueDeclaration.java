@@ -27,27 +27,37 @@ public final class QueueDeclaration {
         this.arguments = Map.copyOf(arguments);
     }
 
-    /** A durable classic queue. */
+    /** {@return a durable classic queue} */
     public static QueueDeclaration durable() {
         return new QueueDeclaration(true, Map.of());
     }
 
-    /** A durable quorum queue ({@code x-queue-type=quorum}); it counts deliveries itself. */
+    /** {@return a durable quorum queue ({@code x-queue-type=quorum}); it counts deliveries itself} */
     public static QueueDeclaration quorum() {
         return durable().argument("x-queue-type", "quorum");
     }
 
-    /** A non-durable classic queue, gone when the broker restarts. */
+    /** {@return a non-durable classic queue, gone when the broker restarts} */
     public static QueueDeclaration transientQueue() {
         return new QueueDeclaration(false, Map.of());
     }
 
-    /** Rejected messages go to this exchange ({@code x-dead-letter-exchange}). */
+    /**
+     * Rejected messages go to this exchange ({@code x-dead-letter-exchange}).
+     *
+     * @param exchange the exchange
+     * @return a copy of this queue declaration with the change
+     */
     public QueueDeclaration deadLetterExchange(String exchange) {
         return argument("x-dead-letter-exchange", Objects.requireNonNull(exchange, "deadLetterExchange"));
     }
 
-    /** Rejected messages are dead-lettered with this routing key ({@code x-dead-letter-routing-key}). */
+    /**
+     * Rejected messages are dead-lettered with this routing key ({@code x-dead-letter-routing-key}).
+     *
+     * @param routingKey the routing key
+     * @return a copy of this queue declaration with the change
+     */
     public QueueDeclaration deadLetterRoutingKey(String routingKey) {
         return argument("x-dead-letter-routing-key", Objects.requireNonNull(routingKey, "deadLetterRoutingKey"));
     }
@@ -55,6 +65,9 @@ public final class QueueDeclaration {
     /**
      * Adds a queue argument such as {@code x-message-ttl}.
      *
+     * @param name the name
+     * @param value the argument's value
+     * @return a copy of this queue declaration with the change
      * @throws IllegalArgumentException when the name is blank
      */
     public QueueDeclaration argument(String name, Object value) {
@@ -68,22 +81,22 @@ public final class QueueDeclaration {
         return new QueueDeclaration(durable, copy);
     }
 
-    /** Whether the queue survives a broker restart. */
+    /** {@return whether the queue survives a broker restart} */
     public boolean isDurable() {
         return durable;
     }
 
-    /** Whether this declares a quorum queue. */
+    /** {@return whether this declares a quorum queue} */
     public boolean isQuorum() {
         return "quorum".equals(arguments.get("x-queue-type"));
     }
 
-    /** The dead-letter exchange, if any. */
+    /** {@return the dead-letter exchange, if any} */
     public Optional<String> deadLetterExchange() {
         return Optional.ofNullable((String) arguments.get("x-dead-letter-exchange"));
     }
 
-    /** The queue arguments, unmodifiable. */
+    /** {@return the queue arguments, unmodifiable} */
     public Map<String, Object> arguments() {
         return arguments;
     }

@@ -24,7 +24,12 @@ public interface AsyncTaskHandler {
      */
     CompletionStage<?> run(TaskContext ctx) throws Exception;
 
-    /** Adapts a blocking handler. */
+    /**
+     * Adapts a blocking handler.
+     *
+     * @param handler the handler
+     * @return an asynchronous handler completed with what the blocking one returns or throws
+     */
     static AsyncTaskHandler of(TaskHandler handler) {
         Objects.requireNonNull(handler, "handler");
         return ctx -> {

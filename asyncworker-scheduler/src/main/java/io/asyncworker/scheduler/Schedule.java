@@ -59,6 +59,7 @@ public final class Schedule {
      * {@link #initialDelay(Duration)}), then every period on the same grid.
      *
      * @param period positive
+     * @return a schedule to finish with a handler
      */
     public static Schedule every(Duration period) {
         positive("every", period);
@@ -70,6 +71,7 @@ public final class Schedule {
      * run one delay after start (or after {@link #initialDelay(Duration)}).
      *
      * @param delay positive
+     * @return a schedule to finish with a handler
      */
     public static Schedule fixedDelay(Duration delay) {
         positive("fixedDelay", delay);
@@ -83,6 +85,9 @@ public final class Schedule {
      * {@code W}, {@code #}). Examples: <code>0 *&#47;5 * * * *</code> (every five minutes),
      * {@code 0 0 12 L * *} (noon on each month's last day).
      *
+     * @param expression the cron expression
+     * @param zone the time zone
+     * @return a schedule to finish with a handler
      * @throws IllegalArgumentException naming the expression and the problem when it does not
      *                                  parse or never fires
      */
@@ -96,6 +101,10 @@ public final class Schedule {
     /**
      * The route's name, used in logs, metrics tags and health; by default derived from the
      * trigger, e.g. {@code every(PT30S)}. Names are unique within an app.
+     *
+     * @param name the route's name, used in logs, metrics tags and health; by default derived from the trigger,
+     *     e.g. {@code every(PT30S)}
+     * @return this builder
      */
     public Schedule name(String name) {
         Objects.requireNonNull(name, "name");
@@ -110,6 +119,9 @@ public final class Schedule {
      * The delay from start to the first regular run; zero or positive. Default: one period for
      * {@link #every} and {@link #fixedDelay}, zero for {@link #cron} (whose first run is the first
      * fire time at or after start + this delay).
+     *
+     * @param delay the delay from start to the first regular run; zero or positive
+     * @return this builder
      */
     public Schedule initialDelay(Duration delay) {
         Objects.requireNonNull(delay, "initialDelay");
@@ -123,13 +135,21 @@ public final class Schedule {
     /**
      * Whether one extra run fires at start, outside the regular sequence (default
      * {@code false}). When the first regular run is itself due at start, that is the only one.
+     *
+     * @param run whether one extra run fires at start, outside the regular sequence (default {@code false})
+     * @return this builder
      */
     public Schedule runOnStartup(boolean run) {
         this.runOnStartup = run;
         return this;
     }
 
-    /** How many runs of this schedule may be active at once; at least 1, default 1. */
+    /**
+     * How many runs of this schedule may be active at once; at least 1, default 1.
+     *
+     * @param max how many runs of this schedule may be active at once; at least 1, default 1
+     * @return this builder
+     */
     public Schedule maxConcurrency(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + max);
@@ -138,18 +158,33 @@ public final class Schedule {
         return this;
     }
 
-    /** What happens to a run due while {@code maxConcurrency} runs are active; default SKIP. */
+    /**
+     * What happens to a run due while {@code maxConcurrency} runs are active; default SKIP.
+     *
+     * @param overlap what happens to a run due while {@code maxConcurrency} runs are active; default SKIP
+     * @return this builder
+     */
     public Schedule overlap(Overlap overlap) {
         this.overlap = Objects.requireNonNull(overlap, "overlap");
         return this;
     }
 
-    /** Finishes the route with blocking task code, run on a virtual thread. */
+    /**
+     * Finishes the route with blocking task code, run on a virtual thread.
+     *
+     * @param handler the handler
+     * @return the route, for {@code app.route(...)}
+     */
     public Route handler(TaskHandler handler) {
         return asyncHandler(AsyncTaskHandler.of(Objects.requireNonNull(handler, "handler")));
     }
 
-    /** Finishes the route with non-blocking task code; a run lasts until its stage completes. */
+    /**
+     * Finishes the route with non-blocking task code; a run lasts until its stage completes.
+     *
+     * @param handler the handler
+     * @return the route, for {@code app.route(...)}
+     */
     public Route asyncHandler(AsyncTaskHandler handler) {
         Objects.requireNonNull(handler, "handler");
         return new ScheduleRoute(name, trigger, initialDelay, runOnStartup, maxConcurrency, overlap, handler);

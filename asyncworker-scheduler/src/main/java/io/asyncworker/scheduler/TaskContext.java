@@ -10,10 +10,10 @@ import java.time.Instant;
  */
 public interface TaskContext {
 
-    /** The app that runs the schedule; its state is frozen and readable with {@link App#get}. */
+    /** {@return the app that runs the schedule; its state is frozen and readable with {@link App#get}} */
     App app();
 
-    /** The schedule's route name, as in logs and the {@code schedule} metrics tag. */
+    /** {@return the schedule's route name, as in logs and the {@code schedule} metrics tag} */
     String scheduleName();
 
     /**
@@ -23,9 +23,11 @@ public interface TaskContext {
      * <p>Cron times are wall-clock instants. Interval times are measured with the timer's
      * monotonic clock from start and expressed as instants, so they equal the wall clock unless it
      * was stepped since the app started.
+     *
+     * @return the time this run was due
      */
     Instant scheduledTime();
 
-    /** This run's number within the schedule, from 1; skipped runs take no number. */
+    /** {@return this run's number within the schedule, from 1; skipped runs take no number} */
     long runNumber();
 }

@@ -52,17 +52,21 @@ public final class SseConnection implements Connection {
         this.maxBackoff = b.maxBackoff;
     }
 
-    /** A builder with every option at its default. */
+    /** {@return a builder with every option at its default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A connection named {@value #DEFAULT_NAME} with the given base URL and defaults otherwise. */
+    /**
+     * {@return a connection named {@value #DEFAULT_NAME} with the given base URL and defaults otherwise}
+     *
+     * @param baseUrl an absolute {@code http} or {@code https} URL
+     */
     public static SseConnection to(String baseUrl) {
         return builder().baseUrl(baseUrl).build();
     }
 
-    /** The connection routes with absolute URLs use when none is registered: no base URL, defaults. */
+    /** {@return the connection routes with absolute URLs use when none is registered: no base URL, defaults} */
     public static SseConnection defaults() {
         return builder().build();
     }
@@ -77,37 +81,43 @@ public final class SseConnection implements Connection {
         return RouteType.SSE;
     }
 
-    /** The URL relative stream paths are appended to. */
+    /** {@return the URL relative stream paths are appended to} */
     public Optional<String> baseUrl() {
         return Optional.ofNullable(baseUrl);
     }
 
-    /** Headers sent with every stream request, without the {@code Authorization} header. */
+    /**
+     * Headers sent with every stream request, without the {@code Authorization} header.
+     *
+     * @return the headers, unmodifiable
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The {@code Authorization} header value from basic auth or a bearer token, if any. */
+    /** {@return the {@code Authorization} header value from basic auth or a bearer token, if any} */
     public Optional<String> authorization() {
         return Optional.ofNullable(authorization);
     }
 
-    /** How long opening a TCP connection may take; default 10 s. */
+    /** {@return how long opening a TCP connection may take; default 10 s} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** A stream that sends no byte for this long is closed and reopened; default 5 min. */
+    /** {@return how long a stream may send no byte before it is closed and reopened; default 5 min} */
     public Duration readIdleTimeout() {
         return readIdleTimeout;
     }
 
-    /** The first reconnect delay, doubled on each failure; default 1 s. A server's {@code retry:} replaces it. */
+    /**
+     * {@return the first reconnect delay, doubled on each failure; default 1 s} A server's {@code retry:} replaces it.
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The largest reconnect delay; default 30 s. */
+    /** {@return the largest reconnect delay; default 30 s} */
     public Duration maxBackoff() {
         return maxBackoff;
     }
@@ -136,7 +146,12 @@ public final class SseConnection implements Connection {
         private Builder() {
         }
 
-        /** The name routes refer to; default {@value #DEFAULT_NAME}. */
+        /**
+         * The name routes refer to; default {@value #DEFAULT_NAME}.
+         *
+         * @param name the name routes refer to; default {@value #DEFAULT_NAME}
+         * @return this builder
+         */
         public Builder name(String name) {
             Objects.requireNonNull(name, "name");
             if (name.isBlank()) {
@@ -146,13 +161,24 @@ public final class SseConnection implements Connection {
             return this;
         }
 
-        /** An absolute {@code http} or {@code https} URL that relative stream paths are appended to. */
+        /**
+         * An absolute {@code http} or {@code https} URL that relative stream paths are appended to.
+         *
+         * @param baseUrl an absolute {@code http} or {@code https} URL that relative stream paths are appended to
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = Urls.requireAbsolute("baseUrl", Objects.requireNonNull(baseUrl, "baseUrl"));
             return this;
         }
 
-        /** A header sent with every stream request; a later call with the same name replaces it. */
+        /**
+         * A header sent with every stream request; a later call with the same name replaces it.
+         *
+         * @param name the header name, in any case
+         * @param value the header's value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             Urls.requireHeader(name, value);
             if (name.equalsIgnoreCase("Authorization")) {
@@ -163,7 +189,13 @@ public final class SseConnection implements Connection {
             return this;
         }
 
-        /** Sends {@code Authorization: Basic ...}; replaces a bearer token. */
+        /**
+         * Sends {@code Authorization: Basic ...}; replaces a bearer token.
+         *
+         * @param username the user name
+         * @param password the password; never printed
+         * @return this builder
+         */
         public Builder basicAuth(String username, String password) {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
@@ -175,7 +207,12 @@ public final class SseConnection implements Connection {
             return this;
         }
 
-        /** Sends {@code Authorization: Bearer <token>}; replaces basic auth. */
+        /**
+         * Sends {@code Authorization: Bearer <token>}; replaces basic auth.
+         *
+         * @param token the bearer token; never printed
+         * @return this builder
+         */
         public Builder bearerToken(String token) {
             Objects.requireNonNull(token, "bearerToken");
             if (token.isBlank()) {
@@ -185,13 +222,23 @@ public final class SseConnection implements Connection {
             return this;
         }
 
-        /** How long opening a TCP connection may take; positive. */
+        /**
+         * How long opening a TCP connection may take; positive.
+         *
+         * @param timeout how long opening a TCP connection may take; positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive("connectTimeout", timeout);
             return this;
         }
 
-        /** A stream silent for this long (not even a comment) is closed and reopened; positive. */
+        /**
+         * A stream silent for this long (not even a comment) is closed and reopened; positive.
+         *
+         * @param timeout a stream silent for this long (not even a comment) is closed and reopened; positive
+         * @return this builder
+         */
         public Builder readIdleTimeout(Duration timeout) {
             this.readIdleTimeout = positive("readIdleTimeout", timeout);
             return this;
@@ -200,6 +247,10 @@ public final class SseConnection implements Connection {
         /**
          * The reconnect delay bounds: the first delay, doubled per failed attempt up to the maximum,
          * each with up to 20 % jitter below it.
+         *
+         * @param initial the first delay
+         * @param max the largest delay
+         * @return this builder
          */
         public Builder backoff(Duration initial, Duration max) {
             positive("backoff initial", initial);
@@ -212,7 +263,11 @@ public final class SseConnection implements Connection {
             return this;
         }
 
-        /** Copies the options into an immutable connection. */
+        /**
+         * Copies the options into an immutable connection.
+         *
+         * @return this builder
+         */
         public SseConnection build() {
             return new SseConnection(this);
         }

@@ -24,31 +24,34 @@ import java.util.Optional;
  */
 public interface SseMessage extends Message {
 
-    /** The event type, {@code message} when the stream named none. */
+    /** {@return the event type, {@code message} when the stream named none} */
     String event();
 
     /**
-     * The event's last event ID as the WHATWG rules define it: the most recent {@code id} field
-     * on the stream up to this event (it persists), empty when none was set.
+     * {@return the event's last event ID as the WHATWG rules define it: the most recent {@code id} field
+     * on the stream up to this event (it persists), empty when none was set}
      */
     Optional<String> id();
 
-    /** The data lines joined with {@code \n}. */
+    /** {@return the data lines joined with {@code \n}} */
     String data();
 
     /**
      * Decodes the data with the route's codec (JSON through Jackson by default).
      *
+     * @param <T> the value type
+     * @param type the type to decode into
+     * @return the decoded value
      * @throws io.asyncworker.DecodeException when the data is not a valid {@code type}
      */
     <T> T body(Class<T> type);
 
-    /** The reconnection time the server last set with {@code retry:} on this stream, if any. */
+    /** {@return the reconnection time the server last set with {@code retry:} on this stream, if any} */
     Optional<Duration> retry();
 
-    /** The URL of the stream the event came from (before redirects). */
+    /** {@return the URL of the stream the event came from (before redirects)} */
     String url();
 
-    /** How many times this event position has been delivered, counting resumes after a REQUEUE; 1 at first. */
+    /** {@return how many times this event position has been delivered, counting resumes after a REQUEUE; 1 at first} */
     long deliveryCount();
 }

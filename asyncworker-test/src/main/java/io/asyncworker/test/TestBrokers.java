@@ -43,7 +43,7 @@ public final class TestBrokers {
     }
 
     /**
-     * The broker's URL, {@code amqp://user:pass@host:port/vhost}.
+     * {@return the broker's URL, {@code amqp://user:pass@host:port/vhost}}
      *
      * @throws IllegalStateException when no broker can be had, saying how to provide one
      */
@@ -51,12 +51,20 @@ public final class TestBrokers {
         return broker().url();
     }
 
-    /** The URL with another virtual host. */
+    /**
+     * {@return the URL with another virtual host}
+     *
+     * @param vhost the virtual host
+     */
     public static String amqpUrl(String vhost) {
         return amqpUrl().replaceAll("/[^/@]*$", "/" + java.net.URLEncoder.encode(vhost, StandardCharsets.UTF_8));
     }
 
-    /** Host and port of the broker, as in the URL. */
+    /**
+     * Host and port of the broker, as in the URL.
+     *
+     * @return an {@code amqp://host:port} URI
+     */
     public static URI amqpUri() {
         return URI.create(amqpUrl());
     }
@@ -114,6 +122,7 @@ public final class TestBrokers {
      * broker's own counts: the local command for the local broker, inside the container for a
      * Testcontainers broker.
      *
+     * @param args the command line arguments
      * @return the command's output
      * @throws IllegalStateException when the broker is remote (given by URL), or the command fails
      */
