@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A route that consumes one or more remote Server-Sent-Events streams in batches, resuming with
@@ -44,6 +45,7 @@ public final class SseRoute implements Route {
     private final String lastEventId;
     private final BodyCodec codec;
     private final Class<?> bodyType;
+    private final Integer maxEventSize;
     private final AsyncBatchHandler<SseMessage> handler;
 
     private SseRoute(Builder b, AsyncBatchHandler<SseMessage> handler) {
@@ -56,6 +58,7 @@ public final class SseRoute implements Route {
         this.lastEventId = b.lastEventId;
         this.codec = b.codec;
         this.bodyType = b.bodyType;
+        this.maxEventSize = b.maxEventSize;
         this.handler = handler;
     }
 
@@ -135,6 +138,16 @@ public final class SseRoute implements Route {
         return Optional.ofNullable(bodyType);
     }
 
+    /** The maximum event size set in code; empty means {@link SseSettings#MAX_EVENT_SIZE}. */
+    public OptionalInt maxEventSize() {
+        return maxEventSize == null ? OptionalInt.empty() : OptionalInt.of(maxEventSize);
+    }
+
+    /** The effective maximum size of a line and of an event's data, in bytes, under the given settings. */
+    public int maxEventSize(Settings settings) {
+        return maxEventSize != null ? maxEventSize : settings.get(SseSettings.MAX_EVENT_SIZE);
+    }
+
     /** The handler. */
     public AsyncBatchHandler<SseMessage> handler() {
         return handler;
@@ -153,6 +166,9 @@ public final class SseRoute implements Route {
         if (!headers.isEmpty()) {
             out.add(new RouteOption("headers", String.join(", ", headers.keySet()), Origin.CODE));
         }
+        String size = maxEventSize(settings) + " bytes";
+        out.add(maxEventSize != null ? new RouteOption("maxEventSize", size, Origin.CODE)
+                : RouteOption.fromSettings("maxEventSize", size, settings, SseSettings.MAX_EVENT_SIZE));
         return out;
     }
 
@@ -176,6 +192,7 @@ public final class SseRoute implements Route {
         private String lastEventId;
         private BodyCodec codec = JacksonCodec.json();
         private Class<?> bodyType;
+        private Integer maxEventSize;
 
         private Builder(List<String> sources) {
             this.sources = sources;
@@ -240,6 +257,24 @@ public final class SseRoute implements Route {
          */
         public Builder bodyType(Class<?> type) {
             this.bodyType = Objects.requireNonNull(type, "bodyType");
+            return this;
+        }
+
+        /**
+         * The largest line, and the largest event's data, a stream of this route may send, in
+         * bytes; default {@link SseSettings#MAX_EVENT_SIZE} (4 MiB). A stream that sends more is
+         * dropped, logged, counted as {@code asyncworker.messages.invalid{reason=oversized}}, and
+         * reopened from the last finished event.
+         *
+         * @throws IllegalArgumentException unless from {@value SseSettings#MIN_EVENT_SIZE} bytes
+         *                                  (1 KiB) to 1 GiB
+         */
+        public Builder maxEventSize(int bytes) {
+            if (bytes < SseSettings.MIN_EVENT_SIZE || bytes > SseSettings.MAX_EVENT_SIZE_LIMIT) {
+                throw new IllegalArgumentException("maxEventSize must be from " + SseSettings.MIN_EVENT_SIZE
+                        + " bytes (1 KiB) to " + SseSettings.MAX_EVENT_SIZE_LIMIT + " bytes (1 GiB), got " + bytes);
+            }
+            this.maxEventSize = bytes;
             return this;
         }
 

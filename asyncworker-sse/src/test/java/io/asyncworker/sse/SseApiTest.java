@@ -57,6 +57,40 @@ class SseApiTest {
         assertThatThrownBy(() -> SseRoute.consume("/a").lastEventId("a\nb")).hasMessageContaining("lastEventId");
         assertThatThrownBy(() -> SseRoute.consume("/a").name(" ")).hasMessageContaining("name");
         assertThatThrownBy(() -> SseRoute.consume("/a").handler(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SseRoute.consume("/a").maxEventSize(1023)).hasMessageContaining("maxEventSize");
+        assertThatThrownBy(() -> SseRoute.consume("/a").maxEventSize((1 << 30) + 1)).hasMessageContaining("maxEventSize");
+        assertThatThrownBy(() -> SseRoute.consume("/a").maxEventSize(Integer.MIN_VALUE)).hasMessageContaining("maxEventSize");
+    }
+
+    @Test
+    void maxEventSizeComesFromTheSettingUnlessSetInCode() {
+        Settings small = Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "64KiB"));
+        SseRoute byDefault = SseRoute.consume("https://feed.example/a").handler(b -> { });
+        SseRoute inCode = SseRoute.consume("https://feed.example/a").maxEventSize(2048).handler(b -> { });
+
+        assertThat(byDefault.maxEventSize(Settings.from(Map.of()))).isEqualTo(4 * 1024 * 1024);
+        assertThat(byDefault.maxEventSize(small)).isEqualTo(64 * 1024);
+        assertThat(inCode.maxEventSize(small)).isEqualTo(2048);
+        RouteOption described = byDefault.describe(small).stream().filter(o -> o.name().equals("maxEventSize"))
+                .findFirst().orElseThrow();
+        assertThat(described.value()).isEqualTo("65536 bytes");
+        assertThat(described.origin()).isEqualTo(Origin.ENVIRONMENT);
+        assertThat(described.variables()).containsExactly("ASYNCWORKER_SSE_MAX_EVENT_SIZE");
+    }
+
+    @Test
+    void maxEventSizeSettingAcceptsSizesAndRejectsTheRest() {
+        assertThat(Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "65536")).get(SseSettings.MAX_EVENT_SIZE))
+                .isEqualTo(65536);
+        assertThat(Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "16 MiB")).get(SseSettings.MAX_EVENT_SIZE))
+                .isEqualTo(16 * 1024 * 1024);
+        assertThat(Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "1024mib")).get(SseSettings.MAX_EVENT_SIZE))
+                .isEqualTo(1 << 30);
+        for (String bad : new String[] {"1023", "1025MiB", "4MB", "-1", "lots", "99999999999999"}) {
+            assertThatThrownBy(() -> Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ASYNCWORKER_SSE_MAX_EVENT_SIZE").hasMessageContaining("64KiB");
+        }
     }
 
     @Test

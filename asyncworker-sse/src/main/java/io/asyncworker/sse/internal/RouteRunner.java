@@ -41,7 +41,7 @@ final class RouteRunner {
         // after the pipeline: its own RouteMetrics registered the in-flight gauge it updates
         this.metrics = RouteMetrics.of(ctx.meters(), route.name());
         for (String source : route.sources()) {
-            StreamSpec spec = StreamSpec.of(route, connection, source, route.options().bulkSize());
+            StreamSpec spec = StreamSpec.of(route, connection, source, ctx.settings());
             streams.add(new SseStream(spec, client, vertx.getOrCreateContext(), ctx.timer(), pipeline, metrics));
         }
     }

@@ -178,7 +178,7 @@ final class SseStream implements StreamConnector.Outcome {
         response = resp;
         phase = Phase.OPEN;
         receivedSinceOpen = false;
-        parser = new EventStreamParser(new Reader(), tracker.resumeId());
+        parser = new EventStreamParser(new Reader(), tracker.resumeId(), spec.maxEventSize());
         health.open();
         LOG.info("route '{}': stream {} open{}", spec.route(), connector.currentUrl(),
                 tracker.resumeId().isEmpty() ? "" : ", resuming after event id '" + tracker.resumeId() + "'");
@@ -198,13 +198,30 @@ final class SseStream implements StreamConnector.Outcome {
             chunkBytes = new byte[Math.max(len, 16 * 1024)];
         }
         buf.getBytes(0, len, chunkBytes, 0);
-        parser.feed(chunkBytes, 0, len);
-        if (receivedInChunk > 0) {
-            metrics.received(spec.url(), receivedInChunk);
+        try {
+            parser.feed(chunkBytes, 0, len);
+        } catch (OversizedInputException e) {
+            countReceived();
+            oversized(gen, e.getMessage());
+            return;
         }
+        countReceived();
         if (flow.pauseIfFull(response, tracker.unsettled())) {
             settledOnContext(); // settlements that raced with pausing did not wake us
         }
+    }
+
+    private void countReceived() {
+        if (receivedInChunk > 0) {
+            metrics.received(spec.url(), receivedInChunk);
+        }
+    }
+
+    /** The server sent more than the maximum event size: drop the connection, count it, reopen. */
+    private void oversized(int gen, String what) {
+        metrics.invalid(spec.url(), "oversized");
+        failed(gen, "the server sent " + what + " (maxEventSize), so the connection was dropped;"
+                + " it reopens from the last finished event");
     }
 
     @Override

@@ -33,7 +33,7 @@ final class StreamProbe {
                 SseRoute route = ConnectionResolver.sseRoute(r);
                 SseConnection connection = resolver.resolve(route);
                 for (String source : route.sources()) {
-                    StreamSpec spec = StreamSpec.of(route, connection, source, 1);
+                    StreamSpec spec = StreamSpec.of(route, connection, source, context.settings());
                     probe(client, spec).ifPresent(problems::add);
                 }
             }

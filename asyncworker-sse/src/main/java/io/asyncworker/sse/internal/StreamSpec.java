@@ -1,6 +1,7 @@
 package io.asyncworker.sse.internal;
 
 import io.asyncworker.BodyCodec;
+import io.asyncworker.Settings;
 import io.asyncworker.sse.SseConnection;
 import io.asyncworker.sse.SseRoute;
 import io.vertx.core.MultiMap;
@@ -21,12 +22,13 @@ import java.util.TreeMap;
  * @param authorization the {@code Authorization} value, sent only to the stream's own origin
  * @param lastEventId   the ID the first request resumes from, empty for none
  * @param highWater     unsettled events at which reading pauses
+ * @param maxEventSize  the longest line and the largest event data, in bytes
  */
 record StreamSpec(String route, String url, Map<String, String> headers, Optional<String> authorization,
                   Duration connectTimeout, Duration readIdleTimeout, Backoff backoff, BodyCodec codec,
-                  String lastEventId, int highWater) {
+                  String lastEventId, int highWater, int maxEventSize) {
 
-    static StreamSpec of(SseRoute route, SseConnection connection, String source, int bulkSize) {
+    static StreamSpec of(SseRoute route, SseConnection connection, String source, Settings settings) {
         String url = Urls.isAbsolute(source) ? source : Urls.join(connection.baseUrl().orElseThrow(), source);
         Map<String, String> headers = new LinkedHashMap<>();
         Optional<String> auth = connection.authorization();
@@ -37,10 +39,10 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
                 headers.put(h.getKey(), h.getValue());
             }
         }
-        int highWater = (int) Math.min(Integer.MAX_VALUE, Math.max(4L * bulkSize, 1024L));
+        int highWater = (int) Math.min(Integer.MAX_VALUE, Math.max(4L * route.options().bulkSize(), 1024L));
         return new StreamSpec(route.name(), url, Map.copyOf(headers), auth, connection.connectTimeout(),
                 connection.readIdleTimeout(), Backoff.of(connection.initialBackoff(), connection.maxBackoff()),
-                route.codec(), route.lastEventId().orElse(""), highWater);
+                route.codec(), route.lastEventId().orElse(""), highWater, route.maxEventSize(settings));
     }
 
     private static Map<String, String> merged(Map<String, String> base, Map<String, String> top) {

@@ -35,7 +35,7 @@ class UrlsAndSpecTest {
         SseConnection conn = SseConnection.builder().baseUrl("http://h/api").bearerToken("t")
                 .header("X-A", "conn").header("X-B", "conn").build();
         SseRoute route = SseRoute.consume("/s").header("x-b", "route").handler(b -> { });
-        StreamSpec spec = StreamSpec.of(route, conn, "/s", 10);
+        StreamSpec spec = StreamSpec.of(route, conn, "/s", io.asyncworker.Settings.from(java.util.Map.of()));
 
         assertThat(spec.url()).isEqualTo("http://h/api/s");
         MultiMap h = spec.requestHeaders(spec.url(), "42");
