@@ -74,6 +74,47 @@ class SseHostileServerIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> app.health().isUp());
     }
 
+    @Test
+    void sendsLastEventIdAsTheUtf8BytesOfTheIdExactlyAsReceived() throws Exception {
+        RawSseServer server = server((n, request, socket) -> {
+            socket.getOutputStream().write(RawSseServer.STREAM_HEAD);
+            if (n == 1) {
+                RawSseServer.write(socket.getOutputStream(), "id: 豆腐-1\ndata: tofu\n\n");   // then close
+            } else {
+                RawSseServer.holdOpen(socket);
+            }
+        });
+        List<String> handled = new CopyOnWriteArrayList<>();
+        start(Settings.from(Map.of()), SseRoute.consume(server.url("/utf8")).lastEventId("café-1")
+                .handler(batch -> batch.forEach(m -> handled.add(m.id().orElseThrow()))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.requests.size() >= 2);
+        assertThat(server.requests.get(0).header("Last-Event-ID"))
+                .hasValueSatisfying(raw -> assertThat(raw).isEqualTo("café-1".getBytes(StandardCharsets.UTF_8)));
+        assertThat(server.requests.get(1).header("Last-Event-ID"))
+                .hasValueSatisfying(raw -> assertThat(raw).isEqualTo("豆腐-1".getBytes(StandardCharsets.UTF_8)));
+        assertThat(handled).containsExactly("豆腐-1");
+    }
+
+    @Test
+    void anIdWithAControlCharacterDoesNotKeepTheStreamFromReconnecting() throws Exception {
+        RawSseServer server = server((n, request, socket) -> {
+            socket.getOutputStream().write(RawSseServer.STREAM_HEAD);
+            RawSseServer.write(socket.getOutputStream(), "id: a\u0001b\ndata: " + n + "\n\n");
+            if (n > 1) {
+                RawSseServer.holdOpen(socket);
+            }
+        });
+        List<String> handled = new CopyOnWriteArrayList<>();
+        App app = start(Settings.from(Map.of()), SseRoute.consume(server.url("/control"))
+                .handler(batch -> batch.forEach(m -> handled.add(m.data()))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 2);
+        assertThat(handled).containsExactly("1", "2");
+        assertThat(server.requests.get(1).header("Last-Event-ID")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.health().isUp());
+    }
+
     /** Writes line content until the client hangs up or {@code limit} bytes went out; returns how many did. */
     private static long writeEndlessLine(OutputStream out, long limit) {
         byte[] chunk = new byte[64 * 1024];

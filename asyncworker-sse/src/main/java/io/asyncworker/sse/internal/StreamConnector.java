@@ -61,6 +61,11 @@ final class StreamConnector {
 
     /** Sends the request of attempt {@code gen}, resuming after {@code resumeId}. */
     void send(int gen, String resumeId) {
+        if (!StreamSpec.isSendable(resumeId)) {
+            LOG.warn("route '{}': event id '{}' of {} holds a control character, which HTTP forbids in a header;"
+                    + " reconnecting without Last-Event-ID", spec.route(), resumeId.replaceAll("\\p{Cntrl}", "?"),
+                    spec.url());
+        }
         try {
             client.request(options(resumeId))
                     .compose(req -> {

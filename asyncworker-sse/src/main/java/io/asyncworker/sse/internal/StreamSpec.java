@@ -6,6 +6,7 @@ import io.asyncworker.sse.SseConnection;
 import io.asyncworker.sse.SseRoute;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,10 +65,39 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
         if (authorization.isPresent() && Urls.sameOrigin(url, targetUrl)) {
             out.set(HttpHeaders.AUTHORIZATION, authorization.get());
         }
-        if (!resumeId.isEmpty()) {
-            out.set("Last-Event-ID", resumeId);
+        if (!resumeId.isEmpty() && isSendable(resumeId)) {
+            out.set("Last-Event-ID", asUtf8Octets(resumeId));
         }
         return out;
+    }
+
+    /**
+     * Whether an id can travel in a header: an SSE id may hold any character but NUL, CR and LF,
+     * while HTTP forbids the other control characters in header values (RFC 9110 §5.5).
+     */
+    static boolean isSendable(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The id as a header value whose chars are its UTF-8 bytes. The HTTP encoder writes each char
+     * of a value as one byte (chars up to 255 as they are, larger ones as {@code ?}), so a plain
+     * {@code café} would go out in Latin-1 and {@code 豆腐} as {@code ??}; one char per UTF-8 byte
+     * makes it send the id's UTF-8 bytes exactly.
+     */
+    static String asUtf8Octets(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0x7F) {
+                return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            }
+        }
+        return value;
     }
 
     /** The name of the stream's health component. */

@@ -47,6 +47,12 @@ class UrlsAndSpecTest {
         assertThat(h.getAll("X-B")).containsExactly("route");
         assertThat(spec.highWater()).isEqualTo(1024);
 
+        assertThat(spec.requestHeaders(spec.url(), "café").get("Last-Event-ID"))
+                .as("one char per UTF-8 byte").isEqualTo("caf\u00c3\u00a9");
+        assertThat(spec.requestHeaders(spec.url(), "a\u0001b").get("Last-Event-ID")).as("not sendable").isNull();
+        assertThat(StreamSpec.isSendable("tab\tand ünïcode")).isTrue();
+        assertThat(StreamSpec.isSendable("del\u007f")).isFalse();
+
         MultiMap elsewhere = spec.requestHeaders("http://other/s", "");
         assertThat(elsewhere.get("Authorization")).isNull();
         assertThat(elsewhere.get("Last-Event-ID")).isNull();
