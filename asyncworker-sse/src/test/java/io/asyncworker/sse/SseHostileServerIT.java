@@ -3,8 +3,10 @@ package io.asyncworker.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import io.asyncworker.App;
 import io.asyncworker.Settings;
+import io.asyncworker.spi.ManualTimerService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -113,6 +115,53 @@ class SseHostileServerIT {
         assertThat(handled).containsExactly("1", "2");
         assertThat(server.requests.get(1).header("Last-Event-ID")).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> app.health().isUp());
+    }
+
+    @Test
+    void aServerThatClosesAtOnceWithRetryZeroMeetsGrowingDelaysAndFewWarnings() throws Exception {
+        RawSseServer server = server((n, request, socket) -> {
+            socket.getOutputStream().write(RawSseServer.STREAM_HEAD);
+            RawSseServer.write(socket.getOutputStream(), "retry: 0\nid: " + n + "\ndata: x\n\n");   // and close
+        });
+        ManualTimerService timer = new ManualTimerService();
+        List<Duration> delays = new ArrayList<>();
+        List<String> warnings;
+        try (StreamLog log = new StreamLog()) {
+            App app = App.builder().settings(Settings.from(Map.of())).timer(timer).build();
+            closing.add(app);
+            app.route(SseRoute.consume(server.url("/retry0")).handler(batch -> { }));   // backoff 1 s .. 30 s
+            app.start();
+
+            Duration elapsed = Duration.ZERO;
+            while (elapsed.compareTo(Duration.ofMinutes(2)) < 0 && delays.size() < 40) {
+                int connections = delays.size() + 1;
+                await().atMost(Duration.ofSeconds(10)).until(() -> server.connections() == connections
+                        && reconnectDelay(timer) != null);
+                Duration delay = reconnectDelay(timer);
+                delays.add(delay);
+                timer.advance(delay);
+                elapsed = elapsed.plus(delay);
+            }
+            warnings = log.at(Level.WARN);
+        }
+        assertThat(delays).as("reconnects in two minutes").hasSizeLessThanOrEqualTo(10);
+        assertThat(delays.get(0)).as("retry: 0 is honoured once").isLessThanOrEqualTo(Duration.ofMillis(1));
+        for (int i = 1; i < delays.size(); i++) {
+            assertThat(delays.get(i)).as("delay %d of %s", i, delays)
+                    .isGreaterThanOrEqualTo(min(delays.get(i - 1).multipliedBy(3).dividedBy(2), Duration.ofSeconds(24)));
+        }
+        assertThat(warnings).as("one per 10 s of stream time").hasSizeBetween(2, delays.size() - 2);
+        assertThat(warnings).anyMatch(w -> w.contains("more losses of this stream since the last warning"));
+    }
+
+    /** The pending reconnect delay, if one is the only timer (the read-idle watchdog is 5 minutes). */
+    private static Duration reconnectDelay(ManualTimerService timer) {
+        List<Duration> pending = timer.pendingDelays();
+        return pending.size() == 1 && pending.get(0).compareTo(Duration.ofSeconds(30)) <= 0 ? pending.get(0) : null;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Writes line content until the client hangs up or {@code limit} bytes went out; returns how many did. */

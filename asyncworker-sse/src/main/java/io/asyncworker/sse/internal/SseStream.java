@@ -45,15 +45,15 @@ final class SseStream implements StreamConnector.Outcome {
     private final FlowControl flow;
     private final StreamConnector connector;
     private final IdleWatchdog watchdog;
+    private final Reconnects reconnects;
+    private final WarnLimiter warnings;
     private volatile Duration serverRetry;
     private volatile boolean awaitingSettle;
 
     private Phase phase = Phase.IDLE;
     private int generation;
-    private Backoff backoff;
     private HttpClientResponse response;
     private EventStreamParser parser;
-    private boolean receivedSinceOpen;
     private int receivedInChunk;
     /** Reused for every chunk, so that reading allocates no copy of it. */
     private byte[] chunkBytes = new byte[0];
@@ -70,7 +70,8 @@ final class SseStream implements StreamConnector.Outcome {
         this.health = new StreamHealth(spec, metrics);
         this.flow = new FlowControl(spec.highWater());
         this.connector = new StreamConnector(spec, client, gen -> gen == generation, this);
-        this.backoff = spec.backoff();
+        this.reconnects = new Reconnects(spec.backoff(), timer);
+        this.warnings = new WarnLimiter(timer, WarnLimiter.WINDOW);
         this.watchdog = new IdleWatchdog(timer, context, spec.readIdleTimeout(), flow::paused,
                 gen -> failed(gen, "no data for " + spec.readIdleTimeout().toMillis() + " ms (read-idle timeout)"));
     }
@@ -177,7 +178,7 @@ final class SseStream implements StreamConnector.Outcome {
     public void open(int gen, HttpClientResponse resp) {
         response = resp;
         phase = Phase.OPEN;
-        receivedSinceOpen = false;
+        reconnects.opened();
         parser = new EventStreamParser(new Reader(), tracker.resumeId(), spec.maxEventSize());
         health.open();
         LOG.info("route '{}': stream {} open{}", spec.route(), connector.currentUrl(),
@@ -220,8 +221,8 @@ final class SseStream implements StreamConnector.Outcome {
     /** The server sent more than the maximum event size: drop the connection, count it, reopen. */
     private void oversized(int gen, String what) {
         metrics.invalid(spec.url(), "oversized");
-        failed(gen, "the server sent " + what + " (maxEventSize), so the connection was dropped;"
-                + " it reopens from the last finished event");
+        lost(gen, "the server sent " + what + " (maxEventSize), so the connection was dropped;"
+                + " it reopens from the last finished event", false);
     }
 
     @Override
@@ -241,6 +242,15 @@ final class SseStream implements StreamConnector.Outcome {
 
     @Override
     public void failed(int gen, String reason) {
+        lost(gen, reason, true);
+    }
+
+    /**
+     * The attempt or connection {@code gen} is over: flush, and reconnect after the backoff delay.
+     *
+     * @param mayReset whether the connection may count as a success for the backoff
+     */
+    private void lost(int gen, String reason, boolean mayReset) {
         if (gen != generation || phase == Phase.STOPPED || phase == Phase.ENDED) {
             return;
         }
@@ -250,24 +260,26 @@ final class SseStream implements StreamConnector.Outcome {
         if (wasOpen) {
             pipeline.flush(FlushReason.END);
         }
-        Duration delay = nextDelay();
+        Duration delay = reconnects.afterLoss(mayReset, ThreadLocalRandom.current().nextDouble());
         phase = Phase.WAITING;
         health.down(reason + "; reconnecting in " + delay.toMillis() + " ms");
-        LOG.warn("route '{}': stream {}: {}; reconnecting in {} ms", spec.route(), spec.url(), reason, delay.toMillis());
+        warn(reason, delay);
         int waitGen = generation;
         cancelReconnect();
         reconnectTimer = timer.schedule(delay, () -> context.runOnContext(v -> reconnectWhenSettled(waitGen)));
     }
 
-    /** The backoff delay before the next attempt; a connection that delivered events starts over. */
-    private Duration nextDelay() {
-        if (receivedSinceOpen) {
-            backoff = backoff.reset();
-            receivedSinceOpen = false;
+    /** Logs a loss, at most once per stream and {@link WarnLimiter#WINDOW}; the rest go to DEBUG. */
+    private void warn(String reason, Duration delay) {
+        int heldBack = warnings.admit();
+        if (heldBack < 0) {
+            LOG.debug("route '{}': stream {}: {}; reconnecting in {} ms", spec.route(), spec.url(), reason,
+                    delay.toMillis());
+        } else {
+            LOG.warn("route '{}': stream {}: {}; reconnecting in {} ms{}", spec.route(), spec.url(), reason,
+                    delay.toMillis(), heldBack == 0 ? "" : " (" + heldBack + " more losses of this stream since the"
+                            + " last warning, logged at DEBUG)");
         }
-        Duration delay = backoff.delay(ThreadLocalRandom.current().nextDouble());
-        backoff = backoff.next();
-        return delay;
     }
 
     private void reconnectWhenSettled(int gen) {
@@ -309,7 +321,7 @@ final class SseStream implements StreamConnector.Outcome {
         @Override
         public void onEvent(String type, String data, String lastEventId) {
             long seq = tracker.deliver();
-            receivedSinceOpen = true;
+            reconnects.delivered();
             receivedInChunk++;
             pipeline.add(new DefaultSseMessage(SseStream.this, seq, type, data, lastEventId, serverRetry,
                     tracker.deliveryCount(seq), spec.codec()));
@@ -318,7 +330,7 @@ final class SseStream implements StreamConnector.Outcome {
         @Override
         public void onRetry(long millis) {
             serverRetry = Duration.ofMillis(millis);
-            backoff = backoff.withRetry(serverRetry);
+            reconnects.retry(serverRetry);
         }
 
         @Override

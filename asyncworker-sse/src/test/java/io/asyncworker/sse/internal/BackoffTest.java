@@ -38,15 +38,25 @@ class BackoffTest {
     void serverRetryReplacesTheBaseAndCanRaiseTheMaximum() {
         Backoff b = initial.next().next().withRetry(Duration.ofMillis(250));
         assertThat(b.reset().nominal()).isEqualTo(Duration.ofMillis(250));
-        assertThat(b.nominal()).isEqualTo(Duration.ofMillis(1000));
         assertThat(initial.withRetry(Duration.ofMinutes(2)).nominal()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(initial.withRetry(Duration.ofSeconds(3)).next().nominal()).isEqualTo(Duration.ofSeconds(6));
     }
 
     @Test
-    void zeroRetryStillGrowsFromOneMillisecond() {
+    void aRetryBelowTheFloorIsHonouredOnlyForTheFirstAttemptInARow() {
+        Backoff b = initial.withRetry(Duration.ofMillis(250));
+        assertThat(b.nominal()).isEqualTo(Duration.ofMillis(250));
+        assertThat(b.next().nominal()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(b.next().next().nominal()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void zeroRetryIsOneMillisecondOnceThenGrowsFromTheFloor() {
         Backoff b = initial.withRetry(Duration.ZERO);
         assertThat(b.nominal()).isEqualTo(Duration.ofMillis(1));
-        assertThat(b.next().next().nominal()).isEqualTo(Duration.ofMillis(4));
+        assertThat(b.next().nominal()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(b.next().next().nominal()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(b.next().next().reset().nominal()).isEqualTo(Duration.ofMillis(1));
     }
 
     @Test
