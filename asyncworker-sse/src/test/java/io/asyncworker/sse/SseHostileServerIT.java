@@ -154,6 +154,27 @@ class SseHostileServerIT {
         assertThat(warnings).anyMatch(w -> w.contains("more losses of this stream since the last warning"));
     }
 
+    @Test
+    void anEmptyLocationRedirectsToTheSameUrl() throws Exception {
+        RawSseServer server = server((n, request, socket) -> {
+            if (n == 1) {
+                RawSseServer.write(socket.getOutputStream(), "HTTP/1.1 307 Temporary Redirect\r\nLocation: \r\n"
+                        + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+            } else {
+                socket.getOutputStream().write(RawSseServer.STREAM_HEAD);
+                RawSseServer.write(socket.getOutputStream(), "id: 1\ndata: here\n\n");
+                RawSseServer.holdOpen(socket);
+            }
+        });
+        List<String> handled = new CopyOnWriteArrayList<>();
+        start(Settings.from(Map.of()), SseRoute.consume(server.url("/feed/stream?x=1"))
+                .handler(batch -> batch.forEach(m -> handled.add(m.data()))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
+        assertThat(server.requests).extracting(RawSseServer.Request::requestLine)
+                .containsExactly("GET /feed/stream?x=1 HTTP/1.1", "GET /feed/stream?x=1 HTTP/1.1");
+    }
+
     /** The pending reconnect delay, if one is the only timer (the read-idle watchdog is 5 minutes). */
     private static Duration reconnectDelay(ManualTimerService timer) {
         List<Duration> pending = timer.pendingDelays();

@@ -75,9 +75,31 @@ public final class Urls {
         return base + (path.startsWith("/") ? path : "/" + path);
     }
 
-    /** Resolves a redirect's {@code Location} against the URL that answered it. */
+    /**
+     * Resolves a redirect's {@code Location} against the URL that answered it. Same-document
+     * references follow RFC 3986 §5.2.2, where {@link URI#resolve} follows RFC 2396: an empty
+     * reference (or a fragment only) is the current URL itself, not its parent path, and a query
+     * only replaces the current query. Fragments are dropped, a request never carries one.
+     */
     public static String resolve(String current, String location) {
-        return URI.create(current).resolve(location.trim()).toString();
+        String ref = location.trim();
+        if (ref.isEmpty() || ref.startsWith("#")) {
+            return beforeAny(current, "#");
+        }
+        if (ref.startsWith("?")) {
+            return beforeAny(current, "?#") + beforeAny(ref, "#");
+        }
+        return URI.create(current).resolve(ref).toString();
+    }
+
+    /** The text up to the first of the given characters. */
+    private static String beforeAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     /** Whether two absolute URLs share scheme, host and port. */

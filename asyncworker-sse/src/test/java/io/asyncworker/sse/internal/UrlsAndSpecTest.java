@@ -24,6 +24,15 @@ class UrlsAndSpecTest {
     }
 
     @Test
+    void resolvesSameDocumentReferencesAsRfc3986Does() {
+        assertThat(Urls.resolve("http://h/a/stream?x=1#f", "")).isEqualTo("http://h/a/stream?x=1");
+        assertThat(Urls.resolve("http://h/a/stream?x=1", "  ")).isEqualTo("http://h/a/stream?x=1");
+        assertThat(Urls.resolve("http://h/a/stream?x=1", "#top")).isEqualTo("http://h/a/stream?x=1");
+        assertThat(Urls.resolve("http://h/a/stream?x=1", "?y=2")).isEqualTo("http://h/a/stream?y=2");
+        assertThat(Urls.resolve("http://h/a/stream", "?y=2#z")).isEqualTo("http://h/a/stream?y=2");
+    }
+
+    @Test
     void comparesOrigins() {
         assertThat(Urls.sameOrigin("http://h/a", "http://H:80/b")).isTrue();
         assertThat(Urls.sameOrigin("http://h/a", "https://h/a")).isFalse();
