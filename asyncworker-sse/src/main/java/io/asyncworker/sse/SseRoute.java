@@ -33,7 +33,10 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * <p>Each source is one stream; the streams of a route share its bucket and handler. The handler
- * runs on virtual threads, never on the HTTP client's event loop. An immutable value.
+ * runs on virtual threads, never on the HTTP client's event loop. A stream is ordered, so batches
+ * run one at a time by default ({@code maxConcurrency(1)}); a larger {@code maxConcurrency} lets
+ * them overlap and finish out of order (the resume point still advances in stream order). An
+ * immutable value.
  */
 public final class SseRoute implements Route {
     private final String name;
@@ -46,6 +49,7 @@ public final class SseRoute implements Route {
     private final BodyCodec codec;
     private final Class<?> bodyType;
     private final Integer maxEventSize;
+    private final boolean maxConcurrencySet;
     private final AsyncBatchHandler<SseMessage> handler;
 
     private SseRoute(Builder b, AsyncBatchHandler<SseMessage> handler) {
@@ -59,6 +63,7 @@ public final class SseRoute implements Route {
         this.codec = b.codec;
         this.bodyType = b.bodyType;
         this.maxEventSize = b.maxEventSize;
+        this.maxConcurrencySet = b.maxConcurrencySet;
         this.handler = handler;
     }
 
@@ -100,7 +105,7 @@ public final class SseRoute implements Route {
         return sources;
     }
 
-    /** The batching and outcome options. */
+    /** The batching and outcome options; {@code maxConcurrency} is 1 unless set in code. */
     public BatchOptions options() {
         return options;
     }
@@ -160,7 +165,10 @@ public final class SseRoute implements Route {
         String conn = connection != null ? connection.name() : connectionName;
         out.add(new RouteOption("connection", conn == null ? "the only SSE connection" : conn,
                 conn == null ? Origin.DEFAULT : Origin.CODE));
-        out.addAll(options.describe(settings));
+        for (RouteOption o : options.describe(settings)) {
+            boolean defaulted = o.name().equals("maxConcurrency") && !maxConcurrencySet;
+            out.add(defaulted ? new RouteOption(o.name(), o.value(), Origin.DEFAULT) : o);
+        }
         out.add(new RouteOption("bodyType", bodyType == null ? "none (decoded by the handler)" : bodyType.getName(),
                 bodyType == null ? Origin.DEFAULT : Origin.CODE));
         if (!headers.isEmpty()) {
@@ -184,7 +192,7 @@ public final class SseRoute implements Route {
      */
     public static final class Builder {
         private final List<String> sources;
-        private final BatchOptions.Builder options = BatchOptions.builder();
+        private final BatchOptions.Builder options = BatchOptions.builder().maxConcurrency(1);
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String name;
         private String connectionName;
@@ -193,6 +201,7 @@ public final class SseRoute implements Route {
         private BodyCodec codec = JacksonCodec.json();
         private Class<?> bodyType;
         private Integer maxEventSize;
+        private boolean maxConcurrencySet;
 
         private Builder(List<String> sources) {
             this.sources = sources;
@@ -306,9 +315,13 @@ public final class SseRoute implements Route {
             return this;
         }
 
-        /** See {@link BatchOptions.Builder#maxConcurrency(int)}. */
+        /**
+         * See {@link BatchOptions.Builder#maxConcurrency(int)}; default 1 for SSE, since a stream
+         * is ordered: batches of a route run one after another, in stream order.
+         */
         public Builder maxConcurrency(int max) {
             options.maxConcurrency(max);
+            maxConcurrencySet = true;
             return this;
         }
 

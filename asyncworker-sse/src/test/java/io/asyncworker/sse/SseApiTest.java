@@ -39,7 +39,21 @@ class SseApiTest {
         assertThat(opts.get("bulkSize").origin()).isEqualTo(Origin.CODE);
         assertThat(opts.get("flushTimeout").origin()).isEqualTo(Origin.DEFAULT);
         assertThat(opts.get("streams").value()).isEqualTo("https://feed.example/a");
+        assertThat(opts.get("maxConcurrency").value()).isEqualTo("1");
+        assertThat(opts.get("maxConcurrency").origin()).isEqualTo(Origin.DEFAULT);
         assertThat(route.name()).isEqualTo("sse:https://feed.example/a");
+    }
+
+    @Test
+    void batchesOfAStreamRunOneAtATimeUnlessSetOtherwise() {
+        SseRoute byDefault = SseRoute.consume("https://feed.example/a").handler(b -> { });
+        SseRoute wider = SseRoute.consume("https://feed.example/a").maxConcurrency(4).handler(b -> { });
+
+        assertThat(byDefault.options().maxConcurrency()).hasValue(1);
+        assertThat(wider.options().maxConcurrency()).hasValue(4);
+        RouteOption described = wider.describe(Settings.from(Map.of())).stream()
+                .filter(o -> o.name().equals("maxConcurrency")).findFirst().orElseThrow();
+        assertThat(described).isEqualTo(new RouteOption("maxConcurrency", "4", Origin.CODE));
     }
 
     @Test
