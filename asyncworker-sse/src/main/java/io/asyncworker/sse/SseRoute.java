@@ -50,9 +50,15 @@ public final class SseRoute implements Route {
     private final Class<?> bodyType;
     private final Integer maxEventSize;
     private final boolean maxConcurrencySet;
+    private final SseListener listener;
+    private final boolean comments;
+    private final String method;
+    private final byte[] body;
+    private final String contentType;
     private final AsyncBatchHandler<SseMessage> handler;
 
     private SseRoute(Builder b, AsyncBatchHandler<SseMessage> handler) {
+        b.checkCombination();
         this.name = b.name != null ? b.name : "sse:" + String.join(",", b.sources);
         this.sources = List.copyOf(b.sources);
         this.options = b.options.build();
@@ -64,6 +70,11 @@ public final class SseRoute implements Route {
         this.bodyType = b.bodyType;
         this.maxEventSize = b.maxEventSize;
         this.maxConcurrencySet = b.maxConcurrencySet;
+        this.listener = b.listener;
+        this.comments = b.comments;
+        this.method = b.method;
+        this.body = b.body;
+        this.contentType = b.contentType;
         this.handler = handler;
     }
 
@@ -153,6 +164,31 @@ public final class SseRoute implements Route {
         return maxEventSize != null ? maxEventSize : settings.get(SseSettings.MAX_EVENT_SIZE);
     }
 
+    /** The listener told about each stream's connections and (with {@link #comments()}) comments, if any. */
+    public Optional<SseListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
+    /** Whether comment lines go to the listener's {@link SseListener#onComment}. */
+    public boolean comments() {
+        return comments;
+    }
+
+    /** The request method of every stream request; {@code GET} unless set. */
+    public String method() {
+        return method;
+    }
+
+    /** A copy of the request body, if one is set. */
+    public Optional<byte[]> body() {
+        return Optional.ofNullable(body).map(byte[]::clone);
+    }
+
+    /** The {@code Content-Type} of the request body, if one is set. */
+    public Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
     /** The handler. */
     public AsyncBatchHandler<SseMessage> handler() {
         return handler;
@@ -173,6 +209,13 @@ public final class SseRoute implements Route {
                 bodyType == null ? Origin.DEFAULT : Origin.CODE));
         if (!headers.isEmpty()) {
             out.add(new RouteOption("headers", String.join(", ", headers.keySet()), Origin.CODE));
+        }
+        if (!method.equals("GET") || body != null) {
+            out.add(new RouteOption("request", method + (body == null ? "" : " with a " + body.length + " byte "
+                    + contentType + " body"), Origin.CODE));
+        }
+        if (listener != null) {
+            out.add(new RouteOption("listener", comments ? "set, with comments" : "set", Origin.CODE));
         }
         String size = maxEventSize(settings) + " bytes";
         out.add(maxEventSize != null ? new RouteOption("maxEventSize", size, Origin.CODE)
@@ -202,6 +245,11 @@ public final class SseRoute implements Route {
         private Class<?> bodyType;
         private Integer maxEventSize;
         private boolean maxConcurrencySet;
+        private SseListener listener;
+        private boolean comments;
+        private String method = "GET";
+        private byte[] body;
+        private String contentType;
 
         private Builder(List<String> sources) {
             this.sources = sources;
@@ -285,6 +333,63 @@ public final class SseRoute implements Route {
             }
             this.maxEventSize = bytes;
             return this;
+        }
+
+        /**
+         * Tells {@code listener} how each stream of the route fares (open, closed, errors, and
+         * comments with {@link #comments(boolean)}), on virtual threads, one call at a time per
+         * stream; its calls get the stream's {@link SseStreamControl}, which can restart it.
+         */
+        public Builder listener(SseListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether the server's comment lines go to the {@link #listener(SseListener) listener}'s
+         * {@link SseListener#onComment}; default false (comments are skipped). Needs a listener.
+         */
+        public Builder comments(boolean comments) {
+            this.comments = comments;
+            return this;
+        }
+
+        /**
+         * The request method of every stream request, e.g. {@code POST} or {@code REPORT} with a
+         * {@link #body(byte[], String) body}; default {@code GET}. A 303 redirect, and a 301 or 302
+         * one after a {@code POST}, continue with {@code GET} and no body; 307 and 308 keep both.
+         *
+         * @throws IllegalArgumentException when it is not an HTTP token, or is {@code HEAD},
+         *                                  {@code CONNECT} or {@code TRACE} (they cannot carry a stream)
+         */
+        public Builder method(String method) {
+            this.method = Urls.requireMethod(method);
+            return this;
+        }
+
+        /**
+         * The body every stream request sends, e.g. a JSON query, with its {@code Content-Type}.
+         * Needs a {@link #method(String) method} other than {@code GET}. The bytes are copied.
+         */
+        public Builder body(byte[] body, String contentType) {
+            Objects.requireNonNull(body, "body");
+            Urls.requireHeader("Content-Type", contentType);
+            if (contentType.isBlank()) {
+                throw new IllegalArgumentException("body contentType must not be blank");
+            }
+            this.body = body.clone();
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** Checks the options that depend on each other, when the route is built. */
+        private void checkCombination() {
+            if (body != null && method.equals("GET")) {
+                throw new IllegalArgumentException("body needs a method other than GET, e.g. method(\"POST\")");
+            }
+            if (comments && listener == null) {
+                throw new IllegalArgumentException("comments(true) needs a listener(...) to receive them");
+            }
         }
 
         /** See {@link BatchOptions.Builder#bulkSize(int)}. */

@@ -108,6 +108,47 @@ class SseApiTest {
     }
 
     @Test
+    void carriesTheRequestShapeAndListener() {
+        byte[] query = {'{', '}'};
+        SseListener listener = new SseListener() { };
+        SseRoute route = SseRoute.consume("https://feed.example/a").method("REPORT").body(query, "application/json")
+                .listener(listener).comments(true).handler(b -> { });
+        query[0] = 'x';
+
+        assertThat(route.method()).isEqualTo("REPORT");
+        assertThat(route.body()).hasValueSatisfying(b -> assertThat(b).containsExactly('{', '}'));
+        assertThat(route.contentType()).contains("application/json");
+        assertThat(route.listener()).containsSame(listener);
+        assertThat(route.comments()).isTrue();
+        Map<String, RouteOption> opts = route.describe(Settings.from(Map.of())).stream()
+                .collect(java.util.stream.Collectors.toMap(RouteOption::name, o -> o));
+        assertThat(opts.get("request").value()).isEqualTo("REPORT with a 2 byte application/json body");
+        assertThat(opts.get("listener").value()).isEqualTo("set, with comments");
+
+        SseRoute plain = SseRoute.consume("https://feed.example/a").handler(b -> { });
+        assertThat(plain.method()).isEqualTo("GET");
+        assertThat(plain.body()).isEmpty();
+        assertThat(plain.listener()).isEmpty();
+        assertThat(plain.comments()).isFalse();
+    }
+
+    @Test
+    void requestOptionsAreCheckedAtOnceAndTogetherAtBuild() {
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("HEAD")).hasMessageContaining("method HEAD");
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("CONNECT")).hasMessageContaining("method CONNECT");
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("GET /x")).hasMessageContaining("method");
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("")).hasMessageContaining("method");
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(new byte[0], " ")).hasMessageContaining("contentType");
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(new byte[0], "a/b\r\nX: y")).hasMessageContaining("CR or LF");
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(null, "a/b")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SseRoute.consume("/a").listener(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(new byte[1], "a/b").handler(b -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body needs a method other than GET");
+        assertThatThrownBy(() -> SseRoute.consume("/a").comments(true).handler(b -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("comments(true) needs a listener");
+    }
+
+    @Test
     void connectionBuilderRejectsBadArgumentsAtOnce() {
         assertThatThrownBy(() -> SseConnection.builder().baseUrl("feed.example")).hasMessageContaining("baseUrl");
         assertThatThrownBy(() -> SseConnection.builder().readIdleTimeout(Duration.ZERO)).hasMessageContaining("readIdleTimeout");

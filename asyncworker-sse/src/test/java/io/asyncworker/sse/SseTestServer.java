@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** A real SSE server on 127.0.0.1 and a random port, scripted per path, that records every request. */
 final class SseTestServer implements AutoCloseable {
     /** What one request carried. */
-    record Seen(String path, MultiMap headers) {
+    record Seen(String path, String method, MultiMap headers) {
         String header(String name) {
             return headers.get(name);
         }
@@ -35,7 +35,7 @@ final class SseTestServer implements AutoCloseable {
 
     private void handle(HttpServerRequest req) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
-        requests.add(new Seen(req.path(), copy));
+        requests.add(new Seen(req.path(), req.method().name(), copy));
         Handler<HttpServerRequest> h = routes.get(req.path());
         if (h == null) {
             req.response().setStatusCode(404).end();

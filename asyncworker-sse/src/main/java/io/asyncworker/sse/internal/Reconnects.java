@@ -18,6 +18,7 @@ final class Reconnects {
 
     private final TimerService timer;
     private Backoff backoff;
+    private Duration serverRetry;
     private long openedAt;
     private boolean open;
     private boolean delivered;
@@ -41,7 +42,19 @@ final class Reconnects {
 
     /** The server set its reconnection time. */
     void retry(Duration retry) {
+        serverRetry = retry;
         backoff = backoff.withRetry(retry);
+    }
+
+    /** The reconnection time the server last set on this stream, null when it set none. */
+    Duration serverRetry() {
+        return serverRetry;
+    }
+
+    /** The application closes the connection to reconnect at once: no loss, the backoff stays as it is. */
+    void restarted() {
+        open = false;
+        delivered = false;
     }
 
     /**

@@ -46,17 +46,14 @@ final class SseStream implements StreamConnector.Outcome {
     private final StreamConnector connector;
     private final IdleWatchdog watchdog;
     private final Reconnects reconnects;
-    private final WarnLimiter warnings;
-    private volatile Duration serverRetry;
+    private final LossLog losses;
+    private final StreamEvents events;
     private volatile boolean awaitingSettle;
 
     private Phase phase = Phase.IDLE;
     private int generation;
     private HttpClientResponse response;
-    private EventStreamParser parser;
-    private int receivedInChunk;
-    /** Reused for every chunk, so that reading allocates no copy of it. */
-    private byte[] chunkBytes = new byte[0];
+    private ConnectionReader reader;
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
@@ -71,7 +68,8 @@ final class SseStream implements StreamConnector.Outcome {
         this.flow = new FlowControl(spec.highWater());
         this.connector = new StreamConnector(spec, client, gen -> gen == generation, this);
         this.reconnects = new Reconnects(spec.backoff(), timer);
-        this.warnings = new WarnLimiter(timer, WarnLimiter.WINDOW);
+        this.losses = new LossLog(timer, spec.route(), spec.url());
+        this.events = new StreamEvents(spec.listener(), new StreamControl(this, spec, tracker), timer);
         this.watchdog = new IdleWatchdog(timer, context, spec.readIdleTimeout(), flow::paused,
                 gen -> failed(gen, "no data for " + spec.readIdleTimeout().toMillis() + " ms (read-idle timeout)"));
     }
@@ -80,13 +78,13 @@ final class SseStream implements StreamConnector.Outcome {
         return spec.url();
     }
 
-    ComponentHealth health() {
-        return health.current();
+    /** {@link io.asyncworker.sse.SseStreamControl#restart()}; thread-safe, hops onto the context. */
+    void restart() {
+        context.runOnContext(v -> restartNow());
     }
 
-    /** The {@code Last-Event-ID} the next connection would send. */
-    String resumeId() {
-        return tracker.resumeId();
+    ComponentHealth health() {
+        return health.current();
     }
 
     /** Opens the stream; returns at once. */
@@ -99,6 +97,9 @@ final class SseStream implements StreamConnector.Outcome {
         CompletableFuture<Void> done = new CompletableFuture<>();
         context.runOnContext(v -> {
             health.stopped();
+            if (phase == Phase.OPEN) {
+                events.closed("the app stopped");
+            }
             phase = Phase.STOPPED;
             generation++;
             cancelReconnect();
@@ -128,6 +129,11 @@ final class SseStream implements StreamConnector.Outcome {
         afterSettle(tracker.settle(batch, actions, from, to));
     }
 
+    /** A dispatch point without data changed the last event ID; on the context. */
+    void idOnly(String lastEventId) {
+        afterSettle(tracker.idOnly(lastEventId));
+    }
+
     private void afterSettle(ResumeTracker.Change change) {
         if (change == ResumeTracker.Change.REQUEUED) {
             context.runOnContext(v -> requeued());
@@ -155,7 +161,7 @@ final class SseStream implements StreamConnector.Outcome {
                 DefaultSseMessage d = (DefaultSseMessage) m;
                 tracker.settle(d.seq(), Action.REQUEUE, d.lastEventId());
             }
-            failed(generation, "a batch was requeued; resuming from event id '" + tracker.resumeId() + "'");
+            lost(generation, "a batch was requeued; resuming from event id '" + tracker.resumeId() + "'", Loss.REQUEUED);
         } else if (awaitingSettle && tracker.quiescent()) {
             reconnectWhenSettled(generation);
         }
@@ -179,12 +185,13 @@ final class SseStream implements StreamConnector.Outcome {
         response = resp;
         phase = Phase.OPEN;
         reconnects.opened();
-        parser = new EventStreamParser(new Reader(), tracker.resumeId(), spec.maxEventSize());
+        reader = new ConnectionReader(this, spec, tracker, pipeline, metrics, reconnects, events);
         health.open();
+        events.opened();
         LOG.info("route '{}': stream {} open{}", spec.route(), connector.currentUrl(),
                 tracker.resumeId().isEmpty() ? "" : ", resuming after event id '" + tracker.resumeId() + "'");
         resp.handler(buf -> onChunk(gen, buf));
-        resp.endHandler(v -> failed(gen, "the server closed the stream"));
+        resp.endHandler(v -> lost(gen, "the server closed the stream", Loss.ENDED));
         resp.exceptionHandler(t -> failed(gen, "connection lost: " + StreamConnector.describe(t)));
     }
 
@@ -193,36 +200,17 @@ final class SseStream implements StreamConnector.Outcome {
             return;
         }
         watchdog.read();
-        receivedInChunk = 0;
-        int len = buf.length();
-        if (chunkBytes.length < len) {
-            chunkBytes = new byte[Math.max(len, 16 * 1024)];
-        }
-        buf.getBytes(0, len, chunkBytes, 0);
         try {
-            parser.feed(chunkBytes, 0, len);
+            reader.read(buf);
         } catch (OversizedInputException e) {
-            countReceived();
-            oversized(gen, e.getMessage());
+            metrics.invalid(spec.url(), "oversized");
+            lost(gen, "the server sent " + e.getMessage() + " (maxEventSize), so the connection was dropped;"
+                    + " it reopens from the last finished event", Loss.OVERSIZED);
             return;
         }
-        countReceived();
         if (flow.pauseIfFull(response, tracker.unsettled())) {
             settledOnContext(); // settlements that raced with pausing did not wake us
         }
-    }
-
-    private void countReceived() {
-        if (receivedInChunk > 0) {
-            metrics.received(spec.url(), receivedInChunk);
-        }
-    }
-
-    /** The server sent more than the maximum event size: drop the connection, count it, reopen. */
-    private void oversized(int gen, String what) {
-        metrics.invalid(spec.url(), "oversized");
-        lost(gen, "the server sent " + what + " (maxEventSize), so the connection was dropped;"
-                + " it reopens from the last finished event", false);
     }
 
     @Override
@@ -237,20 +225,20 @@ final class SseStream implements StreamConnector.Outcome {
         phase = Phase.ENDED;
         generation++;
         health.ended();
+        events.closed("the server answered 204 No Content: the stream is over");
         LOG.info("route '{}': {} answered 204 No Content; not reconnecting", spec.route(), connector.currentUrl());
     }
 
     @Override
     public void failed(int gen, String reason) {
-        lost(gen, reason, true);
+        lost(gen, reason, Loss.FAILED);
     }
 
     /**
-     * The attempt or connection {@code gen} is over: flush, and reconnect after the backoff delay.
-     *
-     * @param mayReset whether the connection may count as a success for the backoff
+     * The attempt or connection {@code gen} is over: flush, tell the listener, and reconnect after
+     * the backoff delay (at once after a restart).
      */
-    private void lost(int gen, String reason, boolean mayReset) {
+    private void lost(int gen, String reason, Loss loss) {
         if (gen != generation || phase == Phase.STOPPED || phase == Phase.ENDED) {
             return;
         }
@@ -260,25 +248,36 @@ final class SseStream implements StreamConnector.Outcome {
         if (wasOpen) {
             pipeline.flush(FlushReason.END);
         }
-        Duration delay = reconnects.afterLoss(mayReset, ThreadLocalRandom.current().nextDouble());
+        events.lost(loss, reason, wasOpen);
         phase = Phase.WAITING;
-        health.down(reason + "; reconnecting in " + delay.toMillis() + " ms");
-        warn(reason, delay);
         int waitGen = generation;
         cancelReconnect();
+        if (loss == Loss.RESTARTED) {
+            reconnects.restarted();
+            health.down(reason + "; reconnecting now");
+            losses.restarted(reason);
+            reconnectWhenSettled(waitGen);
+            return;
+        }
+        Duration delay = reconnects.afterLoss(loss.mayReset(), ThreadLocalRandom.current().nextDouble());
+        health.down(reason + "; reconnecting in " + delay.toMillis() + " ms");
+        losses.lost(reason, delay);
         reconnectTimer = timer.schedule(delay, () -> context.runOnContext(v -> reconnectWhenSettled(waitGen)));
     }
 
-    /** Logs a loss, at most once per stream and {@link WarnLimiter#WINDOW}; the rest go to DEBUG. */
-    private void warn(String reason, Duration delay) {
-        int heldBack = warnings.admit();
-        if (heldBack < 0) {
-            LOG.debug("route '{}': stream {}: {}; reconnecting in {} ms", spec.route(), spec.url(), reason,
-                    delay.toMillis());
-        } else {
-            LOG.warn("route '{}': stream {}: {}; reconnecting in {} ms{}", spec.route(), spec.url(), reason,
-                    delay.toMillis(), heldBack == 0 ? "" : " (" + heldBack + " more losses of this stream since the"
-                            + " last warning, logged at DEBUG)");
+    /** {@link #restart()}, on the context. */
+    private void restartNow() {
+        switch (phase) {
+            case OPEN, CONNECTING -> lost(generation, "restarted by the application", Loss.RESTARTED);
+            case WAITING -> {
+                cancelReconnect();
+                reconnectWhenSettled(generation);
+            }
+            case ENDED -> {
+                phase = Phase.WAITING;
+                reconnectWhenSettled(++generation);
+            }
+            default -> { } // IDLE: start() connects anyway; STOPPED: nothing to restart
         }
     }
 
@@ -302,9 +301,9 @@ final class SseStream implements StreamConnector.Outcome {
         watchdog.stop();
         connector.close();
         response = null;
-        if (parser != null) {
-            parser.end();
-            parser = null;
+        if (reader != null) {
+            reader.end();
+            reader = null;
         }
         flow.reset();
     }
@@ -313,29 +312,6 @@ final class SseStream implements StreamConnector.Outcome {
         if (reconnectTimer != null) {
             reconnectTimer.cancel();
             reconnectTimer = null;
-        }
-    }
-
-    /** The parser's listener: turns events into messages for the pipeline, on the context. */
-    private final class Reader implements EventStreamParser.Listener {
-        @Override
-        public void onEvent(String type, String data, String lastEventId) {
-            long seq = tracker.deliver();
-            reconnects.delivered();
-            receivedInChunk++;
-            pipeline.add(new DefaultSseMessage(SseStream.this, seq, type, data, lastEventId, serverRetry,
-                    tracker.deliveryCount(seq), spec.codec()));
-        }
-
-        @Override
-        public void onRetry(long millis) {
-            serverRetry = Duration.ofMillis(millis);
-            reconnects.retry(serverRetry);
-        }
-
-        @Override
-        public void onLastEventId(String lastEventId) {
-            afterSettle(tracker.idOnly(lastEventId));
         }
     }
 }

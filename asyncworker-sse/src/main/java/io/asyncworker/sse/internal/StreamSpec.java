@@ -3,9 +3,16 @@ package io.asyncworker.sse.internal;
 import io.asyncworker.BodyCodec;
 import io.asyncworker.Settings;
 import io.asyncworker.sse.SseConnection;
+import io.asyncworker.sse.SseListener;
 import io.asyncworker.sse.SseRoute;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,10 +31,19 @@ import java.util.TreeMap;
  * @param lastEventId   the ID the first request resumes from, empty for none
  * @param highWater     unsettled events at which reading pauses
  * @param maxEventSize  the longest line and the largest event data, in bytes
+ * @param method        the request method
+ * @param body          the request body, if any
+ * @param listener      told about connections and comments, if any
+ * @param comments      whether comments go to the listener
  */
 record StreamSpec(String route, String url, Map<String, String> headers, Optional<String> authorization,
                   Duration connectTimeout, Duration readIdleTimeout, Backoff backoff, BodyCodec codec,
-                  String lastEventId, int highWater, int maxEventSize) {
+                  String lastEventId, int highWater, int maxEventSize, String method, Optional<Body> body,
+                  Optional<SseListener> listener, boolean comments) {
+
+    /** A request body and its content type; the bytes are never changed. */
+    record Body(byte[] bytes, String contentType) {
+    }
 
     static StreamSpec of(SseRoute route, SseConnection connection, String source, Settings settings) {
         String url = Urls.isAbsolute(source) ? source : Urls.join(connection.baseUrl().orElseThrow(), source);
@@ -43,7 +59,9 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
         int highWater = (int) Math.min(Integer.MAX_VALUE, Math.max(4L * route.options().bulkSize(), 1024L));
         return new StreamSpec(route.name(), url, Map.copyOf(headers), auth, connection.connectTimeout(),
                 connection.readIdleTimeout(), Backoff.of(connection.initialBackoff(), connection.maxBackoff()),
-                route.codec(), route.lastEventId().orElse(""), highWater, route.maxEventSize(settings));
+                route.codec(), route.lastEventId().orElse(""), highWater, route.maxEventSize(settings), route.method(),
+                route.body().map(b -> new Body(b, route.contentType().orElseThrow())), route.listener(),
+                route.comments());
     }
 
     private static Map<String, String> merged(Map<String, String> base, Map<String, String> top) {
@@ -51,6 +69,26 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
         out.putAll(base);
         out.putAll(top);
         return out;
+    }
+
+    /**
+     * The request of one attempt, without redirects followed by the client: the spec's method and
+     * body unless a redirect changed them.
+     *
+     * @param withBody whether the attempt sends the body (a redirect to GET drops it)
+     */
+    RequestOptions requestOptions(String targetUrl, String requestMethod, boolean withBody, String resumeId) {
+        MultiMap requestHeaders = requestHeaders(targetUrl, resumeId);
+        if (withBody) {
+            requestHeaders.set(HttpHeaders.CONTENT_TYPE, body.orElseThrow().contentType());
+        }
+        return new RequestOptions().setMethod(HttpMethod.valueOf(requestMethod)).setAbsoluteURI(targetUrl)
+                .setHeaders(requestHeaders).setConnectTimeout(connectTimeout.toMillis()).setFollowRedirects(false);
+    }
+
+    /** Sends a request made from {@link #requestOptions}, with the body or without. */
+    Future<HttpClientResponse> send(HttpClientRequest request, boolean withBody) {
+        return withBody ? request.send(Buffer.buffer(body.orElseThrow().bytes())) : request.send();
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.Objects;
 
 /** URL checks and joins for stream addresses. */
 public final class Urls {
+    /** Characters that may not occur in an HTTP token (RFC 9110 §5.6.2). */
+    private static final String SEPARATORS = "()<>@,;:\\\"/[]?={}";
+
     private Urls() {
     }
 
@@ -67,6 +70,22 @@ public final class Urls {
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("header '" + name + "' value must not contain CR or LF");
         }
+    }
+
+    /**
+     * Checks a request method: an HTTP token, not one that cannot carry a stream.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public static String requireMethod(String method) {
+        Objects.requireNonNull(method, "method");
+        if (method.isEmpty() || !method.chars().allMatch(c -> c > 32 && c < 127 && SEPARATORS.indexOf(c) < 0)) {
+            throw new IllegalArgumentException("method is not a valid HTTP method: '" + method + "'");
+        }
+        if (method.equals("HEAD") || method.equals("CONNECT") || method.equals("TRACE")) {
+            throw new IllegalArgumentException("method " + method + " cannot carry an event stream; use GET, POST or REPORT");
+        }
+        return method;
     }
 
     /** Appends a path to a base URL: {@code https://h/api} + {@code /stream} = {@code https://h/api/stream}. */

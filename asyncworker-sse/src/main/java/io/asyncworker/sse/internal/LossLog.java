@@ -1,0 +1,43 @@
+package io.asyncworker.sse.internal;
+
+import io.asyncworker.spi.TimerService;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs a stream's lost connections: one WARN per stream per {@link WarnLimiter#WINDOW}, saying
+ * how many it held back since the previous one; those go to DEBUG. Logs as {@link SseStream}.
+ *
+ * <p>Confined to the stream's Vert.x context.
+ */
+final class LossLog {
+    private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
+
+    private final String route;
+    private final String url;
+    private final WarnLimiter limiter;
+
+    LossLog(TimerService timer, String route, String url) {
+        this.route = route;
+        this.url = url;
+        this.limiter = new WarnLimiter(timer, WarnLimiter.WINDOW);
+    }
+
+    /** A connection or attempt was lost; the next one follows after {@code delay}. */
+    void lost(String reason, Duration delay) {
+        int heldBack = limiter.admit();
+        if (heldBack < 0) {
+            LOG.debug("route '{}': stream {}: {}; reconnecting in {} ms", route, url, reason, delay.toMillis());
+        } else {
+            LOG.warn("route '{}': stream {}: {}; reconnecting in {} ms{}", route, url, reason, delay.toMillis(),
+                    heldBack == 0 ? "" : " (" + heldBack + " more losses of this stream since the last warning,"
+                            + " logged at DEBUG)");
+        }
+    }
+
+    /** The application restarted the stream. */
+    void restarted(String reason) {
+        LOG.info("route '{}': stream {}: {}; reconnecting now", route, url, reason);
+    }
+}
