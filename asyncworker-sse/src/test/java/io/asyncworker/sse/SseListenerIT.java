@@ -19,9 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +28,11 @@ import org.junit.jupiter.api.Test;
  * stream state and errors, comments, other request methods with a body, and restarting a stream.
  */
 class SseListenerIT {
-    private static SseTestServer server;
+    @AutoClose
+    private static final SseTestServer server = SseTestServer.started();
     private final List<App> apps = new ArrayList<>();
     private final ManualTimerService timer = new ManualTimerService();
     private final Recording listener = new Recording();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new SseTestServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     @AfterEach
     void stopApps() {

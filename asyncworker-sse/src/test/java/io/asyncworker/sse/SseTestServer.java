@@ -33,6 +33,15 @@ final class SseTestServer implements AutoCloseable {
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** A started server, for a static {@code @AutoClose} field. */
+    static SseTestServer started() {
+        try {
+            return new SseTestServer();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test SSE server", e);
+        }
+    }
+
     private void handle(HttpServerRequest req) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
         requests.add(new Seen(req.path(), req.method().name(), copy));

@@ -6,6 +6,7 @@ import io.asyncworker.scheduler.Overlap;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.Result;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.SkipReason;
 import io.asyncworker.spi.Cancellable;
+import io.asyncworker.spi.LogLimiter;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

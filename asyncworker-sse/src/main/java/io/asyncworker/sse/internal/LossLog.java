@@ -1,37 +1,42 @@
 package io.asyncworker.sse.internal;
 
+import io.asyncworker.spi.LogLimiter;
 import io.asyncworker.spi.TimerService;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a stream's lost connections: one WARN per stream per {@link WarnLimiter#WINDOW}, saying
- * how many it held back since the previous one; those go to DEBUG. Logs as {@link SseStream}.
+ * Logs a stream's lost connections: one WARN per stream per {@link #WINDOW}, saying how many it
+ * held back since the previous one; those go to DEBUG. Logs as {@link SseStream}.
  *
  * <p>Confined to the stream's Vert.x context.
  */
 final class LossLog {
+    /** One warning per stream per 10 s. */
+    static final Duration WINDOW = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
 
     private final String route;
     private final String url;
-    private final WarnLimiter limiter;
+    private final LogLimiter limiter;
 
     LossLog(TimerService timer, String route, String url) {
         this.route = route;
         this.url = url;
-        this.limiter = new WarnLimiter(timer, WarnLimiter.WINDOW);
+        this.limiter = new LogLimiter(timer, WINDOW);
     }
 
     /** A connection or attempt was lost; the next one follows after {@code delay}. */
     void lost(String reason, Duration delay) {
-        int heldBack = limiter.admit();
-        if (heldBack < 0) {
+        OptionalLong heldBack = limiter.tryAcquire();
+        if (heldBack.isEmpty()) {
             LOG.debug("route '{}': stream {}: {}; reconnecting in {} ms", route, url, reason, delay.toMillis());
         } else {
+            long held = heldBack.getAsLong();
             LOG.warn("route '{}': stream {}: {}; reconnecting in {} ms{}", route, url, reason, delay.toMillis(),
-                    heldBack == 0 ? "" : " (" + heldBack + " more losses of this stream since the last warning,"
+                    held == 0 ? "" : " (" + held + " more losses of this stream since the last warning,"
                             + " logged at DEBUG)");
         }
     }

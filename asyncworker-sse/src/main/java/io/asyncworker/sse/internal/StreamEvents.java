@@ -1,10 +1,12 @@
 package io.asyncworker.sse.internal;
 
+import io.asyncworker.spi.LogLimiter;
 import io.asyncworker.spi.TimerService;
 import io.asyncworker.sse.SseListener;
 import io.asyncworker.sse.SseStreamControl;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * on the event loop, one at a time and in the order they were submitted: one thread drains the
  * waiting calls and ends when none are left. While {@value #MAX_WAITING} calls wait, further
  * comments are dropped and counted (lifecycle calls are few: at most a couple per connection).
- * A call that throws is logged, at most once per {@link WarnLimiter#WINDOW}.
+ * A call that throws is logged, at most once per {@link LossLog#WINDOW}.
  *
  * <p>Thread-safe: the stream submits on its context, the drain runs on its own thread.
  */
@@ -36,7 +38,7 @@ final class StreamEvents {
 
     private final SseListener listener;
     private final SseStreamControl control;
-    private final WarnLimiter failures;
+    private final LogLimiter failures;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Named> waiting = new ArrayDeque<>();
     private boolean draining;
@@ -45,7 +47,7 @@ final class StreamEvents {
     StreamEvents(Optional<SseListener> listener, SseStreamControl control, TimerService timer) {
         this.listener = listener.orElse(null);
         this.control = control;
-        this.failures = new WarnLimiter(timer, WarnLimiter.WINDOW);
+        this.failures = new LogLimiter(timer, LossLog.WINDOW);
     }
 
     /** A connection or attempt ended: errors always, the end of a connection when it was open. */
@@ -129,10 +131,10 @@ final class StreamEvents {
     }
 
     private void failed(String method, Throwable e) {
-        int heldBack = failures.admit();
-        if (heldBack >= 0) {
+        OptionalLong heldBack = failures.tryAcquire();
+        if (heldBack.isPresent()) {
             LOG.warn("route '{}': the SSE listener's {} failed for {}{}; the stream goes on", control.route(), method,
-                    control.url(), heldBack == 0 ? "" : " (and " + heldBack + " times since the last warning)", e);
+                    control.url(), LogLimiter.heldBack(heldBack.getAsLong()), e);
         }
     }
 }

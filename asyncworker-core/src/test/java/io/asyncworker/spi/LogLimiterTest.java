@@ -1,8 +1,7 @@
-package io.asyncworker.scheduler.internal;
+package io.asyncworker.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asyncworker.spi.ManualTimerService;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -23,5 +22,16 @@ class LogLimiterTest {
         assertThat(limiter.tryAcquire()).isEqualTo(OptionalLong.of(10_000));
         assertThat(LogLimiter.heldBack(10_000)).contains("10000 similar messages held back");
         assertThat(LogLimiter.heldBack(0)).isEmpty();
+    }
+
+    @Test
+    void theWindowStartsAtTheLineLetThrough() {
+        limiter.tryAcquire();
+        timer.advance(Duration.ofMillis(999));
+        assertThat(limiter.tryAcquire()).isEmpty();
+        timer.advance(Duration.ofMillis(1));
+        assertThat(limiter.tryAcquire()).hasValue(1);
+        timer.advance(Duration.ofMillis(1_500));
+        assertThat(limiter.tryAcquire()).hasValue(0);
     }
 }
