@@ -269,5 +269,9 @@ class SseListenerIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.calls.size() == 2);
         assertThat(listener.calls).containsExactly("open", "closed: the app stopped");
+        listener.control.get().restart();   // stopped: nothing to restart
+        app.close();
+        listener.control.get().restart();   // closed, its event loops gone: still harmless
+        assertThat(server.requests("/stop")).hasSize(1);
     }
 }

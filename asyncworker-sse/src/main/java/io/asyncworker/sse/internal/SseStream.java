@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClientResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,9 +79,16 @@ final class SseStream implements StreamConnector.Outcome {
         return spec.url();
     }
 
-    /** {@link io.asyncworker.sse.SseStreamControl#restart()}; thread-safe, hops onto the context. */
+    /**
+     * {@link io.asyncworker.sse.SseStreamControl#restart()}; thread-safe, hops onto the context.
+     * After the app closed, the context's event loop is gone and there is nothing to restart.
+     */
     void restart() {
-        context.runOnContext(v -> restartNow());
+        try {
+            context.runOnContext(v -> restartNow());
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("route '{}': stream {} not restarted, the app is closed", spec.route(), spec.url());
+        }
     }
 
     ComponentHealth health() {
