@@ -210,6 +210,12 @@ public final class SseRoute implements Route {
         if (!headers.isEmpty()) {
             out.add(new RouteOption("headers", String.join(", ", headers.keySet()), Origin.CODE));
         }
+        describeStreamOptions(settings, out);
+        return out;
+    }
+
+    /** The options of how each stream is requested and watched. */
+    private void describeStreamOptions(Settings settings, List<RouteOption> out) {
         if (!method.equals("GET") || body != null) {
             out.add(new RouteOption("request", method + (body == null ? "" : " with a " + body.length + " byte "
                     + contentType + " body"), Origin.CODE));
@@ -220,7 +226,6 @@ public final class SseRoute implements Route {
         String size = maxEventSize(settings) + " bytes";
         out.add(maxEventSize != null ? new RouteOption("maxEventSize", size, Origin.CODE)
                 : RouteOption.fromSettings("maxEventSize", size, settings, SseSettings.MAX_EVENT_SIZE));
-        return out;
     }
 
     @Override

@@ -261,16 +261,21 @@ final class SseStream implements StreamConnector.Outcome {
         int waitGen = generation;
         cancelReconnect();
         if (loss == Loss.RESTARTED) {
-            reconnects.restarted();
-            health.down(reason + "; reconnecting now");
-            losses.restarted(reason);
-            reconnectWhenSettled(waitGen);
+            reconnectNow(waitGen, reason);
             return;
         }
         Duration delay = reconnects.afterLoss(loss.mayReset(), ThreadLocalRandom.current().nextDouble());
         health.down(reason + "; reconnecting in " + delay.toMillis() + " ms");
         losses.lost(reason, delay);
         reconnectTimer = timer.schedule(delay, () -> context.runOnContext(v -> reconnectWhenSettled(waitGen)));
+    }
+
+    /** Reconnects without a delay and without counting a failure: the application asked for it. */
+    private void reconnectNow(int gen, String reason) {
+        reconnects.restarted();
+        health.down(reason + "; reconnecting now");
+        losses.restarted(reason);
+        reconnectWhenSettled(gen);
     }
 
     /** {@link #restart()}, on the context. */

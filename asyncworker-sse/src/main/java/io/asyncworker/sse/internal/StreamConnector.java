@@ -63,11 +63,7 @@ final class StreamConnector {
 
     /** Sends the request of attempt {@code gen}, resuming after {@code resumeId}. */
     void send(int gen, String resumeId) {
-        if (!StreamSpec.isSendable(resumeId)) {
-            LOG.warn("route '{}': event id '{}' of {} holds a control character, which HTTP forbids in a header;"
-                    + " reconnecting without Last-Event-ID", spec.route(), resumeId.replaceAll("\\p{Cntrl}", "?"),
-                    spec.url());
-        }
+        warnIfUnsendable(resumeId);
         try {
             client.request(spec.requestOptions(currentUrl, currentMethod, withBody, resumeId))
                     .compose(req -> {
@@ -87,6 +83,14 @@ final class StreamConnector {
                     });
         } catch (RuntimeException e) {
             outcome.failed(gen, "cannot request " + currentUrl + ": " + describe(e));
+        }
+    }
+
+    private void warnIfUnsendable(String resumeId) {
+        if (!StreamSpec.isSendable(resumeId)) {
+            LOG.warn("route '{}': event id '{}' of {} holds a control character, which HTTP forbids in a header;"
+                    + " reconnecting without Last-Event-ID", spec.route(), resumeId.replaceAll("\\p{Cntrl}", "?"),
+                    spec.url());
         }
     }
 
