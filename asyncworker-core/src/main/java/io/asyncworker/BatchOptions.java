@@ -25,6 +25,7 @@ public final class BatchOptions {
     private final Action onSuccess;
     private final Action onException;
     private final Integer maxConcurrency;
+    private final Integer defaultMaxConcurrency;
     private final Integer maxDeliveries;
     private final Class<?> bodyType;
 
@@ -34,6 +35,7 @@ public final class BatchOptions {
         this.onSuccess = b.onSuccess;
         this.onException = b.onException;
         this.maxConcurrency = b.maxConcurrency;
+        this.defaultMaxConcurrency = b.defaultMaxConcurrency;
         this.maxDeliveries = b.maxDeliveries;
         this.bodyType = b.bodyType;
     }
@@ -75,7 +77,8 @@ public final class BatchOptions {
 
     /** How many batches of the route may run at once; empty means bounded by flow control only. */
     public OptionalInt maxConcurrency() {
-        return maxConcurrency == null ? OptionalInt.empty() : OptionalInt.of(maxConcurrency);
+        Integer max = maxConcurrency != null ? maxConcurrency : defaultMaxConcurrency;
+        return max == null ? OptionalInt.empty() : OptionalInt.of(max);
     }
 
     /** A message delivered this many times is rejected instead of requeued; empty means no limit. */
@@ -100,7 +103,7 @@ public final class BatchOptions {
                 : RouteOption.fromSettings("flushTimeout", flush, settings, Settings.FLUSH_TIMEOUT));
         out.add(option("onSuccess", onSuccess(), onSuccess));
         out.add(option("onException", onException(), onException));
-        out.add(option("maxConcurrency", maxConcurrency == null ? "unbounded" : maxConcurrency, maxConcurrency));
+        out.add(option("maxConcurrency", maxConcurrency().isEmpty() ? "unbounded" : maxConcurrency().getAsInt(), maxConcurrency));
         out.add(option("maxDeliveries", maxDeliveries == null ? "unlimited" : maxDeliveries, maxDeliveries));
         out.add(option("bodyType", bodyType == null ? "none" : bodyType.getName(), bodyType));
         return out;
@@ -114,7 +117,7 @@ public final class BatchOptions {
     public String toString() {
         return "BatchOptions[bulkSize=" + bulkSize() + ", flushTimeout=" + flushTimeout
                 + ", onSuccess=" + onSuccess() + ", onException=" + onException()
-                + ", maxConcurrency=" + maxConcurrency + ", maxDeliveries=" + maxDeliveries
+                + ", maxConcurrency=" + maxConcurrency() + ", maxDeliveries=" + maxDeliveries
                 + (bodyType == null ? "" : ", bodyType=" + bodyType.getSimpleName()) + "]";
     }
 
@@ -128,6 +131,7 @@ public final class BatchOptions {
         private Action onSuccess;
         private Action onException;
         private Integer maxConcurrency;
+        private Integer defaultMaxConcurrency;
         private Integer maxDeliveries;
         private Class<?> bodyType;
 
@@ -161,6 +165,15 @@ public final class BatchOptions {
         /** How many batches may run at once, at least 1; {@code 1} means strictly one at a time. */
         public Builder maxConcurrency(int max) {
             this.maxConcurrency = Checks.atLeast("maxConcurrency", max, 1);
+            return this;
+        }
+
+        /**
+         * The backend's own default for {@link #maxConcurrency(int)}, e.g. 1 for an ordered stream;
+         * shown with the origin {@code DEFAULT}. At least 1.
+         */
+        public Builder defaultMaxConcurrency(int max) {
+            this.defaultMaxConcurrency = Checks.atLeast("maxConcurrency", max, 1);
             return this;
         }
 

@@ -115,6 +115,11 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
         return build(Objects.requireNonNull(handler, "handler"));
     }
 
+    /** Sets the backend's own default for {@link #maxConcurrency(int)}, e.g. 1 for an ordered stream. */
+    protected final void defaultMaxConcurrency(int max) {
+        options.defaultMaxConcurrency(max);
+    }
+
     /** The route's name. */
     protected final String routeName() {
         return name;

@@ -9,9 +9,11 @@ import java.util.Objects;
  * attempt, {@link #reset()} the policy after a success. Reconnects of every backend and retries
  * of failed messages use it.
  *
- * <p>The attempt's nominal delay is {@code min(max, first × multiplier^attempt)}, at least 1 ms;
- * jitter takes up to {@code jitter × nominal} off at random, so that many workers do not retry in
- * step.
+ * <p>The attempt's nominal delay is {@code min(max, b × multiplier^attempt)}, at least 1 ms, where
+ * {@code b} is {@code first} at the first attempt in a row and {@code max(first, floor)} after it:
+ * a first delay lowered below the floor (e.g. a server's {@code retry: 0}) is honoured once, so it
+ * cannot make a client retry in a tight loop. Jitter takes up to {@code jitter × nominal} off at
+ * random, so that many workers do not retry in step.
  *
  * <pre>{@code
  * Backoff b = Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -20,58 +22,67 @@ import java.util.Objects;
  * }</pre>
  *
  * @param first      the first nominal delay
+ * @param floor      the least base of the second and later attempts in a row
  * @param max        the largest nominal delay
  * @param multiplier how much each attempt multiplies the delay, at least 1
  * @param jitter     the largest fraction of a delay taken off at random, from 0 to 1
  * @param attempt    how many attempts failed before this one
  */
-public record Backoff(Duration first, Duration max, double multiplier, double jitter, int attempt) {
+public record Backoff(Duration first, Duration floor, Duration max, double multiplier, double jitter, int attempt) {
     /** The jitter of {@link #of(Duration, Duration)}. */
     public static final double DEFAULT_JITTER = 0.5;
 
     /** Validates the components. */
     public Backoff {
         Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(floor, "floor");
         Objects.requireNonNull(max, "max");
-        if (first.isNegative() || max.isNegative() || attempt < 0 || !(multiplier >= 1) || !(jitter >= 0 && jitter <= 1)) {
-            throw new IllegalArgumentException("backoff needs first, max >= 0, multiplier >= 1, jitter in [0, 1] and "
-                    + "attempt >= 0; got " + first + ", " + max + ", " + multiplier + ", " + jitter + ", " + attempt);
+        if (first.isNegative() || floor.isNegative() || max.isNegative() || attempt < 0 || !(multiplier >= 1) || !(jitter >= 0 && jitter <= 1)) {
+            throw new IllegalArgumentException("backoff needs first, floor, max >= 0, multiplier >= 1, jitter in [0, 1] and "
+                    + "attempt >= 0; got " + first + ", " + floor + ", " + max + ", " + multiplier + ", " + jitter + ", " + attempt);
         }
     }
 
-    /** Doubling from {@code first} up to {@code max}, with up to half of each delay taken off at random. */
+    /**
+     * Doubling from {@code first} (also the floor) up to {@code max}, with up to half of each delay
+     * taken off at random.
+     */
     public static Backoff of(Duration first, Duration max) {
-        return new Backoff(first, max, 2, DEFAULT_JITTER, 0);
+        return new Backoff(first, first, max, 2, DEFAULT_JITTER, 0);
     }
 
     /** The same policy with another jitter fraction. */
     public Backoff withJitter(double fraction) {
-        return new Backoff(first, max, multiplier, fraction, attempt);
+        return new Backoff(first, floor, max, multiplier, fraction, attempt);
     }
 
     /** The same policy with another multiplier. */
     public Backoff withMultiplier(double factor) {
-        return new Backoff(first, max, factor, jitter, attempt);
+        return new Backoff(first, floor, max, factor, jitter, attempt);
     }
 
-    /** The policy with another first delay (e.g. a server's {@code retry:}), raising the maximum if it is larger. */
+    /**
+     * The policy with another first delay (e.g. a server's {@code retry:}), raising the maximum if it
+     * is larger; the floor stays.
+     */
     public Backoff withFirst(Duration delay) {
-        return new Backoff(delay, delay.compareTo(max) > 0 ? delay : max, multiplier, jitter, attempt);
+        return new Backoff(delay, floor, delay.compareTo(max) > 0 ? delay : max, multiplier, jitter, attempt);
     }
 
     /** The policy after one more failure. */
     public Backoff next() {
-        return attempt >= 1_000 ? this : new Backoff(first, max, multiplier, jitter, attempt + 1);
+        return attempt >= 1_000 ? this : new Backoff(first, floor, max, multiplier, jitter, attempt + 1);
     }
 
     /** The policy after a success: back to the first delay. */
     public Backoff reset() {
-        return attempt == 0 ? this : new Backoff(first, max, multiplier, jitter, 0);
+        return attempt == 0 ? this : new Backoff(first, floor, max, multiplier, jitter, 0);
     }
 
-    /** The delay before jitter: {@code min(max, first × multiplier^attempt)}, at least 1 ms. */
+    /** The delay before jitter (see the class comment), at least 1 ms. */
     public Duration nominal() {
-        long firstNanos = Math.max(saturatedNanos(first), 1_000_000L);
+        Duration from = attempt == 0 || first.compareTo(floor) >= 0 ? first : floor;
+        long firstNanos = Math.max(saturatedNanos(from), 1_000_000L);
         long maxNanos = Math.max(saturatedNanos(max), firstNanos);
         double scaled = firstNanos * Math.pow(multiplier, attempt);
         return Duration.ofNanos(scaled >= maxNanos ? maxNanos : (long) scaled);

@@ -45,15 +45,26 @@ class BackoffTest {
     void aNewFirstDelayReplacesTheBaseAndCanRaiseTheMaximum() {
         Backoff b = initial.next().next().withFirst(Duration.ofMillis(250));
         assertThat(b.reset().nominal()).isEqualTo(Duration.ofMillis(250));
-        assertThat(b.nominal()).isEqualTo(Duration.ofMillis(1000));
+        assertThat(b.nominal()).as("later attempts grow from the floor").isEqualTo(Duration.ofSeconds(4));
         assertThat(initial.withFirst(Duration.ofMinutes(2)).nominal()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(initial.withFirst(Duration.ofSeconds(3)).next().nominal()).isEqualTo(Duration.ofSeconds(6));
     }
 
     @Test
-    void zeroFirstDelayStillGrowsFromOneMillisecond() {
+    void aFirstDelayBelowTheFloorIsHonouredOnlyForTheFirstAttemptInARow() {
+        Backoff b = initial.withFirst(Duration.ofMillis(250));
+        assertThat(b.nominal()).isEqualTo(Duration.ofMillis(250));
+        assertThat(b.next().nominal()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(b.next().next().nominal()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void zeroFirstDelayIsOneMillisecondOnceThenGrowsFromTheFloor() {
         Backoff b = initial.withFirst(Duration.ZERO);
         assertThat(b.nominal()).isEqualTo(Duration.ofMillis(1));
-        assertThat(b.next().next().nominal()).isEqualTo(Duration.ofMillis(4));
+        assertThat(b.next().nominal()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(b.next().next().nominal()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(b.next().next().reset().nominal()).isEqualTo(Duration.ofMillis(1));
     }
 
     @Test

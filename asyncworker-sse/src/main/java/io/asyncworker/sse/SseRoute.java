@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A route that consumes one or more remote Server-Sent-Events streams in batches, resuming with
@@ -32,7 +33,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Each source is one stream; the streams of a route share its bucket and handler. The handler
- * runs on virtual threads, never on the HTTP client's event loop. An immutable value.
+ * runs on virtual threads, never on the HTTP client's event loop. A stream is ordered, so batches
+ * run one at a time by default ({@code maxConcurrency(1)}); a larger {@code maxConcurrency} lets
+ * them overlap and finish out of order (the resume point still advances in stream order). An
+ * immutable value.
  */
 public final class SseRoute implements Route {
     private final String name;
@@ -42,9 +46,16 @@ public final class SseRoute implements Route {
     private final Map<String, String> headers;
     private final String lastEventId;
     private final BodyCodec codec;
+    private final Integer maxEventSize;
+    private final SseListener listener;
+    private final boolean comments;
+    private final String method;
+    private final byte[] body;
+    private final String contentType;
     private final AsyncBatchHandler<SseMessage> handler;
 
     private SseRoute(Builder b, AsyncBatchHandler<SseMessage> handler) {
+        b.checkCombination();
         this.name = b.name();
         this.sources = List.copyOf(b.sources);
         this.options = b.options();
@@ -52,6 +63,12 @@ public final class SseRoute implements Route {
         this.headers = Map.copyOf(b.headers);
         this.lastEventId = b.lastEventId;
         this.codec = b.codec;
+        this.maxEventSize = b.maxEventSize;
+        this.listener = b.listener;
+        this.comments = b.comments;
+        this.method = b.method;
+        this.body = b.body;
+        this.contentType = b.contentType;
         this.handler = handler;
     }
 
@@ -93,7 +110,7 @@ public final class SseRoute implements Route {
         return sources;
     }
 
-    /** The batching and outcome options. */
+    /** The batching and outcome options; {@code maxConcurrency} is 1 unless set in code. */
     public BatchOptions options() {
         return options;
     }
@@ -126,6 +143,41 @@ public final class SseRoute implements Route {
         return options.bodyType();
     }
 
+    /** The maximum event size set in code; empty means {@link SseSettings#MAX_EVENT_SIZE}. */
+    public OptionalInt maxEventSize() {
+        return maxEventSize == null ? OptionalInt.empty() : OptionalInt.of(maxEventSize);
+    }
+
+    /** The effective maximum size of a line and of an event's data, in bytes, under the given settings. */
+    public int maxEventSize(Settings settings) {
+        return maxEventSize != null ? maxEventSize : settings.get(SseSettings.MAX_EVENT_SIZE);
+    }
+
+    /** The listener told about each stream's connections and (with {@link #comments()}) comments, if any. */
+    public Optional<SseListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
+    /** Whether comment lines go to the listener's {@link SseListener#onComment}. */
+    public boolean comments() {
+        return comments;
+    }
+
+    /** The request method of every stream request; {@code GET} unless set. */
+    public String method() {
+        return method;
+    }
+
+    /** A copy of the request body, if one is set. */
+    public Optional<byte[]> body() {
+        return Optional.ofNullable(body).map(byte[]::clone);
+    }
+
+    /** The {@code Content-Type} of the request body, if one is set. */
+    public Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
     /** The handler. */
     public AsyncBatchHandler<SseMessage> handler() {
         return handler;
@@ -142,7 +194,22 @@ public final class SseRoute implements Route {
         if (!headers.isEmpty()) {
             out.add(new RouteOption("headers", String.join(", ", headers.keySet()), Origin.CODE));
         }
+        describeStreamOptions(settings, out);
         return out;
+    }
+
+    /** The options of how each stream is requested and watched. */
+    private void describeStreamOptions(Settings settings, List<RouteOption> out) {
+        if (!method.equals("GET") || body != null) {
+            out.add(new RouteOption("request", method + (body == null ? "" : " with a " + body.length + " byte "
+                    + contentType + " body"), Origin.CODE));
+        }
+        if (listener != null) {
+            out.add(new RouteOption("listener", comments ? "set, with comments" : "set", Origin.CODE));
+        }
+        String size = maxEventSize(settings) + " bytes";
+        out.add(maxEventSize != null ? new RouteOption("maxEventSize", size, Origin.CODE)
+                : RouteOption.fromSettings("maxEventSize", size, settings, SseSettings.MAX_EVENT_SIZE));
     }
 
     @Override
@@ -151,22 +218,26 @@ public final class SseRoute implements Route {
     }
 
     /**
-     * Configures an {@link SseRoute}: the batch options of every batched route
-     * ({@link BatchRouteBuilder}) and the stream's own. With {@code onException(REQUEUE)} (the
-     * default) the stream reconnects and resumes from the last finished event; with {@code REJECT}
-     * the failed events are dropped and the stream goes on. Each setter validates its argument at
-     * once and throws {@link IllegalArgumentException} naming the option; {@code handler(...)}
-     * builds the route. Not thread-safe.
+     * Configures an {@link SseRoute}; each setter validates its argument at once and throws
+     * {@link IllegalArgumentException} naming the option. {@code handler(...)} builds the route.
+     * Not thread-safe.
      */
     public static final class Builder extends BatchRouteBuilder<Builder, SseMessage, SseConnection, SseRoute> {
         private final List<String> sources;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String lastEventId;
         private BodyCodec codec = JacksonCodec.json();
+        private Integer maxEventSize;
+        private SseListener listener;
+        private boolean comments;
+        private String method = "GET";
+        private byte[] body;
+        private String contentType;
 
         private Builder(List<String> sources) {
             super("sse:" + String.join(",", sources));
             this.sources = sources;
+            defaultMaxConcurrency(1); // a stream is ordered: its batches run one after another
         }
 
         @Override
@@ -212,6 +283,81 @@ public final class SseRoute implements Route {
         public Builder codec(BodyCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
+        }
+
+        /**
+         * The largest line, and the largest event's data, a stream of this route may send, in
+         * bytes; default {@link SseSettings#MAX_EVENT_SIZE} (4 MiB). A stream that sends more is
+         * dropped, logged, counted as {@code asyncworker.messages.invalid{reason=oversized}}, and
+         * reopened from the last finished event.
+         *
+         * @throws IllegalArgumentException unless from {@value SseSettings#MIN_EVENT_SIZE} bytes
+         *                                  (1 KiB) to 1 GiB
+         */
+        public Builder maxEventSize(int bytes) {
+            if (bytes < SseSettings.MIN_EVENT_SIZE || bytes > SseSettings.MAX_EVENT_SIZE_LIMIT) {
+                throw new IllegalArgumentException("maxEventSize must be from " + SseSettings.MIN_EVENT_SIZE
+                        + " bytes (1 KiB) to " + SseSettings.MAX_EVENT_SIZE_LIMIT + " bytes (1 GiB), got " + bytes);
+            }
+            this.maxEventSize = bytes;
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} how each stream of the route fares (open, closed, errors, and
+         * comments with {@link #comments(boolean)}), on virtual threads, one call at a time per
+         * stream; its calls get the stream's {@link SseStreamControl}, which can restart it.
+         */
+        public Builder listener(SseListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether the server's comment lines go to the {@link #listener(SseListener) listener}'s
+         * {@link SseListener#onComment}; default false (comments are skipped). Needs a listener.
+         */
+        public Builder comments(boolean comments) {
+            this.comments = comments;
+            return this;
+        }
+
+        /**
+         * The request method of every stream request, e.g. {@code POST} or {@code REPORT} with a
+         * {@link #body(byte[], String) body}; default {@code GET}. A 303 redirect, and a 301 or 302
+         * one after a {@code POST}, continue with {@code GET} and no body; 307 and 308 keep both.
+         *
+         * @throws IllegalArgumentException when it is not an HTTP token, or is {@code HEAD},
+         *                                  {@code CONNECT} or {@code TRACE} (they cannot carry a stream)
+         */
+        public Builder method(String method) {
+            this.method = Urls.requireMethod(method);
+            return this;
+        }
+
+        /**
+         * The body every stream request sends, e.g. a JSON query, with its {@code Content-Type}.
+         * Needs a {@link #method(String) method} other than {@code GET}. The bytes are copied.
+         */
+        public Builder body(byte[] body, String contentType) {
+            Objects.requireNonNull(body, "body");
+            Urls.requireHeader("Content-Type", contentType);
+            if (contentType.isBlank()) {
+                throw new IllegalArgumentException("body contentType must not be blank");
+            }
+            this.body = body.clone();
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** Checks the options that depend on each other, when the route is built. */
+        private void checkCombination() {
+            if (body != null && method.equals("GET")) {
+                throw new IllegalArgumentException("body needs a method other than GET, e.g. method(\"POST\")");
+            }
+            if (comments && listener == null) {
+                throw new IllegalArgumentException("comments(true) needs a listener(...) to receive them");
+            }
         }
     }
 }

@@ -26,5 +26,13 @@
  * from the last finished event, so the server sends the failed events again; {@code REJECT} drops
  * them and the stream goes on. A lost, ended or silent stream is reopened with exponential backoff
  * and jitter, honouring the server's {@code retry:}; a {@code 204 No Content} ends it for good.
+ * Batches of a route run one at a time by default, in stream order.
+ *
+ * <h2>Watching a stream</h2>
+ * An {@link io.asyncworker.sse.SseListener} given to {@code SseRoute...listener(...)} hears each
+ * stream open, close and fail (and its comments, with {@code comments(true)}), on virtual threads;
+ * the {@link io.asyncworker.sse.SseStreamControl} it gets can restart the stream. Hostile input is
+ * bounded: a line or event over {@link io.asyncworker.sse.SseSettings#MAX_EVENT_SIZE} drops the
+ * connection, and a server closing at once with {@code retry: 0} meets a growing delay.
  */
 package io.asyncworker.sse;

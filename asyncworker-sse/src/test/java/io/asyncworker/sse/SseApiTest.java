@@ -39,7 +39,21 @@ class SseApiTest {
         assertThat(opts.get("bulkSize").origin()).isEqualTo(Origin.CODE);
         assertThat(opts.get("flushTimeout").origin()).isEqualTo(Origin.DEFAULT);
         assertThat(opts.get("streams").value()).isEqualTo("https://feed.example/a");
+        assertThat(opts.get("maxConcurrency").value()).isEqualTo("1");
+        assertThat(opts.get("maxConcurrency").origin()).isEqualTo(Origin.DEFAULT);
         assertThat(route.name()).isEqualTo("sse:https://feed.example/a");
+    }
+
+    @Test
+    void batchesOfAStreamRunOneAtATimeUnlessSetOtherwise() {
+        SseRoute byDefault = SseRoute.consume("https://feed.example/a").handler(b -> { });
+        SseRoute wider = SseRoute.consume("https://feed.example/a").maxConcurrency(4).handler(b -> { });
+
+        assertThat(byDefault.options().maxConcurrency()).hasValue(1);
+        assertThat(wider.options().maxConcurrency()).hasValue(4);
+        RouteOption described = wider.describe(Settings.from(Map.of())).stream()
+                .filter(o -> o.name().equals("maxConcurrency")).findFirst().orElseThrow();
+        assertThat(described).isEqualTo(new RouteOption("maxConcurrency", "4", Origin.CODE));
     }
 
     @Test
@@ -57,6 +71,81 @@ class SseApiTest {
         assertThatThrownBy(() -> SseRoute.consume("/a").lastEventId("a\nb")).hasMessageContaining("lastEventId");
         assertThatThrownBy(() -> SseRoute.consume("/a").name(" ")).hasMessageContaining("name");
         assertThatThrownBy(() -> SseRoute.consume("/a").handler(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SseRoute.consume("/a").maxEventSize(1023)).hasMessageContaining("maxEventSize");
+        assertThatThrownBy(() -> SseRoute.consume("/a").maxEventSize((1 << 30) + 1)).hasMessageContaining("maxEventSize");
+        assertThatThrownBy(() -> SseRoute.consume("/a").maxEventSize(Integer.MIN_VALUE)).hasMessageContaining("maxEventSize");
+    }
+
+    @Test
+    void maxEventSizeComesFromTheSettingUnlessSetInCode() {
+        Settings small = Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "64KiB"));
+        SseRoute byDefault = SseRoute.consume("https://feed.example/a").handler(b -> { });
+        SseRoute inCode = SseRoute.consume("https://feed.example/a").maxEventSize(2048).handler(b -> { });
+
+        assertThat(byDefault.maxEventSize(Settings.from(Map.of()))).isEqualTo(4 * 1024 * 1024);
+        assertThat(byDefault.maxEventSize(small)).isEqualTo(64 * 1024);
+        assertThat(inCode.maxEventSize(small)).isEqualTo(2048);
+        RouteOption described = byDefault.describe(small).stream().filter(o -> o.name().equals("maxEventSize"))
+                .findFirst().orElseThrow();
+        assertThat(described.value()).isEqualTo("65536 bytes");
+        assertThat(described.origin()).isEqualTo(Origin.ENVIRONMENT);
+        assertThat(described.variables()).containsExactly("ASYNCWORKER_SSE_MAX_EVENT_SIZE");
+    }
+
+    @Test
+    void maxEventSizeSettingAcceptsSizesAndRejectsTheRest() {
+        assertThat(Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "65536")).get(SseSettings.MAX_EVENT_SIZE))
+                .isEqualTo(65536);
+        assertThat(Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "16 MiB")).get(SseSettings.MAX_EVENT_SIZE))
+                .isEqualTo(16 * 1024 * 1024);
+        assertThat(Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", "1024mib")).get(SseSettings.MAX_EVENT_SIZE))
+                .isEqualTo(1 << 30);
+        for (String bad : new String[] {"1023", "1025MiB", "4MB", "-1", "lots", "99999999999999"}) {
+            assertThatThrownBy(() -> Settings.from(Map.of("ASYNCWORKER_SSE_MAX_EVENT_SIZE", bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ASYNCWORKER_SSE_MAX_EVENT_SIZE").hasMessageContaining("64KiB");
+        }
+    }
+
+    @Test
+    void carriesTheRequestShapeAndListener() {
+        byte[] query = {'{', '}'};
+        SseListener listener = new SseListener() { };
+        SseRoute route = SseRoute.consume("https://feed.example/a").method("REPORT").body(query, "application/json")
+                .listener(listener).comments(true).handler(b -> { });
+        query[0] = 'x';
+
+        assertThat(route.method()).isEqualTo("REPORT");
+        assertThat(route.body()).hasValueSatisfying(b -> assertThat(b).containsExactly('{', '}'));
+        assertThat(route.contentType()).contains("application/json");
+        assertThat(route.listener()).containsSame(listener);
+        assertThat(route.comments()).isTrue();
+        Map<String, RouteOption> opts = route.describe(Settings.from(Map.of())).stream()
+                .collect(java.util.stream.Collectors.toMap(RouteOption::name, o -> o));
+        assertThat(opts.get("request").value()).isEqualTo("REPORT with a 2 byte application/json body");
+        assertThat(opts.get("listener").value()).isEqualTo("set, with comments");
+
+        SseRoute plain = SseRoute.consume("https://feed.example/a").handler(b -> { });
+        assertThat(plain.method()).isEqualTo("GET");
+        assertThat(plain.body()).isEmpty();
+        assertThat(plain.listener()).isEmpty();
+        assertThat(plain.comments()).isFalse();
+    }
+
+    @Test
+    void requestOptionsAreCheckedAtOnceAndTogetherAtBuild() {
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("HEAD")).hasMessageContaining("method HEAD");
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("CONNECT")).hasMessageContaining("method CONNECT");
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("GET /x")).hasMessageContaining("method");
+        assertThatThrownBy(() -> SseRoute.consume("/a").method("")).hasMessageContaining("method");
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(new byte[0], " ")).hasMessageContaining("contentType");
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(new byte[0], "a/b\r\nX: y")).hasMessageContaining("CR or LF");
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(null, "a/b")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SseRoute.consume("/a").listener(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SseRoute.consume("/a").body(new byte[1], "a/b").handler(b -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body needs a method other than GET");
+        assertThatThrownBy(() -> SseRoute.consume("/a").comments(true).handler(b -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("comments(true) needs a listener");
     }
 
     @Test

@@ -63,6 +63,28 @@ class SseStreamIT {
     }
 
     @Test
+    void batchesOfAStreamRunOneAtATimeInStreamOrderByDefault() {
+        server.on("/ordered", new EventLog(20, 100, false)::serve);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Integer> firsts = new CopyOnWriteArrayList<>();
+        AtomicReference<App> app = new AtomicReference<>();
+        app.set(start(fast().build(), SseRoute.consume(server.url("/ordered")).bulkSize(2).handler(batch -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            int first = batch.get(0).body(Item.class).n();
+            if (first == 1) { // hold the first batch until every event was read and the others wait
+                await().atMost(Duration.ofSeconds(10)).until(() -> app.get() != null && received(app.get()) == 20);
+            }
+            firsts.add(first);
+            running.decrementAndGet();
+        })));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> firsts.size() == 10);
+        assertThat(mostAtOnce.get()).isEqualTo(1);
+        assertThat(firsts).containsExactly(1, 3, 5, 7, 9, 11, 13, 15, 17, 19);
+    }
+
+    @Test
     void sendsHeadersAndBasicAuth() {
         server.on("/auth", req -> SseTestServer.open(req).write(SseTestServer.event("1", "{\"n\":1}")));
         List<SseMessage> handled = new CopyOnWriteArrayList<>();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** A real SSE server on 127.0.0.1 and a random port, scripted per path, that records every request. */
 final class SseTestServer implements AutoCloseable {
     /** What one request carried. */
-    record Seen(String path, MultiMap headers) {
+    record Seen(String path, String method, MultiMap headers) {
         String header(String name) {
             return headers.get(name);
         }
@@ -33,9 +33,18 @@ final class SseTestServer implements AutoCloseable {
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** A started server, for a static {@code @AutoClose} field. */
+    static SseTestServer started() {
+        try {
+            return new SseTestServer();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test SSE server", e);
+        }
+    }
+
     private void handle(HttpServerRequest req) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
-        requests.add(new Seen(req.path(), copy));
+        requests.add(new Seen(req.path(), req.method().name(), copy));
         Handler<HttpServerRequest> h = routes.get(req.path());
         if (h == null) {
             req.response().setStatusCode(404).end();

@@ -6,6 +6,7 @@ import io.asyncworker.scheduler.Overlap;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.Result;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.SkipReason;
 import io.asyncworker.spi.Cancellable;
+import io.asyncworker.spi.LogLimiter;
 import io.asyncworker.spi.TaskRunner;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +57,7 @@ final class ScheduleRunner {
     /** The limiters of the frequent log lines, shared by every schedule of an app. */
     record Logs(LogLimiter late, LogLimiter skipped) {
         static Logs of(TimerService timer) {
-            return new Logs(new LogLimiter(timer, Duration.ofSeconds(1)), new LogLimiter(timer, Duration.ofSeconds(1)));
+            return new Logs(LogLimiter.every(Duration.ofSeconds(1), timer), LogLimiter.every(Duration.ofSeconds(1), timer));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.asyncworker.sse.internal;
 
+import io.asyncworker.sse.SseSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -9,6 +10,10 @@ import java.util.Objects;
  * {@code retry}; comments; unknown fields ignored; one space after the colon stripped; dispatch
  * on a blank line; an event with no data is not dispatched (its {@code id} still counts); the
  * incomplete event at the end of the stream is discarded. Bytes may arrive in any chunks.
+ *
+ * <p>A line longer than the maximum event size, or an event whose data (its data lines, each with
+ * its line feed) grows beyond it, makes {@link #feed} throw {@link OversizedInputException}: the
+ * connection must be dropped, and the parser {@linkplain #end() ended}.
  *
  * <p>Not thread-safe: one connection's reader feeds it; the listener runs on that thread.
  */
@@ -33,6 +38,18 @@ public final class EventStreamParser {
         /** A dispatch point without data that changed the stream's last event ID. */
         default void onLastEventId(String lastEventId) {
         }
+
+        /**
+         * A comment line: the text after the colon, one leading space stripped. Called only when
+         * {@link #wantsComments()}.
+         */
+        default void onComment(String comment) {
+        }
+
+        /** Whether comments are decoded and reported; asked once, when the parser is made. */
+        default boolean wantsComments() {
+            return false;
+        }
     }
 
     private static final byte[] DATA = ascii("data");
@@ -41,7 +58,9 @@ public final class EventStreamParser {
     private static final byte[] RETRY = ascii("retry");
 
     private final Listener listener;
-    private final LineSplitter lines = new LineSplitter(this::line);
+    private final boolean comments;
+    private final int maxEventSize;
+    private final LineSplitter lines;
     /** The pending event's data lines as bytes, each followed by LF; decoded once at dispatch. */
     private byte[] data = new byte[256];
     private int dataLen;
@@ -53,21 +72,43 @@ public final class EventStreamParser {
     private String lastEventId;
 
     /**
+     * A parser with the default maximum event size, {@link SseSettings#DEFAULT_MAX_EVENT_SIZE}.
+     *
      * @param listener         receives events
      * @param initialLastEventId the last event ID the stream resumes from, empty for none
      */
     public EventStreamParser(Listener listener, String initialLastEventId) {
+        this(listener, initialLastEventId, SseSettings.DEFAULT_MAX_EVENT_SIZE);
+    }
+
+    /**
+     * @param listener           receives events
+     * @param initialLastEventId the last event ID the stream resumes from, empty for none
+     * @param maxEventSize       the longest line and the largest event data, in bytes
+     */
+    public EventStreamParser(Listener listener, String initialLastEventId, int maxEventSize) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.lastEventIdBuffer = Objects.requireNonNull(initialLastEventId, "initialLastEventId");
         this.lastEventId = initialLastEventId;
+        this.comments = listener.wantsComments();
+        this.maxEventSize = maxEventSize;
+        this.lines = new LineSplitter(this::line, maxEventSize);
     }
 
-    /** Feeds the next chunk. */
+    /**
+     * Feeds the next chunk.
+     *
+     * @throws OversizedInputException when a line or an event is larger than the maximum
+     */
     public void feed(byte[] buf, int off, int len) {
         lines.feed(buf, off, len);
     }
 
-    /** Feeds the next chunk. */
+    /**
+     * Feeds the next chunk.
+     *
+     * @throws OversizedInputException when a line or an event is larger than the maximum
+     */
     public void feed(byte[] buf) {
         lines.feed(buf, 0, buf.length);
     }
@@ -90,6 +131,10 @@ public final class EventStreamParser {
             return;
         }
         if (b[off] == ':') {
+            if (comments) {
+                int start = len > 1 && b[off + 1] == ' ' ? off + 2 : off + 1;
+                listener.onComment(decode(b, start, off + len - start));
+            }
             return;
         }
         int end = off + len;
@@ -135,8 +180,12 @@ public final class EventStreamParser {
     }
 
     private void appendData(byte[] b, int off, int len) {
-        if (dataLen + len + 1 > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLen + len + 1));
+        int needed = dataLen + len + 1;
+        if (needed > maxEventSize || needed < 0) {
+            throw new OversizedInputException("an event larger than " + maxEventSize + " bytes");
+        }
+        if (needed > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, needed));
         }
         System.arraycopy(b, off, data, dataLen, len);
         dataLen += len;

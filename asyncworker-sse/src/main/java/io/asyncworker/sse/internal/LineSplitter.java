@@ -4,7 +4,9 @@ package io.asyncworker.sse.internal;
  * Splits an event stream's bytes into lines on CR, LF or CRLF, across arbitrary chunk boundaries,
  * and drops one leading UTF-8 byte order mark. Lines are handed over as bytes: CR and LF never
  * occur inside a UTF-8 multi-byte sequence, so a line's bytes decode on their own exactly as an
- * incremental decoder would decode them.
+ * incremental decoder would decode them. A line longer than the maximum throws
+ * {@link OversizedInputException} as soon as its first bytes beyond the maximum arrive, so that a
+ * line without end never grows the buffer past the maximum.
  *
  * <p>Not thread-safe: one connection's reader feeds it.
  */
@@ -18,17 +20,25 @@ final class LineSplitter {
     }
 
     private final LineSink sink;
+    private final int maxLine;
     private byte[] carry = new byte[128];
     private int carryLen;
     private boolean afterCr;
     private int bomSeen;
     private boolean bomDone;
 
-    LineSplitter(LineSink sink) {
+    /** @param maxLine the longest line in bytes, without its terminator */
+    LineSplitter(LineSink sink, int maxLine) {
         this.sink = sink;
+        this.maxLine = maxLine;
     }
 
-    /** Feeds the next chunk of the stream. */
+    /**
+     * Feeds the next chunk of the stream.
+     *
+     * @throws OversizedInputException when a line is longer than the maximum; the splitter must
+     *                                 be {@linkplain #reset() reset} before it is fed again
+     */
     void feed(byte[] buf, int off, int len) {
         int end = off + len;
         int i = bomDone ? off : skipBom(buf, off, end);
@@ -43,6 +53,7 @@ final class LineSplitter {
             byte c = buf[i];
             if (c <= '\r' && (c == '\n' || c == '\r')) { // one compare for most bytes
                 if (carryLen == 0) {
+                    checkLength(i - start);
                     sink.line(buf, start, i - start); // the common case, called here to be inlined
                 } else {
                     emit(buf, start, i);
@@ -59,6 +70,12 @@ final class LineSplitter {
         }
         if (start < end) {
             append(buf, start, end - start);
+        }
+    }
+
+    private void checkLength(int length) {
+        if (length > maxLine) {
+            throw new OversizedInputException("a line longer than " + maxLine + " bytes");
         }
     }
 
@@ -95,8 +112,9 @@ final class LineSplitter {
     }
 
     private void append(byte[] buf, int off, int len) {
+        checkLength(carryLen + len);
         if (carryLen + len > carry.length) {
-            byte[] bigger = new byte[Math.max(carry.length * 2, carryLen + len)];
+            byte[] bigger = new byte[Math.min(Math.max(carry.length * 2, carryLen + len), maxLine)];
             System.arraycopy(carry, 0, bigger, 0, carryLen);
             carry = bigger;
         }

@@ -37,7 +37,7 @@ final class RouteRunner implements SettleSink<SseEvent> {
                 .options(route.options()).settings(ctx.settings()).timer(ctx.timer()).meters(ctx.meters())
                 .codec(route.codec()).messages(DefaultSseMessage::new).handler(route.handler()).sink(this).build();
         for (String source : route.sources()) {
-            StreamSpec spec = StreamSpec.of(route, connection, source, route.options().bulkSize());
+            StreamSpec spec = StreamSpec.of(route, connection, source, ctx.settings());
             streams.add(new SseStream(spec, client, vertx.getOrCreateContext(), ctx.timer(), pipeline));
         }
     }

@@ -2,9 +2,11 @@ package io.asyncworker.sse.internal;
 
 import io.asyncworker.Route;
 import io.asyncworker.RouteType;
+import io.asyncworker.Setting;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
+import io.asyncworker.sse.SseSettings;
 import java.util.List;
 
 /**
@@ -20,6 +22,11 @@ public final class SseBackendFactory implements BackendFactory {
     @Override
     public RouteType type() {
         return RouteType.SSE;
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return SseSettings.ALL;
     }
 
     @Override

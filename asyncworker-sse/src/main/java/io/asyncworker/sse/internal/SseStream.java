@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClientResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,17 +45,15 @@ final class SseStream implements StreamConnector.Outcome {
     private final FlowControl flow;
     private final StreamConnector connector;
     private final IdleWatchdog watchdog;
-    private volatile Duration serverRetry;
+    private final Reconnects reconnects;
+    private final LossLog losses;
+    private final StreamEvents events;
     private volatile boolean awaitingSettle;
 
     private Phase phase = Phase.IDLE;
     private int generation;
-    private Backoff backoff;
     private HttpClientResponse response;
-    private EventStreamParser parser;
-    private boolean receivedSinceOpen;
-    /** Reused for every chunk, so that reading allocates no copy of it. */
-    private byte[] chunkBytes = new byte[0];
+    private ConnectionReader reader;
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
@@ -67,7 +66,9 @@ final class SseStream implements StreamConnector.Outcome {
         this.health = new StreamHealth(spec, pipeline.metrics());
         this.flow = new FlowControl(spec.highWater());
         this.connector = new StreamConnector(spec, client, gen -> gen == generation, this);
-        this.backoff = spec.backoff();
+        this.reconnects = new Reconnects(spec.backoff(), timer);
+        this.losses = new LossLog(timer, spec.route(), spec.url());
+        this.events = new StreamEvents(spec.listener(), new StreamControl(this, spec, tracker), timer);
         this.watchdog = new IdleWatchdog(timer, context, spec.readIdleTimeout(), flow::paused,
                 gen -> failed(gen, "no data for " + spec.readIdleTimeout().toMillis() + " ms (read-idle timeout)"));
     }
@@ -76,13 +77,20 @@ final class SseStream implements StreamConnector.Outcome {
         return spec.url();
     }
 
-    ComponentHealth health() {
-        return health.current();
+    /**
+     * {@link io.asyncworker.sse.SseStreamControl#restart()}; thread-safe, hops onto the context.
+     * After the app closed, the context's event loop is gone and there is nothing to restart.
+     */
+    void restart() {
+        try {
+            context.runOnContext(v -> restartNow());
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("route '{}': stream {} not restarted, the app is closed", spec.route(), spec.url());
+        }
     }
 
-    /** The {@code Last-Event-ID} the next connection would send. */
-    String resumeId() {
-        return tracker.resumeId();
+    ComponentHealth health() {
+        return health.current();
     }
 
     /** Opens the stream; returns at once. */
@@ -95,6 +103,9 @@ final class SseStream implements StreamConnector.Outcome {
         CompletableFuture<Void> done = new CompletableFuture<>();
         context.runOnContext(v -> {
             health.stopped();
+            if (phase == Phase.OPEN) {
+                events.closed("the app stopped");
+            }
             phase = Phase.STOPPED;
             generation++;
             cancelReconnect();
@@ -119,6 +130,11 @@ final class SseStream implements StreamConnector.Outcome {
     /** Records the actions of {@code batch[from, to)}, all this stream's, see {@link ResumeTracker#settle}. */
     void settled(List<SseEvent> batch, Action[] actions, int from, int to) {
         afterSettle(tracker.settle(batch, actions, from, to));
+    }
+
+    /** A dispatch point without data changed the last event ID; on the context. */
+    void idOnly(String lastEventId) {
+        afterSettle(tracker.idOnly(lastEventId));
     }
 
     private void afterSettle(ResumeTracker.Change change) {
@@ -146,7 +162,7 @@ final class SseStream implements StreamConnector.Outcome {
             for (SseEvent e : pipeline.discardStale()) {
                 e.stream().settled(List.of(e), new Action[] {Action.REQUEUE}, 0, 1);
             }
-            failed(generation, "a batch was requeued; resuming from event id '" + tracker.resumeId() + "'");
+            lost(generation, "a batch was requeued; resuming from event id '" + tracker.resumeId() + "'", Loss.REQUEUED);
         } else if (awaitingSettle && tracker.quiescent()) {
             reconnectWhenSettled(generation);
         }
@@ -169,13 +185,14 @@ final class SseStream implements StreamConnector.Outcome {
     public void open(int gen, HttpClientResponse resp) {
         response = resp;
         phase = Phase.OPEN;
-        receivedSinceOpen = false;
-        parser = new EventStreamParser(new Reader(), tracker.resumeId());
+        reconnects.opened();
+        reader = new ConnectionReader(this, spec, tracker, pipeline, reconnects, events);
         health.open();
+        events.opened();
         LOG.info("route '{}': stream {} open{}", spec.route(), connector.currentUrl(),
                 tracker.resumeId().isEmpty() ? "" : ", resuming after event id '" + tracker.resumeId() + "'");
         resp.handler(buf -> onChunk(gen, buf));
-        resp.endHandler(v -> failed(gen, "the server closed the stream"));
+        resp.endHandler(v -> lost(gen, "the server closed the stream", Loss.ENDED));
         resp.exceptionHandler(t -> failed(gen, "connection lost: " + StreamConnector.describe(t)));
     }
 
@@ -184,12 +201,14 @@ final class SseStream implements StreamConnector.Outcome {
             return;
         }
         watchdog.read();
-        int len = buf.length();
-        if (chunkBytes.length < len) {
-            chunkBytes = new byte[Math.max(len, 16 * 1024)];
+        try {
+            reader.read(buf);
+        } catch (OversizedInputException e) {
+            pipeline.metrics().invalid(spec.url(), "oversized");
+            lost(gen, "the server sent " + e.getMessage() + " (maxEventSize), so the connection was dropped;"
+                    + " it reopens from the last finished event", Loss.OVERSIZED);
+            return;
         }
-        buf.getBytes(0, len, chunkBytes, 0);
-        parser.feed(chunkBytes, 0, len);
         if (flow.pauseIfFull(response, tracker.unsettled())) {
             settledOnContext(); // settlements that raced with pausing did not wake us
         }
@@ -207,11 +226,20 @@ final class SseStream implements StreamConnector.Outcome {
         phase = Phase.ENDED;
         generation++;
         health.ended();
+        events.closed("the server answered 204 No Content: the stream is over");
         LOG.info("route '{}': {} answered 204 No Content; not reconnecting", spec.route(), connector.currentUrl());
     }
 
     @Override
     public void failed(int gen, String reason) {
+        lost(gen, reason, Loss.FAILED);
+    }
+
+    /**
+     * The attempt or connection {@code gen} is over: flush, tell the listener, and reconnect after
+     * the backoff delay (at once after a restart).
+     */
+    private void lost(int gen, String reason, Loss loss) {
         if (gen != generation || phase == Phase.STOPPED || phase == Phase.ENDED) {
             return;
         }
@@ -221,24 +249,42 @@ final class SseStream implements StreamConnector.Outcome {
         if (wasOpen) {
             pipeline.flush(FlushReason.END);
         }
-        Duration delay = nextDelay();
+        events.lost(loss, reason, wasOpen);
         phase = Phase.WAITING;
-        health.down(reason + "; reconnecting in " + delay.toMillis() + " ms");
-        LOG.warn("route '{}': stream {}: {}; reconnecting in {} ms", spec.route(), spec.url(), reason, delay.toMillis());
         int waitGen = generation;
         cancelReconnect();
+        if (loss == Loss.RESTARTED) {
+            reconnectNow(waitGen, reason);
+            return;
+        }
+        Duration delay = reconnects.afterLoss(loss.mayReset(), ThreadLocalRandom.current().nextDouble());
+        health.down(reason + "; reconnecting in " + delay.toMillis() + " ms");
+        losses.lost(reason, delay);
         reconnectTimer = timer.schedule(delay, () -> context.runOnContext(v -> reconnectWhenSettled(waitGen)));
     }
 
-    /** The backoff delay before the next attempt; a connection that delivered events starts over. */
-    private Duration nextDelay() {
-        if (receivedSinceOpen) {
-            backoff = backoff.reset();
-            receivedSinceOpen = false;
+    /** Reconnects without a delay and without counting a failure: the application asked for it. */
+    private void reconnectNow(int gen, String reason) {
+        reconnects.restarted();
+        health.down(reason + "; reconnecting now");
+        losses.restarted(reason);
+        reconnectWhenSettled(gen);
+    }
+
+    /** {@link #restart()}, on the context. */
+    private void restartNow() {
+        switch (phase) {
+            case OPEN, CONNECTING -> lost(generation, "restarted by the application", Loss.RESTARTED);
+            case WAITING -> {
+                cancelReconnect();
+                reconnectWhenSettled(generation);
+            }
+            case ENDED -> {
+                phase = Phase.WAITING;
+                reconnectWhenSettled(++generation);
+            }
+            default -> { } // IDLE: start() connects anyway; STOPPED: nothing to restart
         }
-        Duration delay = backoff.delay(ThreadLocalRandom.current().nextDouble());
-        backoff = backoff.next();
-        return delay;
     }
 
     private void reconnectWhenSettled(int gen) {
@@ -261,9 +307,9 @@ final class SseStream implements StreamConnector.Outcome {
         watchdog.stop();
         connector.close();
         response = null;
-        if (parser != null) {
-            parser.end();
-            parser = null;
+        if (reader != null) {
+            reader.end();
+            reader = null;
         }
         flow.reset();
     }
@@ -272,28 +318,6 @@ final class SseStream implements StreamConnector.Outcome {
         if (reconnectTimer != null) {
             reconnectTimer.cancel();
             reconnectTimer = null;
-        }
-    }
-
-    /** The parser's listener: turns events into messages for the pipeline, on the context. */
-    private final class Reader implements EventStreamParser.Listener {
-        @Override
-        public void onEvent(String type, String data, String lastEventId) {
-            long seq = tracker.deliver();
-            receivedSinceOpen = true;
-            pipeline.add(new SseEvent(SseStream.this, seq, type, data, lastEventId, serverRetry,
-                    tracker.deliveryCount(seq)));
-        }
-
-        @Override
-        public void onRetry(long millis) {
-            serverRetry = Duration.ofMillis(millis);
-            backoff = backoff.withFirst(serverRetry);
-        }
-
-        @Override
-        public void onLastEventId(String lastEventId) {
-            afterSettle(tracker.idOnly(lastEventId));
         }
     }
 }

@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +34,8 @@ final class StreamConnector {
     private final IntPredicate isCurrent;
     private final Outcome outcome;
     private String currentUrl;
+    private String currentMethod;
+    private boolean withBody;
     private int redirects;
     private HttpClientRequest request;
 
@@ -45,7 +45,7 @@ final class StreamConnector {
         this.client = client;
         this.isCurrent = isCurrent;
         this.outcome = outcome;
-        this.currentUrl = spec.url();
+        restart();
     }
 
     /** The URL the next or current attempt asks, after redirects. */
@@ -53,23 +53,26 @@ final class StreamConnector {
         return currentUrl;
     }
 
-    /** A reconnect goes to the stream's own URL again, with a fresh redirect budget. */
+    /** A reconnect goes to the stream's own URL again, with its method and body and a fresh redirect budget. */
     void restart() {
         currentUrl = spec.url();
+        currentMethod = spec.method();
+        withBody = spec.body().isPresent();
         redirects = 0;
     }
 
     /** Sends the request of attempt {@code gen}, resuming after {@code resumeId}. */
     void send(int gen, String resumeId) {
+        warnIfUnsendable(resumeId);
         try {
-            client.request(options(resumeId))
+            client.request(spec.requestOptions(currentUrl, currentMethod, withBody, resumeId))
                     .compose(req -> {
                         if (!isCurrent.test(gen)) {
                             req.reset();
                             return Future.failedFuture("superseded");
                         }
                         request = req;
-                        return req.send();
+                        return spec.send(req, withBody);
                     })
                     .onComplete(ar -> {
                         if (ar.succeeded()) {
@@ -83,10 +86,12 @@ final class StreamConnector {
         }
     }
 
-    private RequestOptions options(String resumeId) {
-        return new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(currentUrl)
-                .setHeaders(spec.requestHeaders(currentUrl, resumeId))
-                .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(false);
+    private void warnIfUnsendable(String resumeId) {
+        if (!StreamSpec.isSendable(resumeId)) {
+            LOG.warn("route '{}': event id '{}' of {} holds a control character, which HTTP forbids in a header;"
+                    + " reconnecting without Last-Event-ID", spec.route(), resumeId.replaceAll("\\p{Cntrl}", "?"),
+                    spec.url());
+        }
     }
 
     /** Aborts the current request, if any. */
@@ -110,13 +115,13 @@ final class StreamConnector {
         } else if (status == 204) {
             outcome.noContent(gen);
         } else if (StreamStatus.isRedirect(status) && resp.getHeader("Location") != null) {
-            redirect(gen, resp.getHeader("Location"));
+            redirect(gen, status, resp.getHeader("Location"));
         } else {
             outcome.failed(gen, StreamStatus.describe(status, resp.statusMessage(), type, currentUrl));
         }
     }
 
-    private void redirect(int gen, String location) {
+    private void redirect(int gen, int status, String location) {
         if (++redirects > MAX_REDIRECTS) {
             outcome.failed(gen, "more than " + MAX_REDIRECTS + " redirects from " + spec.url());
             return;
@@ -131,6 +136,10 @@ final class StreamConnector {
         LOG.debug("route '{}': {} redirects to {}", spec.route(), currentUrl, next);
         close();
         currentUrl = next;
+        if (status == 303 || ((status == 301 || status == 302) && currentMethod.equals("POST"))) {
+            currentMethod = "GET"; // as browsers do; 307 and 308 keep the method and body
+            withBody = false;
+        }
         outcome.redirected(gen);
     }
 

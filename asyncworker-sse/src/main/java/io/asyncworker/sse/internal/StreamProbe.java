@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ final class StreamProbe {
                 SseRoute route = RouteConnections.sse(r);
                 SseConnection connection = RouteConnections.resolve(route, context.connections());
                 for (String source : route.sources()) {
-                    StreamSpec spec = StreamSpec.of(route, connection, source, 1);
+                    StreamSpec spec = StreamSpec.of(route, connection, source, context.settings());
                     probe(client, spec).ifPresent(problems::add);
                 }
             }
@@ -45,11 +44,10 @@ final class StreamProbe {
     }
 
     private static Optional<String> probe(HttpClientAgent client, StreamSpec spec) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(spec.url())
-                .setHeaders(spec.requestHeaders(spec.url(), spec.lastEventId()))
-                .setConnectTimeout(spec.connectTimeout().toMillis()).setFollowRedirects(true);
+        RequestOptions options = spec.requestOptions(spec.url(), spec.method(), spec.body().isPresent(),
+                spec.lastEventId()).setFollowRedirects(true);
         try {
-            HttpClientResponse resp = client.request(options).compose(req -> req.send()
+            HttpClientResponse resp = client.request(options).compose(req -> spec.send(req, spec.body().isPresent())
                     .onSuccess(r -> {
                         r.exceptionHandler(t -> { }); // the reset below is ours
                         req.reset();

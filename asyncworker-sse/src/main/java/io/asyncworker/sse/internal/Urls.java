@@ -7,6 +7,9 @@ import java.util.Objects;
 
 /** URL checks and joins for stream addresses. */
 public final class Urls {
+    /** Characters that may not occur in an HTTP token (RFC 9110 §5.6.2). */
+    private static final String SEPARATORS = "()<>@,;:\\\"/[]?={}";
+
     private Urls() {
     }
 
@@ -69,15 +72,53 @@ public final class Urls {
         }
     }
 
+    /**
+     * Checks a request method: an HTTP token, not one that cannot carry a stream.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public static String requireMethod(String method) {
+        Objects.requireNonNull(method, "method");
+        if (method.isEmpty() || !method.chars().allMatch(c -> c > 32 && c < 127 && SEPARATORS.indexOf(c) < 0)) {
+            throw new IllegalArgumentException("method is not a valid HTTP method: '" + method + "'");
+        }
+        if (method.equals("HEAD") || method.equals("CONNECT") || method.equals("TRACE")) {
+            throw new IllegalArgumentException("method " + method + " cannot carry an event stream; use GET, POST or REPORT");
+        }
+        return method;
+    }
+
     /** Appends a path to a base URL: {@code https://h/api} + {@code /stream} = {@code https://h/api/stream}. */
     public static String join(String baseUrl, String path) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return base + (path.startsWith("/") ? path : "/" + path);
     }
 
-    /** Resolves a redirect's {@code Location} against the URL that answered it. */
+    /**
+     * Resolves a redirect's {@code Location} against the URL that answered it. Same-document
+     * references follow RFC 3986 §5.2.2, where {@link URI#resolve} follows RFC 2396: an empty
+     * reference (or a fragment only) is the current URL itself, not its parent path, and a query
+     * only replaces the current query. Fragments are dropped, a request never carries one.
+     */
     public static String resolve(String current, String location) {
-        return URI.create(current).resolve(location.trim()).toString();
+        String ref = location.trim();
+        if (ref.isEmpty() || ref.startsWith("#")) {
+            return beforeAny(current, "#");
+        }
+        if (ref.startsWith("?")) {
+            return beforeAny(current, "?#") + beforeAny(ref, "#");
+        }
+        return URI.create(current).resolve(ref).toString();
+    }
+
+    /** The text up to the first of the given characters. */
+    private static String beforeAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     /** Whether two absolute URLs share scheme, host and port. */

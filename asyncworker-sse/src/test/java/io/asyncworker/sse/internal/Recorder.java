@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records what a parser reports as readable strings, in order. */
-final class Recorder implements EventStreamParser.Listener {
+class Recorder implements EventStreamParser.Listener {
     final List<String> items = new ArrayList<>();
 
     @Override
@@ -20,6 +20,11 @@ final class Recorder implements EventStreamParser.Listener {
     @Override
     public void onLastEventId(String lastEventId) {
         items.add("lastEventId " + lastEventId);
+    }
+
+    @Override
+    public void onComment(String comment) {
+        items.add("comment [" + comment + "]");
     }
 
     static List<String> parse(byte[] stream) {

@@ -24,6 +24,15 @@ class UrlsAndSpecTest {
     }
 
     @Test
+    void resolvesSameDocumentReferencesAsRfc3986Does() {
+        assertThat(Urls.resolve("http://h/a/stream?x=1#f", "")).isEqualTo("http://h/a/stream?x=1");
+        assertThat(Urls.resolve("http://h/a/stream?x=1", "  ")).isEqualTo("http://h/a/stream?x=1");
+        assertThat(Urls.resolve("http://h/a/stream?x=1", "#top")).isEqualTo("http://h/a/stream?x=1");
+        assertThat(Urls.resolve("http://h/a/stream?x=1", "?y=2")).isEqualTo("http://h/a/stream?y=2");
+        assertThat(Urls.resolve("http://h/a/stream", "?y=2#z")).isEqualTo("http://h/a/stream?y=2");
+    }
+
+    @Test
     void comparesOrigins() {
         assertThat(Urls.sameOrigin("http://h/a", "http://H:80/b")).isTrue();
         assertThat(Urls.sameOrigin("http://h/a", "https://h/a")).isFalse();
@@ -35,7 +44,7 @@ class UrlsAndSpecTest {
         SseConnection conn = SseConnection.builder().baseUrl("http://h/api").bearerToken("t")
                 .header("X-A", "conn").header("X-B", "conn").build();
         SseRoute route = SseRoute.consume("/s").header("x-b", "route").handler(b -> { });
-        StreamSpec spec = StreamSpec.of(route, conn, "/s", 10);
+        StreamSpec spec = StreamSpec.of(route, conn, "/s", io.asyncworker.Settings.from(java.util.Map.of()));
 
         assertThat(spec.url()).isEqualTo("http://h/api/s");
         MultiMap h = spec.requestHeaders(spec.url(), "42");
@@ -46,6 +55,12 @@ class UrlsAndSpecTest {
         assertThat(h.get("X-A")).isEqualTo("conn");
         assertThat(h.getAll("X-B")).containsExactly("route");
         assertThat(spec.highWater()).isEqualTo(1024);
+
+        assertThat(spec.requestHeaders(spec.url(), "café").get("Last-Event-ID"))
+                .as("one char per UTF-8 byte").isEqualTo("caf\u00c3\u00a9");
+        assertThat(spec.requestHeaders(spec.url(), "a\u0001b").get("Last-Event-ID")).as("not sendable").isNull();
+        assertThat(StreamSpec.isSendable("tab\tand ünïcode")).isTrue();
+        assertThat(StreamSpec.isSendable("del\u007f")).isFalse();
 
         MultiMap elsewhere = spec.requestHeaders("http://other/s", "");
         assertThat(elsewhere.get("Authorization")).isNull();
