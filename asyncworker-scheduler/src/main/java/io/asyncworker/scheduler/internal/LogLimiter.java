@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
- * Lets one log line of a kind through per window and counts the ones it holds back, so that
- * 10,000 schedules running late after a stall write one line a second, not 10,000. Timed by the
- * app's {@link TimerService}. Shared by every schedule of an app; thread-safe.
+ * Lets one log line of a kind through per window and counts the ones it holds back, so that a
+ * schedule skipping a run every few milliseconds writes one line a second, not hundreds. Timed by
+ * the app's {@link TimerService}. One per schedule and kind of line, so that one schedule never
+ * hides another's lines; thread-safe.
  */
 final class LogLimiter {
     private final TimerService timer;

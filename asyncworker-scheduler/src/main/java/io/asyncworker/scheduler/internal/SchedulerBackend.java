@@ -21,9 +21,8 @@ final class SchedulerBackend implements Backend {
     private final List<ScheduleRunner> runners;
 
     SchedulerBackend(BackendContext context) {
-        ScheduleRunner.Logs logs = ScheduleRunner.Logs.of(context.timer());
         this.runners = context.routes().stream()
-                .map(r -> new ScheduleRunner((ScheduleRoute) r, context.app(), context.timer(), context.meters(), logs))
+                .map(r -> new ScheduleRunner((ScheduleRoute) r, context.app(), context.timer(), context.meters()))
                 .toList();
     }
 
