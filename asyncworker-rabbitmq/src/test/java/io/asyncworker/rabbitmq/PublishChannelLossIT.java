@@ -46,13 +46,7 @@ class PublishChannelLossIT {
 
     @Test
     void publishesOfAChannelTheBrokerClosesForAnotherReasonAreSentAgainAndAllArrive() throws Exception {
-        connection.publish("", queue, "m-first");
-        AtomicBoolean faultDone = new AtomicBoolean();
-        CompletableFuture<List<CompletableFuture<Void>>> publishing = CompletableFuture.supplyAsync(
-                () -> publishUntil(faultDone));
-        failPublishingChannels();
-        faultDone.set(true);
-        List<CompletableFuture<Void>> futures = publishing.get();
+        List<CompletableFuture<Void>> futures = publishAround(this::failPublishingChannels);
 
         futures.forEach(CompletableFuture::join);
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
@@ -62,13 +56,8 @@ class PublishChannelLossIT {
 
     @Test
     void publishesOfAConnectionTheBrokerClosesAreReportedTruthfullyAndNoneIsLostSilently() throws Exception {
-        connection.publish("", queue, "m-first");
-        AtomicBoolean faultDone = new AtomicBoolean();
-        CompletableFuture<List<CompletableFuture<Void>>> publishing = CompletableFuture.supplyAsync(
-                () -> publishUntil(faultDone));
-        vhost.closeAllConnections("fault injected by PublishChannelLossIT");
-        faultDone.set(true);
-        List<CompletableFuture<Void>> futures = publishing.get();
+        List<CompletableFuture<Void>> futures = publishAround(
+                () -> vhost.closeAllConnections("fault injected by PublishChannelLossIT"));
 
         Set<String> confirmed = new HashSet<>(Set.of("m-first"));
         for (int i = 0; i < futures.size(); i++) {
@@ -81,6 +70,17 @@ class PublishChannelLossIT {
             }
         }
         assertThat(arrived()).as("every confirmed publish arrived").containsAll(confirmed);
+    }
+
+    /** Publishes {@code m-first}, then {@code m0, m1, ...} while the fault is injected; returns their futures. */
+    private List<CompletableFuture<Void>> publishAround(Runnable fault) throws Exception {
+        connection.publish("", queue, "m-first");
+        AtomicBoolean faultDone = new AtomicBoolean();
+        CompletableFuture<List<CompletableFuture<Void>>> publishing = CompletableFuture.supplyAsync(
+                () -> publishUntil(faultDone));
+        fault.run();
+        faultDone.set(true);
+        return publishing.get();
     }
 
     /** Publishes in windows of 100 until the fault was injected, then one more window; returns every future. */
