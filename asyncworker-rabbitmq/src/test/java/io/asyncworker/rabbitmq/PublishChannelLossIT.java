@@ -1,12 +1,14 @@
 package io.asyncworker.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -96,11 +98,10 @@ class PublishChannelLossIT {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         boolean last = false;
         while (!last) {
-            last = stop.get();
-            if (all.size() >= 5_000 && !last) {
-                Thread.onSpinWait();
-                continue;
+            if (all.size() >= 5_000) {
+                await().atMost(Duration.ofSeconds(60)).untilTrue(stop);
             }
+            last = stop.get();
             List<CompletableFuture<Void>> window = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 window.add(connection.publishAsync("", queue, "m" + all.size(), PublishOptions.defaults()));

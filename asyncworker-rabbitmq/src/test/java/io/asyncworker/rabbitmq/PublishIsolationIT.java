@@ -1,6 +1,7 @@
 package io.asyncworker.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,9 +145,7 @@ class PublishIsolationIT {
         List<PublishException> failures = new ArrayList<>();
         for (int k = 0; k < FAILING; k++) {
             int due = k * THREADS * PER_THREAD / FAILING;
-            while (routed.get() < due) {
-                Thread.onSpinWait();
-            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> routed.get() >= due);
             try {
                 connection.publish(exchange, "k", "{\"lost\":" + k + "}");
             } catch (PublishException e) {
