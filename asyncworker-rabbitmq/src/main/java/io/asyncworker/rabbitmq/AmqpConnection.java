@@ -5,8 +5,9 @@ import io.asyncworker.BodyCodec;
 import io.asyncworker.Connection;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
-import io.asyncworker.rabbitmq.internal.Publisher;
+import io.asyncworker.rabbitmq.internal.HeaderValues;
 import io.asyncworker.rabbitmq.internal.PublishBodies;
+import io.asyncworker.rabbitmq.internal.Publisher;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import javax.net.ssl.SSLContext;
  * AmqpConnection other = AmqpConnection.builder().url("amqp://app:secret@mq:5672/jobs")
  *         .name("jobs").prefetch(256).build();
  * app.connection(rabbit).connection(other);
- * rabbit.publish("", "items", new Item(42));                              // JSON, confirmed
+ * rabbit.publish("", "items", new Item(42));     // JSON, confirmed; a missing queue 'items' is an error
  * }</pre>
  *
  * <p>The backend opens one connection for consuming at start and recovers it itself (amqp-client's
@@ -160,58 +161,58 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     }
 
     /**
-     * Publishes a message and, with confirms on (the default), waits for the broker's confirm.
-     * The body is JSON via the codec for objects, UTF-8 text for a {@code String}, raw for
-     * {@code byte[]}. Persistent, not mandatory.
+     * Publishes a message and, with confirms on (the default), waits for the broker's confirm, at
+     * most {@code confirmTimeout}. The body is JSON via the codec for objects, UTF-8 text for a
+     * {@code String}, raw for {@code byte[]}. Persistent, and mandatory on the default exchange
+     * {@code ""}: there the routing key names a queue, and a queue that does not exist is a
+     * {@link PublishException} naming it instead of a message dropped silently (see
+     * {@link PublishOptions.Builder#mandatory(boolean)}).
      *
-     * @param exchange the exchange
-     * @param routingKey the routing key
-     * @param body the body: bytes and strings as they are, other objects encoded by the codec
-     * @throws PublishException when the broker refuses it, the confirm times out or the channel fails
+     * <p>Each publish gets its own outcome: one to an exchange that does not exist fails alone
+     * ({@link PublishException.Failure#EXCHANGE_NOT_FOUND}) and never fails another publish.
+     *
+     * @throws PublishException         when the broker did not take it: see {@link PublishException#failure()}
+     * @throws IllegalArgumentException when the exchange or routing key is longer than 255 UTF-8 bytes
      */
     public void publish(String exchange, String routingKey, Object body) {
         publish(exchange, routingKey, body, PublishOptions.defaults());
     }
 
     /**
-     * Publishes with headers and properties; see {@link #publish(String, String, Object)}. With
-     * {@code mandatory(true)} an unroutable message fails with {@link PublishException}.
-     *
-     * @param exchange the exchange
-     * @param routingKey the routing key
-     * @param body the body: bytes and strings as they are, other objects encoded by the codec
-     * @param options the publish options
+     * Publishes with headers and properties; see {@link #publish(String, String, Object)}. A
+     * mandatory message (by default: on the default exchange) that no queue takes fails with
+     * {@link PublishException.Failure#UNROUTABLE}; the message carries exactly the headers set.
      */
     public void publish(String exchange, String routingKey, Object body, PublishOptions options) {
         PublishBodies.Encoded e = encode(exchange, routingKey, body, options);
-        publisher.publish(exchange, routingKey, e.bytes(), e.properties(), options.mandatory());
+        publisher.publish(exchange, routingKey, e.bytes(), e.properties(), options.mandatoryFor(exchange));
     }
 
     /**
-     * Publishes without blocking; the future completes when the broker confirmed (at once with
-     * confirms off) and fails with {@link PublishException}.
-     *
-     * @param exchange the exchange
-     * @param routingKey the routing key
-     * @param body the body: bytes and strings as they are, other objects encoded by the codec
-     * @param options the publish options
-     * @return a future completed when the broker confirmed the message, or failed with a
-     *     {@link PublishException}
+     * Publishes without waiting for the confirm; the future completes on a virtual thread (never
+     * on amqp-client's thread) when the broker confirmed (at once with confirms off), or fails with
+     * {@link PublishException}. No timeout applies (add {@code orTimeout} for one); a lost
+     * connection fails it. The first publish to each exchange waits for its confirm before this
+     * returns, so that an error it causes is its own (see the README's publishing section).
      */
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, Object body, PublishOptions options) {
         PublishBodies.Encoded e = encode(exchange, routingKey, body, options);
-        return publisher.publishAsync(exchange, routingKey, e.bytes(), e.properties(), options.mandatory());
+        return publisher.publishAsync(exchange, routingKey, e.bytes(), e.properties(), options.mandatoryFor(exchange));
     }
 
     private PublishBodies.Encoded encode(String exchange, String routingKey, Object body, PublishOptions options) {
-        Objects.requireNonNull(exchange, "exchange");
-        Objects.requireNonNull(routingKey, "routingKey");
+        HeaderValues.shortString("exchange", Objects.requireNonNull(exchange, "exchange"));
+        HeaderValues.shortString("routingKey", Objects.requireNonNull(routingKey, "routingKey"));
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(options, "options");
         return PublishBodies.encode(body, options, config.codec);
     }
 
-    /** Closes the publishing connection, if open; a later publish opens it again. */
+    /**
+     * Closes the publishing connection, if open, after waiting up to 5 s (at most the confirm
+     * timeout) for the confirms of open publishes; those still open then fail as
+     * {@link PublishException.Failure#UNCONFIRMED}. A later publish opens it again.
+     */
     @Override
     public void close() {
         publisher.close();

@@ -239,14 +239,13 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /**
-     * How long {@code publish} waits for a confirm; default 30 s.
-     *
-     * @param timeout how long {@code publish} waits for a confirm; default 30 s
-     * @return this builder
-     */
+    /** How long {@code publish} waits for a confirm; positive, at most one day, default 30 s. */
     public B confirmTimeout(Duration timeout) {
-        this.confirmTimeout = positive("confirmTimeout", timeout);
+        positive("confirmTimeout", timeout);
+        if (timeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("confirmTimeout must be at most one day (PT24H), got " + timeout);
+        }
+        this.confirmTimeout = timeout;
         return self();
     }
 

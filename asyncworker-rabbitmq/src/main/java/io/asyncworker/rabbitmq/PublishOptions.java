@@ -1,6 +1,7 @@
 package io.asyncworker.rabbitmq;
 
 import com.rabbitmq.client.AMQP;
+import io.asyncworker.rabbitmq.internal.HeaderValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,15 +15,20 @@ import java.util.Optional;
  *         .header("tenant", "acme").messageId(order.id()).mandatory(true).build());
  * }</pre>
  *
- * <p>Defaults: persistent (delivery mode 2), not mandatory, content type from the codec for
- * objects, {@code text/plain} for strings, none for bytes. An immutable value; the builder is
- * not thread-safe.
+ * <p>Defaults: persistent (delivery mode 2); mandatory on the default exchange {@code ""} only
+ * (see {@link Builder#mandatory(boolean)}); content type from the codec for objects,
+ * {@code text/plain} for strings, none for bytes. The message carries exactly the headers set
+ * here, nothing added. The builder checks what AMQP can carry at once ({@link
+ * IllegalArgumentException} naming the option): header value types, short strings of at most 255
+ * UTF-8 bytes, RabbitMQ's limits. An immutable value; the builder is not thread-safe.
  */
 public final class PublishOptions {
     private static final PublishOptions DEFAULTS = builder().build();
+    /** RabbitMQ closes the channel for a per-message TTL above 10 years. */
+    private static final long MAX_EXPIRATION_MILLIS = 315_360_000_000L;
     private final Map<String, Object> headers;
     private final boolean persistent;
-    private final boolean mandatory;
+    private final Boolean mandatory;
     private final String contentType;
     private final String messageId;
     private final String correlationId;
@@ -44,7 +50,7 @@ public final class PublishOptions {
         this.priority = b.priority;
     }
 
-    /** {@return the defaults: persistent, not mandatory, no headers} */
+    /** The defaults: persistent, mandatory on the default exchange only, no headers. */
     public static PublishOptions defaults() {
         return DEFAULTS;
     }
@@ -54,9 +60,17 @@ public final class PublishOptions {
         return new Builder();
     }
 
-    /** {@return whether an unroutable message is an error instead of being dropped silently} */
-    public boolean mandatory() {
-        return mandatory;
+    /** The {@code mandatory} flag set explicitly; empty for the default, which depends on the exchange. */
+    public Optional<Boolean> mandatory() {
+        return Optional.ofNullable(mandatory);
+    }
+
+    /**
+     * Whether a message to this exchange is mandatory: as set, else only on the default exchange
+     * {@code ""}, whose routing key names a queue.
+     */
+    public boolean mandatoryFor(String exchange) {
+        return mandatory != null ? mandatory : exchange.isEmpty();
     }
 
     /** {@return whether the message is persistent (delivery mode 2)} */
@@ -93,7 +107,7 @@ public final class PublishOptions {
     public static final class Builder {
         private final Map<String, Object> headers = new LinkedHashMap<>();
         private boolean persistent = true;
-        private boolean mandatory;
+        private Boolean mandatory;
         private String contentType;
         private String messageId;
         private String correlationId;
@@ -106,14 +120,17 @@ public final class PublishOptions {
         }
 
         /**
-         * Adds a header (String, number, boolean, byte[], List, Map, Date).
+         * Adds a header: String, Integer, Long, Short, Byte, Double, Float, Boolean, BigDecimal
+         * (unscaled value within 32 bits, scale 0..255), Date, byte[], or a List or Map of these
+         * (values are copied). {@code CC} and {@code BCC} must be Lists of routing keys.
          *
-         * @param name the header name, in any case
-         * @param value the header's value
-         * @return this builder
+         * @throws IllegalArgumentException naming the header when AMQP cannot carry it, or when
+         *                                  its name is longer than 255 UTF-8 bytes
          */
         public Builder header(String name, Object value) {
-            headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
+            Objects.requireNonNull(name, "header name");
+            Objects.requireNonNull(value, "header value");
+            headers.put(name, HeaderValues.checkedCopy(name, value));
             return this;
         }
 
@@ -140,10 +157,11 @@ public final class PublishOptions {
         }
 
         /**
-         * Report an unroutable message as a {@link PublishException} (needs publisher confirms).
-         *
-         * @param mandatory whether an unroutable message is an error
-         * @return this builder
+         * Whether a message no queue takes is a {@link PublishException} ({@code true}) or dropped
+         * silently ({@code false}). Default: mandatory on the default exchange {@code ""} (its
+         * routing key names a queue, so a missing queue is an error, never a silent drop), not
+         * mandatory on other exchanges (an event nobody subscribed to may be normal there). The
+         * error needs publisher confirms; with confirms off a returned message is only logged.
          */
         public Builder mandatory(boolean mandatory) {
             this.mandatory = mandatory;
@@ -157,7 +175,8 @@ public final class PublishOptions {
          * @return this builder
          */
         public Builder contentType(String contentType) {
-            this.contentType = Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(contentType, "contentType");
+            this.contentType = HeaderValues.shortString("contentType", contentType);
             return this;
         }
 
@@ -168,7 +187,8 @@ public final class PublishOptions {
          * @return this builder
          */
         public Builder messageId(String messageId) {
-            this.messageId = Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(messageId, "messageId");
+            this.messageId = HeaderValues.shortString("messageId", messageId);
             return this;
         }
 
@@ -179,7 +199,8 @@ public final class PublishOptions {
          * @return this builder
          */
         public Builder correlationId(String correlationId) {
-            this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
+            Objects.requireNonNull(correlationId, "correlationId");
+            this.correlationId = HeaderValues.shortString("correlationId", correlationId);
             return this;
         }
 
@@ -190,19 +211,16 @@ public final class PublishOptions {
          * @return this builder
          */
         public Builder replyTo(String replyTo) {
-            this.replyTo = Objects.requireNonNull(replyTo, "replyTo");
+            Objects.requireNonNull(replyTo, "replyTo");
+            this.replyTo = HeaderValues.shortString("replyTo", replyTo);
             return this;
         }
 
-        /**
-         * Per-message TTL in milliseconds, at least 0.
-         *
-         * @param millis the time to live in milliseconds
-         * @return this builder
-         */
+        /** Per-message TTL in milliseconds, 0 to 315,360,000,000 (10 years, RabbitMQ's limit). */
         public Builder expirationMillis(long millis) {
-            if (millis < 0) {
-                throw new IllegalArgumentException("expiration must be at least 0 ms, got " + millis);
+            if (millis < 0 || millis > MAX_EXPIRATION_MILLIS) {
+                throw new IllegalArgumentException("expiration must be within 0.." + MAX_EXPIRATION_MILLIS
+                        + " ms (10 years, RabbitMQ's limit), got " + millis);
             }
             this.expiration = Long.toString(millis);
             return this;
@@ -215,7 +233,8 @@ public final class PublishOptions {
          * @return this builder
          */
         public Builder type(String type) {
-            this.type = Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(type, "type");
+            this.type = HeaderValues.shortString("type", type);
             return this;
         }
 

@@ -66,6 +66,17 @@ class AmqpConnectionTest {
         assertThatThrownBy(() -> AmqpConnection.builder().reconnectDelay(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("maxReconnectDelay");
         assertThatThrownBy(() -> AmqpConnection.builder().url("ftp://x")).hasMessageContaining("amqp://");
+        assertThatThrownBy(() -> AmqpConnection.builder().confirmTimeout(Duration.ofSeconds(Long.MAX_VALUE)))
+                .hasMessageStartingWith("confirmTimeout must be at most one day");
+    }
+
+    @Test
+    void anExchangeOrRoutingKeyLongerThanAmqpCarriesIsRefusedBeforeAnythingIsSent() {
+        AmqpConnection nowhere = AmqpConnection.builder().port(1).build();
+        assertThatThrownBy(() -> nowhere.publish("", "k".repeat(256), "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("routingKey must be at most 255 UTF-8 bytes, got 256");
+        assertThatThrownBy(() -> nowhere.publishAsync("e".repeat(300), "k", "x", PublishOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("exchange must be at most 255");
     }
 
     @Test

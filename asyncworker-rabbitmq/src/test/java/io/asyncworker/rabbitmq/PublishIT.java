@@ -76,14 +76,52 @@ class PublishIT {
         assertThat(TestBroker.messageCount(queue)).isEqualTo(1);
     }
 
+    /** Regression: a default publish to a missing queue returned normally and the message was dropped. */
+    @Test
+    void aDefaultPublishToAQueueThatDoesNotExistFailsNamingTheQueue() {
+        String missing = "missing-" + UUID.randomUUID();
+        assertThatThrownBy(() -> connection.publish("", missing, "lost"))
+                .isInstanceOfSatisfying(PublishException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PublishException.Failure.UNROUTABLE))
+                .hasMessageContaining("no queue named '" + missing + "' exists");
+        assertThatThrownBy(() -> connection.publishAsync("", missing, new Item(1, "x"), PublishOptions.defaults()).join())
+                .hasCauseInstanceOf(PublishException.class).hasMessageContaining(missing);
+
+        connection.publish("", missing, "dropped on purpose", PublishOptions.builder().mandatory(false).build());
+        connection.publish("amq.fanout", "", "an event nobody subscribed to is not an error");
+    }
+
     @Test
     void missingExchangeFailsThePublishAndTheNextOneWorks() {
         String exchange = "missing-" + UUID.randomUUID();
-        assertThatThrownBy(() -> connection.publish(exchange, "k", "x")).isInstanceOf(PublishException.class)
-                .hasMessageContaining(exchange);
+        assertThatThrownBy(() -> connection.publish(exchange, "k", "x")).isInstanceOfSatisfying(PublishException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PublishException.Failure.EXCHANGE_NOT_FOUND))
+                .hasMessageContaining("exchange '" + exchange + "' does not exist");
         TestBroker.declareClassic(queue);
         connection.publish("", queue, "after the failure");
         assertThat(TestBroker.messageCount(queue)).isEqualTo(1);
+    }
+
+    /** Regression: headers too large for a frame left amqp-client's sequence numbers one ahead of the broker's. */
+    @Test
+    void headersTooLargeForAFrameFailThatPublishAloneAndTheNextOnesAreConfirmedRightly() {
+        TestBroker.declareClassic(queue);
+        AmqpConnection quick = TestBroker.connection().confirmTimeout(Duration.ofSeconds(5)).build();
+        try {
+            quick.publish("", queue, "first");
+            PublishOptions huge = PublishOptions.builder().header("big", "x".repeat(200_000)).build();
+            assertThatThrownBy(() -> quick.publish("", queue, "too big", huge))
+                    .isInstanceOfSatisfying(PublishException.class,
+                            e -> assertThat(e.failure()).isEqualTo(PublishException.Failure.NOT_SENT))
+                    .hasMessageContaining("exceeded max frame size");
+            quick.publish("", queue, "next");
+            assertThatThrownBy(() -> quick.publish("", "missing-" + UUID.randomUUID(), "unroutable"))
+                    .hasMessageContaining("unroutable");
+            quick.publish("", queue, "last");
+            assertThat(TestBroker.drain(queue)).containsExactly("first", "next", "last");
+        } finally {
+            quick.close();
+        }
     }
 
     @Test

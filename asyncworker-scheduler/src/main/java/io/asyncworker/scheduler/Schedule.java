@@ -39,7 +39,10 @@ import java.util.Objects;
  * app's shutdown hooks run; a run that ignores the interrupt is logged and left behind.
  *
  * <p>Each setter validates its argument at once and throws {@link IllegalArgumentException}
- * naming the option. A builder is not thread-safe; the route it builds is immutable.
+ * naming the option, extreme values included: periods and delays lie between 1 ms (periods) or
+ * zero (initial delay) and 36,500 days (100 years), a cron expression has at most 1,000
+ * characters, a name no control characters. A builder is not thread-safe; the route it builds is
+ * immutable.
  */
 public final class Schedule {
     private final Trigger trigger;
@@ -58,11 +61,10 @@ public final class Schedule {
      * Runs at a fixed rate: the first run one period after start (or after
      * {@link #initialDelay(Duration)}), then every period on the same grid.
      *
-     * @param period positive
-     * @return a schedule to finish with a handler
+     * @param period from 1 ms to 36,500 days
      */
     public static Schedule every(Duration period) {
-        positive("every", period);
+        interval("every", period);
         return new Schedule(new FixedRate(period), "every(" + period + ")");
     }
 
@@ -70,11 +72,10 @@ public final class Schedule {
      * Runs with a fixed delay between the end of one run and the start of the next; the first
      * run one delay after start (or after {@link #initialDelay(Duration)}).
      *
-     * @param delay positive
-     * @return a schedule to finish with a handler
+     * @param delay from 1 ms to 36,500 days
      */
     public static Schedule fixedDelay(Duration delay) {
-        positive("fixedDelay", delay);
+        interval("fixedDelay", delay);
         return new Schedule(new FixedDelay(delay), "fixedDelay(" + delay + ")");
     }
 
@@ -89,45 +90,44 @@ public final class Schedule {
      * @param zone the time zone
      * @return a schedule to finish with a handler
      * @throws IllegalArgumentException naming the expression and the problem when it does not
-     *                                  parse or never fires
+     *                                  parse, never fires or is longer than 1,000 characters
      */
     public static Schedule cron(String expression, ZoneId zone) {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(zone, "zone");
         CronTrigger trigger = CronTrigger.parse(expression, zone);
-        return new Schedule(trigger, "cron(" + expression.trim() + ", " + zone + ")");
+        return new Schedule(trigger, "cron(" + trigger.expression() + ", " + zone + ")");
     }
 
     /**
      * The route's name, used in logs, metrics tags and health; by default derived from the
-     * trigger, e.g. {@code every(PT30S)}. Names are unique within an app.
-     *
-     * @param name the route's name, used in logs, metrics tags and health; by default derived from the trigger,
-     *     e.g. {@code every(PT30S)}
-     * @return this builder
+     * trigger, e.g. {@code every(PT30S)}. Names are unique within an app and contain no control
+     * characters (a line break would forge log lines).
      */
     public Schedule name(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("name must not contain control characters such as line breaks, got '"
+                    + name.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
         this.name = name;
         return this;
     }
 
     /**
-     * The delay from start to the first regular run; zero or positive. Default: one period for
-     * {@link #every} and {@link #fixedDelay}, zero for {@link #cron} (whose first run is the first
-     * fire time at or after start + this delay).
-     *
-     * @param delay the delay from start to the first regular run; zero or positive
-     * @return this builder
+     * The delay from start to the first regular run; from zero to 36,500 days. Default: one period
+     * for {@link #every} and {@link #fixedDelay}, zero for {@link #cron} (whose first run is the
+     * first fire time at or after start + this delay).
      */
     public Schedule initialDelay(Duration delay) {
         Objects.requireNonNull(delay, "initialDelay");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("initialDelay must be zero or positive, got " + delay);
         }
+        atMostMaxDelay("initialDelay", delay);
         this.initialDelay = delay;
         return this;
     }
@@ -146,9 +146,7 @@ public final class Schedule {
 
     /**
      * How many runs of this schedule may be active at once; at least 1, default 1.
-     *
-     * @param max how many runs of this schedule may be active at once; at least 1, default 1
-     * @return this builder
+     * {@link Integer#MAX_VALUE} means no limit.
      */
     public Schedule maxConcurrency(int max) {
         if (max < 1) {
@@ -190,10 +188,22 @@ public final class Schedule {
         return new ScheduleRoute(name, trigger, initialDelay, runOnStartup, maxConcurrency, overlap, handler);
     }
 
-    private static void positive(String option, Duration value) {
+    /** A period: positive, at least {@link ScheduleRoute#MIN_PERIOD}, at most {@link ScheduleRoute#MAX_DELAY}. */
+    private static void interval(String option, Duration value) {
         Objects.requireNonNull(value, option);
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(option + " must be positive, got " + value);
+        }
+        if (value.compareTo(ScheduleRoute.MIN_PERIOD) < 0) {
+            throw new IllegalArgumentException(option + " must be at least 1 ms (shorter periods would keep the timer "
+                    + "busy), got " + value);
+        }
+        atMostMaxDelay(option, value);
+    }
+
+    private static void atMostMaxDelay(String option, Duration value) {
+        if (value.compareTo(ScheduleRoute.MAX_DELAY) > 0) {
+            throw new IllegalArgumentException(option + " must be at most 36500 days (100 years), got " + value);
         }
     }
 }

@@ -1,129 +1,152 @@
 package io.asyncworker.rabbitmq.internal;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.asyncworker.rabbitmq.PublishException;
+import io.asyncworker.rabbitmq.PublishException.Failure;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The publishing side of an {@code AmqpConnection}: its own connection, opened on first use and
- * again after a failure, with one channel in confirm mode.
+ * The publishing side of an {@code AmqpConnection}: its own connection (opened on first use and
+ * again after a failure), a few shared confirm channels ({@link PublishConnection}), and an
+ * {@link ExchangeProbe} that sends the first publish to each exchange alone. Each publish gets
+ * its own outcome: a channel error fails only the publish that caused it, the others of that
+ * channel are sent again ({@link ChannelLoss}).
  *
- * <p>Thread-safe: publishes are serialized by a lock (sequence number and frame must go together).
+ * <p>Thread-safe: publish from any thread. Futures complete on virtual threads, never on
+ * amqp-client's connection thread.
  */
 public final class Publisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
-    /** Daemon threads, so that a publisher nobody closed does not keep the JVM alive. */
-    private static final java.util.concurrent.ThreadFactory DAEMON =
-            Thread.ofPlatform().daemon().name("aw-publisher-", 0).factory();
-    private final Supplier<ConnectionFactory> factory;
-    private final String connectionName;
-    private final boolean confirms;
+    /** Shared channels: one for the default exchange, the others shared by the other exchanges. */
+    static final int SLOTS = 4;
+    /** How long {@link #close()} waits at most for open publishes to be confirmed. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
     private final Duration confirmTimeout;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Connection connection;
-    private PublishChannel channel;
+    private final PublishConnection connection;
+    private final ExchangeProbe probe;
 
     /**
      * @param factory        makes a configured connection factory
      * @param connectionName shown in the broker's connection list
      */
     public Publisher(Supplier<ConnectionFactory> factory, String connectionName, boolean confirms, Duration confirmTimeout) {
-        this.factory = factory;
-        this.connectionName = connectionName;
-        this.confirms = confirms;
-        this.confirmTimeout = confirmTimeout;
+        this(factory, connectionName, confirms, confirmTimeout, SLOTS);
     }
 
-    /** Publishes and waits for the confirm (when confirms are on). */
+    Publisher(Supplier<ConnectionFactory> factory, String connectionName, boolean confirms, Duration confirmTimeout,
+              int slots) {
+        this.confirmTimeout = confirmTimeout;
+        // both callbacks run on the first publish at the earliest, when the fields are set
+        this.connection = new PublishConnection(factory, connectionName, confirms, slots, this::lost, this::opened);
+        this.probe = new ExchangeProbe(connection, confirmTimeout);
+    }
+
+    /** A new connection: every exchange is checked again. */
+    private void opened() {
+        probe.reset();
+    }
+
+    /** Publishes and waits for the confirm (when confirms are on), at most the confirm timeout. */
     public void publish(String exchange, String routingKey, byte[] body, AMQP.BasicProperties props, boolean mandatory) {
-        CompletableFuture<Void> done = publishAsync(exchange, routingKey, body, props, mandatory);
+        PendingPublish p = PendingPublish.of(new Outgoing(exchange, routingKey, mandatory, props, body));
+        send(p);
         try {
-            done.get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            p.done().get(confirmTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof PublishException pe ? pe
-                    : new PublishException(exchange, routingKey, String.valueOf(e.getCause()), e.getCause());
+            throw asPublishException(exchange, routingKey, e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishException(exchange, routingKey, "no publisher confirm within " + confirmTimeout, e);
+            throw unconfirmed(exchange, routingKey, "no publisher confirm within " + confirmTimeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishException(exchange, routingKey, "interrupted while waiting for the confirm", e);
+            throw unconfirmed(exchange, routingKey, "interrupted while waiting for the confirm", e);
         }
     }
 
-    /** Publishes; the future completes on the confirm (at once with confirms off). */
+    /**
+     * Publishes; the future completes on a virtual thread when the broker answered (at once with
+     * confirms off), failing with {@link PublishException}. No timeout applies: a publish whose
+     * connection is lost fails, and callers add {@code orTimeout} for a bound of their own.
+     */
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, byte[] body,
                                                 AMQP.BasicProperties props, boolean mandatory) {
-        lock.lock();
-        try {
-            PublishChannel ch = channel();
-            return ch.publish(exchange, routingKey, body, props, mandatory);
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            if (e instanceof PublishException pe) {
-                return CompletableFuture.failedFuture(pe);
+        PendingPublish p = PendingPublish.chained(new Outgoing(exchange, routingKey, mandatory, props, body));
+        send(p);
+        return p.done();
+    }
+
+    private void send(PendingPublish p) {
+        if (p.done().isDone()) {
+            return; // answered meanwhile (e.g. timed out): never sent twice on our own
+        }
+        if (!probe.isVerified(p.message().exchange()) && probe.sendFirst(p)) {
+            return;
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                if (connection.forExchange(p.message().exchange()).publish(p)) {
+                    return;
+                }
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                p.fail(Failure.NOT_SENT, "the publishing connection cannot be opened: " + describe(e), e);
+                return;
             }
-            return CompletableFuture.failedFuture(new PublishException(exchange, routingKey, describe(e), e));
-        } finally {
-            lock.unlock();
         }
+        p.fail(Failure.NOT_SENT, "the publishing channel closed three times before it could be sent", null);
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof ShutdownSignalException sse) {
-            return "channel closed: " + sse.getReason();
+    /** A shared channel closed: decide each open publish, send again those that did not cause it. */
+    private void lost(PublishChannel channel, ChannelLoss loss, List<PendingPublish> open) {
+        loss.exchange().ifPresent(probe::forget);
+        List<Runnable> resends = new ArrayList<>();
+        for (PendingPublish p : open) {
+            ChannelLoss.Decision d = loss.decide(p, false);
+            switch (d.action()) {
+                case FAIL -> p.fail(d.failure(), d.reason(), loss.cause());
+                case RETRY -> resends.add(() -> send(p.lostOnce()));
+                case RETRY_ALONE -> resends.add(() -> probe.resendAlone(p.lostOnce()));
+            }
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (loss.kind() != ChannelLoss.Kind.CLOSED_BY_US) {
+            LOG.warn("a publishing channel was closed ({}) before the broker confirmed {} publishes: {} failed, {} sent again",
+                    loss.describe(), open.size(), open.size() - resends.size(), resends.size());
+        }
+        resends.forEach(Runnable::run); // in publish order, on the channel's outcome thread
     }
 
-    private PublishChannel channel() throws IOException, TimeoutException {
-        if (channel != null && channel.isOpen()) {
-            return channel;
-        }
-        if (connection == null || !connection.isOpen()) {
-            ConnectionFactory f = factory.get();
-            f.setThreadFactory(DAEMON);
-            connection = f.newConnection(connectionName);
-            LOG.debug("publishing connection '{}' opened", connectionName);
-        }
-        Channel ch = connection.createChannel();
-        channel = new PublishChannel(ch, confirms);
-        return channel;
-    }
-
-    /** Closes the connection; pending confirms fail. A later publish reopens it. */
+    /** Waits up to 5 s for open publishes to be confirmed, then closes the connection. A later publish reopens it. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (connection != null && connection.isOpen()) {
-                connection.close(5000);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("closing publishing connection '{}' failed", connectionName, e);
-        } finally {
-            connection = null;
-            channel = null;
-            lock.unlock();
-        }
+        connection.close(confirmTimeout.compareTo(CLOSE_WAIT) < 0 ? confirmTimeout : CLOSE_WAIT);
+        probe.reset();
     }
 
-    static Map<String, Object> withHeader(Map<String, Object> headers, String name, Object value) {
-        Map<String, Object> copy = headers == null ? new HashMap<>() : new HashMap<>(headers);
-        copy.put(name, value);
-        return copy;
+    static String describe(Exception e) {
+        if (e instanceof ShutdownSignalException sse) {
+            return "closed: " + sse.getMessage();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static PublishException asPublishException(String exchange, String routingKey, Throwable cause) {
+        return cause instanceof PublishException pe ? pe
+                : new PublishException(exchange, routingKey, Failure.UNCONFIRMED, String.valueOf(cause), cause);
+    }
+
+    private static PublishException unconfirmed(String exchange, String routingKey, String why, Throwable cause) {
+        return new PublishException(exchange, routingKey, Failure.UNCONFIRMED,
+                why + "; it may or may not have been published", cause);
     }
 }

@@ -24,6 +24,8 @@ import java.util.Optional;
 public final class CronTrigger implements Trigger {
     private static final Instant REFERENCE = Instant.parse("2000-01-01T00:00:00Z");
     private static final int COUNT_LIMIT = 10_000;
+    /** Longer expressions are refused: cron-utils' parse time grows with the length (60k chars take seconds). */
+    static final int MAX_LENGTH = 1_000;
     private static final String SHAPE = "expected 6 fields: second minute hour day-of-month month day-of-week,"
             + " e.g. '0 */5 * * * *'";
 
@@ -41,22 +43,41 @@ public final class CronTrigger implements Trigger {
      * Parses and checks an expression.
      *
      * @throws IllegalArgumentException naming the expression and the problem, also when no date
-     *                                  ever matches it (e.g. {@code 0 0 0 30 2 *})
+     *                                  ever matches it (e.g. {@code 0 0 0 30 2 *}) or it is longer
+     *                                  than {@value #MAX_LENGTH} characters
      */
     public static CronTrigger parse(String expression, ZoneId zone) {
-        Cron cron;
-        try {
-            cron = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53))
-                    .parse(expression.trim()).validate();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cron expression '" + expression + "' is invalid: " + e.getMessage()
-                    + " (" + SHAPE + ")", e);
+        if (expression.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("cron expression must have at most " + MAX_LENGTH + " characters, got "
+                    + expression.length() + ": '" + printable(expression.substring(0, 40)) + "...'");
         }
-        CronTrigger trigger = new CronTrigger(expression.trim(), zone, ExecutionTime.forCron(cron));
+        String normalized = normalize(expression);
+        CronTrigger trigger = new CronTrigger(normalized, zone, ExecutionTime.forCron(parseCron(normalized)));
         if (trigger.firstAtOrAfter(REFERENCE).isEmpty()) {
-            throw new IllegalArgumentException("cron expression '" + expression + "' never fires: no date matches it");
+            throw new IllegalArgumentException("cron expression '" + printable(normalized)
+                    + "' never fires: no date matches it");
         }
         return trigger;
+    }
+
+    private static Cron parseCron(String normalized) {
+        try {
+            return new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53))
+                    .parse(normalized).validate();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cron expression '" + printable(normalized) + "' is invalid: "
+                    + printable(String.valueOf(e.getMessage())) + " (" + SHAPE + ")", e);
+        }
+    }
+
+    /** Trimmed, each run of white space (tabs, line breaks) made one space, so names and logs stay one line. */
+    private static String normalize(String expression) {
+        return expression.trim().replaceAll("\\s+", " ");
+    }
+
+    /** For messages: other control characters shown as {@code ?}. */
+    private static String printable(String text) {
+        return normalize(text).replaceAll("\\p{Cntrl}", "?");
     }
 
     @Override
@@ -112,7 +133,7 @@ public final class CronTrigger implements Trigger {
         return "cron '" + expression + "' " + zone;
     }
 
-    /** The expression as given. */
+    /** The expression as given, trimmed and with single spaces between fields. */
     public String expression() {
         return expression;
     }

@@ -18,6 +18,13 @@ import java.util.Objects;
 public final class ScheduleRoute implements Route {
     /** Default {@code maxConcurrency}. */
     public static final int DEFAULT_MAX_CONCURRENCY = 1;
+    /** The shortest period of {@code every} and {@code fixedDelay}. */
+    public static final Duration MIN_PERIOD = Duration.ofMillis(1);
+    /**
+     * The longest period or initial delay, 100 years: due times stay far inside what instants and
+     * the timer's nanosecond delays can count.
+     */
+    public static final Duration MAX_DELAY = Duration.ofDays(36_500);
 
     private final String name;
     private final Trigger trigger;

@@ -54,16 +54,19 @@ final class ScheduleRunner {
     private String detail = "";
     private long runs;
 
-    /** The limiters of the frequent log lines, shared by every schedule of an app. */
+    /**
+     * The limiters of this schedule's frequent log lines. Each schedule has its own, so that one
+     * schedule skipping or running late every few milliseconds never hides another one's lines.
+     */
     record Logs(LogLimiter late, LogLimiter skipped) {
         static Logs of(TimerService timer) {
             return new Logs(LogLimiter.every(Duration.ofSeconds(1), timer), LogLimiter.every(Duration.ofSeconds(1), timer));
         }
     }
 
-    ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters, Logs logs, TaskRunner runs) {
+    ScheduleRunner(ScheduleRoute route, App app, TimerService timer, MeterRegistry meters, TaskRunner runs) {
         this.route = route;
-        this.logs = logs;
+        this.logs = Logs.of(timer);
         this.trigger = route.trigger();
         this.timer = timer;
         this.timeline = Timeline.of(trigger, timer);

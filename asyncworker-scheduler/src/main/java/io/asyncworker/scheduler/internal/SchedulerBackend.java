@@ -24,9 +24,8 @@ final class SchedulerBackend implements Backend {
     private final TaskRunner runs = TaskRunner.virtual("asyncworker-schedule", Integer.MAX_VALUE);
 
     SchedulerBackend(BackendContext context) {
-        ScheduleRunner.Logs logs = ScheduleRunner.Logs.of(context.timer());
         this.runners = context.routes().stream()
-                .map(r -> new ScheduleRunner((ScheduleRoute) r, context.app(), context.timer(), context.meters(), logs, runs))
+                .map(r -> new ScheduleRunner((ScheduleRoute) r, context.app(), context.timer(), context.meters(), runs))
                 .toList();
     }
 
