@@ -75,6 +75,15 @@ public interface Request {
     /** The first value of a header (names ignore case), empty when absent. */
     Optional<String> header(String name);
 
+    /**
+     * The first value of a header converted to a type (the types of {@link #pathParam(String, Class)}),
+     * empty when absent.
+     *
+     * @throws HttpException            {@code 400} naming the header when it does not convert
+     * @throws IllegalArgumentException when the type is unsupported
+     */
+    <T> Optional<T> header(String name, Class<T> type);
+
     /** Every value of a header (names ignore case), in order; empty when absent. */
     List<String> headers(String name);
 
@@ -88,9 +97,11 @@ public interface Request {
     String bodyAsString();
 
     /**
-     * The body decoded from JSON (with the route's codec, Jackson by default).
+     * The body decoded from JSON (with the route's codec, Jackson by default); never {@code null}.
      *
-     * @throws HttpException {@code 400} when the body is empty or not a valid {@code type}
+     * @throws HttpException {@code 400} when the body is empty, JSON {@code null} or not a valid
+     *                       {@code type}; the message names the problem in the client's terms, e.g.
+     *                       {@code body: field "price": expected a number, got "ab" (line 1, column 10)}
      */
     <T> T body(Class<T> type);
 }
