@@ -8,6 +8,8 @@ import io.asyncworker.http.HttpAddress;
 import io.asyncworker.http.HttpRoute;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.TimerService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Deployable;
@@ -47,6 +49,9 @@ final class HttpBackend implements Backend {
     private final Settings settings;
     private final List<HttpRoute> routes;
     private final HttpMetrics metrics;
+    private final ServerLimits limits;
+    private final TimerService timer;
+    private final MeterRegistry meters;
     private final InFlight inFlight = new InFlight();
     private final Dispatcher dispatcher;
     private volatile State state = State.STARTING;
@@ -61,6 +66,9 @@ final class HttpBackend implements Backend {
         this.settings = context.settings();
         this.routes = routes;
         this.metrics = new HttpMetrics(context.meters());
+        this.limits = ServerLimits.of(settings);
+        this.timer = context.timer();
+        this.meters = context.meters();
         this.dispatcher = new Dispatcher(inFlight, metrics);
         this.address = settings.get(HttpSettings.HOST) + ":" + settings.get(HttpSettings.PORT);
     }
@@ -86,11 +94,17 @@ final class HttpBackend implements Backend {
     /**
      * One server per event loop, all on the same port (Vert.x spreads the connections over them;
      * port 0 gives one random port shared by all), so accepting and parsing scale with the cores.
+     * Every connection is guarded from its first byte ({@link ConnectionGuard}), requests that do
+     * not decode are answered by {@link InvalidRequests}, the others pass the {@link FrontDoor}.
      */
     private Future<String> listen(Router router) {
-        HttpServerOptions options = new HttpServerOptions().setHost(settings.get(HttpSettings.HOST)).setPort(settings.get(HttpSettings.PORT));
+        HttpServerOptions options = limits.options(settings.get(HttpSettings.HOST), settings.get(HttpSettings.PORT));
+        ConnectionGuard guard = new ConnectionGuard(limits, options, timer, meters);
+        InvalidRequests invalid = new InvalidRequests(metrics, limits);
+        FrontDoor front = new FrontDoor(router, metrics);
         Supplier<Deployable> perLoop = () -> context -> {
-            HttpServer server = vertx.createHttpServer(options).requestHandler(router);
+            HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::accept)
+                    .invalidRequestHandler(invalid).requestHandler(front);
             servers.add(server);
             return server.listen();
         };
