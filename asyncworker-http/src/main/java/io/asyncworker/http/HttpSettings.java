@@ -44,12 +44,14 @@ public final class HttpSettings {
     public static final Setting<Boolean> METRICS_ENABLED = Setting.bool("ASYNCWORKER_METRICS_ENABLED", true);
     /** The metrics path. */
     public static final Setting<String> METRICS_PATH = Setting.path("ASYNCWORKER_METRICS_PATH", "/metrics");
-    /** The health path. */
+    /** Whether {@code /metrics} also carries JVM and process meters (memory, GC, threads, CPU, uptime, files). */
+    public static final Setting<Boolean> METRICS_JVM = Setting.bool("ASYNCWORKER_METRICS_JVM", true);
+    /** The health path; the liveness and readiness probes are served at {@code <path>/live} and {@code <path>/ready}. */
     public static final Setting<String> HEALTH_PATH = Setting.path("ASYNCWORKER_HEALTH_PATH", "/health");
 
     /** Every setting of the backend, in the README's order. */
     public static final List<Setting<?>> ALL = List.of(HOST, PORT, IDLE_TIMEOUT, HEADER_TIMEOUT, REQUEST_TIMEOUT,
-            MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, METRICS_ENABLED, METRICS_PATH, HEALTH_PATH);
+            MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, METRICS_ENABLED, METRICS_PATH, METRICS_JVM, HEALTH_PATH);
 
     private HttpSettings() {
     }

@@ -52,11 +52,13 @@ final class HttpBackend implements Backend {
     private final ServerLimits limits;
     private final TimerService timer;
     private final MeterRegistry meters;
+    private final Liveness liveness;
     private final InFlight inFlight = new InFlight();
     private final Dispatcher dispatcher;
     private volatile State state = State.STARTING;
     private volatile String address;
     private PrometheusMeterRegistry prometheus;
+    private JvmMeters jvmMeters;
     private Vertx vertx;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private Future<?> shutdown;
@@ -69,6 +71,7 @@ final class HttpBackend implements Backend {
         this.limits = ServerLimits.of(settings);
         this.timer = context.timer();
         this.meters = context.meters();
+        this.liveness = new Liveness(timer);
         this.dispatcher = new Dispatcher(inFlight, metrics);
         this.address = settings.get(HttpSettings.HOST) + ":" + settings.get(HttpSettings.PORT);
     }
@@ -84,6 +87,7 @@ final class HttpBackend implements Backend {
             throw new IllegalStateException("HTTP server cannot listen on " + address + " (" + HttpSettings.HOST
                     + ", " + HttpSettings.PORT + "): " + e.getMessage(), e);
         }
+        liveness.start();
         HttpAddress bound = new HttpAddress(settings.get(HttpSettings.HOST), servers.getFirst().actualPort());
         address = bound.host() + ":" + bound.port();
         Bindings.bind(app, bound);
@@ -103,6 +107,7 @@ final class HttpBackend implements Backend {
         InvalidRequests invalid = new InvalidRequests(metrics, limits);
         FrontDoor front = new FrontDoor(router, metrics);
         Supplier<Deployable> perLoop = () -> context -> {
+            liveness.watch(context);
             HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::accept)
                     .invalidRequestHandler(invalid).requestHandler(front);
             servers.add(server);
@@ -117,14 +122,21 @@ final class HttpBackend implements Backend {
             prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             app.meters().add(prometheus);
             all.add(BuiltinRoutes.metrics(settings.get(HttpSettings.METRICS_PATH), prometheus));
+            if (settings.get(HttpSettings.METRICS_JVM)) {
+                jvmMeters = JvmMeters.bindTo(prometheus);
+            }
         }
-        all.add(BuiltinRoutes.health(settings.get(HttpSettings.HEALTH_PATH), app::health));
+        String health = settings.get(HttpSettings.HEALTH_PATH);
+        all.add(BuiltinRoutes.health(health, app::health));
+        all.add(BuiltinRoutes.live(health, liveness::problems));
+        all.add(BuiltinRoutes.ready(health, app::health));
         return all;
     }
 
     @Override
     public void stopIntake() {
         state = State.STOPPED;
+        liveness.stop();
         Bindings.unbind(app);
         if (!servers.isEmpty()) {
             long timeout = settings.shutdownTimeout().toMillis();
@@ -161,6 +173,7 @@ final class HttpBackend implements Backend {
         } catch (Exception e) {
             LOG.warn("closing Vert.x failed: {}", e.toString());
         } finally {
+            Optional.ofNullable(jvmMeters).ifPresent(JvmMeters::close);
             Optional.ofNullable(prometheus).ifPresent(p -> {
                 app.meters().remove(p);
                 p.close();
