@@ -129,6 +129,16 @@ class HostileRequestsIT {
     }
 
     @Test
+    void aRequestWithoutHostOrWithARelativeTargetIsAnsweredAsJson() throws Exception {
+        String noHost = exchange("GET /items/1 HTTP/1.1\r\nConnection: close\r\n\r\n");
+        assertThat(RawClient.status(noHost)).isEqualTo(400);
+        assertThat(RawClient.body(noHost)).isEqualTo("{\"error\":\"For HTTP/1.x requests, the 'Host' header is required\"}");
+        String relative = exchange("GET items HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(RawClient.status(relative)).isEqualTo(404);
+        assertThat(RawClient.body(relative)).isEqualTo("{\"error\":\"not found\"}");
+    }
+
+    @Test
     void overlongRequestLineIsAJson414NamingTheLimitAndCounted() throws Exception {
         String answer = exchange("GET /items/" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(RawClient.status(answer)).isEqualTo(414);

@@ -28,10 +28,10 @@ final class BadFraming extends IllegalArgumentException {
      */
     static void check(HttpMessage message) {
         HttpHeaders headers = message.headers();
-        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (codings.isEmpty()) {
-            return;
+        if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return; // most requests: no list is built
         }
+        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (message.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
             throw new BadFraming("Transfer-Encoding is not allowed in an HTTP/1.0 request");
         }

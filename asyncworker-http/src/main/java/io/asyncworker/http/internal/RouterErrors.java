@@ -39,7 +39,11 @@ final class RouterErrors {
                     HttpMetrics.template(rc), rc.failure());
             send(rc, metrics, Reply.error(status, "internal server error"));
         } else {
-            send(rc, metrics, Reply.error(status, status == 400 ? badRequest(rc.failure()) : "request failed with status " + status));
+            send(rc, metrics, Reply.error(status, switch (status) {
+                case 400 -> badRequest(rc.failure());
+                case 404 -> "not found";
+                default -> "request failed with status " + status;
+            }));
         }
     }
 

@@ -42,11 +42,11 @@ public final class DecodeErrors {
     }
 
     private static String problem(Exception e) {
-        if (e instanceof StreamConstraintsException limit) {
+        if (selfOrCause(e, StreamConstraintsException.class) instanceof StreamConstraintsException limit) {
             return Limits.describe(limit.getOriginalMessage());
         }
-        if (e.getCause() instanceof StreamConstraintsException limit) {
-            return Limits.describe(limit.getOriginalMessage());
+        if (selfOrCause(e, InputCoercionException.class) instanceof InputCoercionException coercion) {
+            return outOfRange(coercion);
         }
         if (e instanceof JsonEOFException) {
             return "the JSON ends too early";
@@ -54,13 +54,12 @@ public final class DecodeErrors {
         if (e instanceof JsonParseException) {
             return "not valid JSON";
         }
-        if (e instanceof InputCoercionException c) {
-            return outOfRange(c);
-        }
-        if (e.getCause() instanceof InputCoercionException c) {
-            return outOfRange(c);
-        }
         return e instanceof JsonMappingException m ? mapping(m) : "the body could not be read";
+    }
+
+    /** The exception itself or its cause when of the type (databind wraps some core exceptions), else null. */
+    private static Throwable selfOrCause(Exception e, Class<? extends Throwable> type) {
+        return type.isInstance(e) ? e : type.isInstance(e.getCause()) ? e.getCause() : null;
     }
 
     private static String mapping(JsonMappingException e) {
