@@ -140,18 +140,21 @@ class HostileRequestsIT {
 
     @Test
     void overlongRequestLineIsAJson414NamingTheLimitAndCounted() throws Exception {
-        String answer = exchange("GET /items/" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertThat(RawClient.status(answer)).isEqualTo(414);
-        assertThat(RawClient.body(answer)).isEqualTo("{\"error\":\"request line too long\",\"limit\":4096}");
-        awaitCount("GET", 414, 1);
+        assertLimitAnswer("GET /items/" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414,
+                "{\"error\":\"request line too long\",\"limit\":4096}");
     }
 
     @Test
     void overlongHeadersAreAJson431NamingTheLimitAndCounted() throws Exception {
-        String answer = exchange("GET /items/1 HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n");
-        assertThat(RawClient.status(answer)).isEqualTo(431);
-        assertThat(RawClient.body(answer)).isEqualTo("{\"error\":\"request headers too large\",\"limit\":8192}");
-        awaitCount("GET", 431, 1);
+        assertLimitAnswer("GET /items/1 HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n", 431,
+                "{\"error\":\"request headers too large\",\"limit\":8192}");
+    }
+
+    private static void assertLimitAnswer(String request, int status, String body) throws Exception {
+        String answer = exchange(request);
+        assertThat(RawClient.status(answer)).isEqualTo(status);
+        assertThat(RawClient.body(answer)).isEqualTo(body);
+        awaitCount("GET", status, 1);
     }
 
     @Test

@@ -59,18 +59,33 @@ class SlowClientsIT {
         return client;
     }
 
+    /** What a test does with each new connection. */
+    @FunctionalInterface
+    private interface Opening {
+        void open(int index, RawClient client) throws Exception;
+    }
+
+    private List<RawClient> connections(int count, Opening opening) throws Exception {
+        List<RawClient> opened = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            RawClient client = connect();
+            opening.open(i, client);
+            opened.add(client);
+        }
+        return opened;
+    }
+
+    private static void awaitAllClosed(List<RawClient> connections) {
+        await().atMost(WAIT).until(() -> connections.stream().allMatch(RawClient::isClosedByServer));
+    }
+
     @Test
     void slowlorisHeadsAreClosedWithinTheHeaderTimeoutThoughTheyKeepSendingBytes() throws Exception {
         start(SHORT_TIMEOUTS);
-        List<RawClient> slow = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            RawClient client = connect();
-            client.send("GET /items/1 HTTP/1.1\r\nHost: x\r\n");
-            slow.add(client);
-        }
+        List<RawClient> slow = connections(20, (i, client) -> client.send("GET /items/1 HTTP/1.1\r\nHost: x\r\n"));
         // one more header byte every 50 ms on each: the connections are never quiet for long
         trickle.scheduleAtFixedRate(() -> slow.forEach(c -> c.send("X")), 50, 50, TimeUnit.MILLISECONDS);
-        await().atMost(WAIT).until(() -> slow.stream().allMatch(RawClient::isClosedByServer));
+        awaitAllClosed(slow);
         assertClosedCount("header_timeout", 20);
         assertThat(server.get("/items/2").body()).as("the server still serves").isEqualTo("item 2");
     }
@@ -78,25 +93,17 @@ class SlowClientsIT {
     @Test
     void silentConnectionsAreClosedWithinTheHeaderTimeout() throws Exception {
         start(SHORT_TIMEOUTS);
-        List<RawClient> silent = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            silent.add(connect());
-        }
-        await().atMost(WAIT).until(() -> silent.stream().allMatch(RawClient::isClosedByServer));
+        awaitAllClosed(connections(20, (i, client) -> { }));
         assertClosedCount("header_timeout", 20);
     }
 
     @Test
     void idleKeepAliveConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
         start(SHORT_TIMEOUTS);
-        List<RawClient> idle = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            RawClient client = connect();
+        awaitAllClosed(connections(20, (i, client) -> {
             client.send("GET /items/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(client.readResponse(WAIT)).endsWith("item " + i);
-            idle.add(client);
-        }
-        await().atMost(WAIT).until(() -> idle.stream().allMatch(RawClient::isClosedByServer));
+        }));
         assertClosedCount("idle_timeout", 20);
     }
 
@@ -123,10 +130,7 @@ class SlowClientsIT {
     @Test
     void connectionsBeyondTheLimitAreClosedAtOnceAndCounted() throws Exception {
         start(Map.of(HttpSettings.MAX_CONNECTIONS.name(), "5"));
-        List<RawClient> allowed = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            allowed.add(connect());
-        }
+        List<RawClient> allowed = connections(5, (i, client) -> { });
         await().atMost(WAIT).until(() -> openConnections() == 5);
         RawClient refused = connect();
         assertThat(refused.readUntilClosed(WAIT)).as("closed without an answer").isEmpty();

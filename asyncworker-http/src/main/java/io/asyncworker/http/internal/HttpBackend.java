@@ -98,18 +98,17 @@ final class HttpBackend implements Backend {
     /**
      * One server per event loop, all on the same port (Vert.x spreads the connections over them;
      * port 0 gives one random port shared by all), so accepting and parsing scale with the cores.
-     * Every connection is guarded from its first byte ({@link ConnectionGuard}), requests that do
-     * not decode are answered by {@link InvalidRequests}, the others pass the {@link FrontDoor}.
+     * Every connection is guarded from its first byte ({@link ConnectionGuard}); every request
+     * passes {@link BeforeRouting}.
      */
     private Future<String> listen(Router router) {
         HttpServerOptions options = limits.options(settings.get(HttpSettings.HOST), settings.get(HttpSettings.PORT));
         ConnectionGuard guard = new ConnectionGuard(limits, options, timer, meters);
-        InvalidRequests invalid = new InvalidRequests(metrics, limits);
-        FrontDoor front = new FrontDoor(router, metrics);
+        BeforeRouting gate = new BeforeRouting(router, metrics, limits);
         Supplier<Deployable> perLoop = () -> context -> {
             liveness.watch(context);
             HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::accept)
-                    .invalidRequestHandler(invalid).requestHandler(front);
+                    .invalidRequestHandler(gate::invalid).requestHandler(gate::decoded);
             servers.add(server);
             return server.listen();
         };

@@ -17,6 +17,12 @@ class ReadDeadlinesTest {
         return d.expired(ms * MS);
     }
 
+    /** A request whose head was decoded at {@code headMs} and its end at {@code endMs}. */
+    private void read(long headMs, long endMs) {
+        d.headRead(headMs * MS);
+        d.requestRead(endMs * MS);
+    }
+
     @Test
     void aSilentConnectionMustSendItsHeadWithinTheHeaderTimeoutOfConnecting() {
         assertThat(expiredAt(99)).isEmpty();
@@ -41,16 +47,14 @@ class ReadDeadlinesTest {
 
     @Test
     void aRunningHandlerHasNoDeadline() {
-        d.headRead(10 * MS);
-        d.requestRead(20 * MS);
+        read(10, 20);
         assertThat(d.phase()).isEqualTo(Phase.BUSY);
         assertThat(expiredAt(3_600_000)).isEmpty();
     }
 
     @Test
     void anAnsweredConnectionIsIdleUntilItsNextFirstByte() {
-        d.headRead(10 * MS);
-        d.requestRead(20 * MS);
+        read(10, 20);
         d.responseEnded(300 * MS);
         assertThat(d.phase()).isEqualTo(Phase.IDLE);
         assertThat(expiredAt(799)).isEmpty();
@@ -74,8 +78,7 @@ class ReadDeadlinesTest {
 
     @Test
     void aPipelinedHeadThatCameWithThePreviousBodyIsTimedFromWhenItWasRead() {
-        d.headRead(10 * MS);
-        d.requestRead(20 * MS);
+        read(10, 20);
         d.headRead(30 * MS); // no bytesRead: its bytes arrived with the end of the first request
         assertThat(d.phase()).isEqualTo(Phase.BODY);
         assertThat(expiredAt(1029)).isEmpty();
