@@ -95,10 +95,15 @@ public interface Request {
     Optional<String> header(String name);
 
     /**
-     * {@return every value of a header (names ignore case), in order; empty when absent}
+     * The first value of a header converted to a type (the types of {@link #pathParam(String, Class)}),
+     * empty when absent.
      *
-     * @param name the header name, in any case
+     * @throws HttpException            {@code 400} naming the header when it does not convert
+     * @throws IllegalArgumentException when the type is unsupported
      */
+    <T> Optional<T> header(String name, Class<T> type);
+
+    /** Every value of a header (names ignore case), in order; empty when absent. */
     List<String> headers(String name);
 
     /** {@return every header with all its values; lookups in this map ignore case} */
@@ -111,11 +116,11 @@ public interface Request {
     String bodyAsString();
 
     /**
-     * {@return the body decoded from JSON (with the route's codec, Jackson by default)}
+     * The body decoded from JSON (with the route's codec, Jackson by default); never {@code null}.
      *
-     * @param <T> the value type
-     * @param type the type to decode into
-     * @throws HttpException {@code 400} when the body is empty or not a valid {@code type}
+     * @throws HttpException {@code 400} when the body is empty, JSON {@code null} or not a valid
+     *                       {@code type}; the message names the problem in the client's terms, e.g.
+     *                       {@code body: field "price": expected a number, got "ab" (line 1, column 10)}
      */
     <T> T body(Class<T> type);
 }

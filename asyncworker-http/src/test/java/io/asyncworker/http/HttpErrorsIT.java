@@ -36,6 +36,7 @@ class HttpErrorsIT {
                 HttpRoute.put("/items/{id}", req -> Response.ok()),
                 HttpRoute.get("/color", req -> Response.text(req.queryParam("c", Color.class).orElseThrow().name())),
                 HttpRoute.post("/items", req -> Response.json(req.body(Item.class))),
+                HttpRoute.get("/count", req -> Response.text("count " + req.header("X-Count", int.class).orElse(0))),
                 HttpRoute.post("/small", req -> Response.text("took " + req.bodyBytes().length)).withBodyLimit(16),
                 HttpRoute.post("/big", req -> Response.text("took " + req.bodyBytes().length)),
                 HttpRoute.get("/boom", req -> {
@@ -84,15 +85,28 @@ class HttpErrorsIT {
             socket.getOutputStream().write("GET /color?c=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"error\":\"malformed query string");
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"error\":\"malformed query string: '%zz' at position 2 "
+                    + "is not a valid percent-escape (% and two hex digits)\"}");
         }
     }
 
     @Test
     void answers400ToMalformedOrEmptyJson() throws Exception {
-        assertJsonError(server.send("POST", "/items", "{\"name\": oops"), 400, "malformed request body");
-        assertJsonError(server.send("POST", "/items", "{\"qty\": \"many\"}"), 400, "malformed request body");
-        assertJsonError(server.send("POST", "/items", ""), 400, "request body is empty");
+        assertJsonError(server.send("POST", "/items", "{\"name\": oops"), 400, "body: not valid JSON (line 1, column 14)");
+        assertJsonError(server.send("POST", "/items", "{\"qty\": \"many\"}"), 400,
+                "body: field \\\"qty\\\": expected a whole number, got \\\"many\\\" (line 1, column 9)");
+        assertJsonError(server.send("POST", "/items", ""), 400, "body: empty; expected JSON");
+    }
+
+    @Test
+    void answers400NamingABadTypedHeader() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/count")).header("X-Count", "many").GET().build();
+        HttpResponse<String> r = TestServer.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        assertJsonError(r, 400, "bad header 'X-Count': 'many' is not an int");
+        assertThat(r.body()).contains("\"header\":\"X-Count\"");
+        HttpRequest good = HttpRequest.newBuilder(server.uri("/count")).header("X-Count", "3").GET().build();
+        assertThat(TestServer.CLIENT.send(good, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("count 3");
+        assertThat(server.get("/count").body()).isEqualTo("count 0");
     }
 
     @Test

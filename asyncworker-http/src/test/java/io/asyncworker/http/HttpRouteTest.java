@@ -69,6 +69,19 @@ class HttpRouteTest {
     void rejectsUserRoutesOnTheBuiltInPaths() {
         assertStartFails("taken by the built-in health route", HttpRoute.post("/health", OK));
         assertStartFails("taken by the built-in metrics route", HttpRoute.get("/metrics/", OK));
+        assertStartFails("taken by the built-in liveness route", HttpRoute.get("/health/live", OK));
+        assertStartFails("taken by the built-in readiness route", HttpRoute.get("/health/ready", OK));
+    }
+
+    @Test
+    void rejectsAMetricsPathOnAProbe() {
+        App app = App.create(Settings.from(Map.of(HttpSettings.PORT.name(), "0",
+                HttpSettings.METRICS_PATH.name(), "/health/live")));
+        try (app) {
+            assertThatThrownBy(app::start).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(
+                    "the liveness route (ASYNCWORKER_HEALTH_PATH) and the metrics route (ASYNCWORKER_METRICS_PATH) "
+                            + "must differ, both are /health/live");
+        }
     }
 
     private static void assertStartFails(String message, HttpRoute... routes) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.asyncworker.Action;
+import io.asyncworker.App;
 import io.asyncworker.ComponentHealth;
 import io.asyncworker.RouteType;
 import io.asyncworker.spi.Backend;
@@ -11,6 +12,7 @@ import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.FlushReason;
 import io.asyncworker.spi.RouteMetrics;
+import io.asyncworker.http.internal.HeldTimer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +72,79 @@ class MetricsAndHealthIT {
 
             consumers.state.set(ComponentHealth.up("consumer", "items-route/items"));
             assertThat(server.get("/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void readyIs503NamingTheConsumerWhileItIsDownAnd200WhenItIsBack() throws Exception {
+        FakeConsumers consumers = new FakeConsumers();
+        try (TestServer server = TestServer.start(Map.of(), List.of(consumers), app -> { })) {
+            HttpResponse<String> up = server.get("/health/ready");
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+
+            consumers.state.set(new ComponentHealth("consumer", "items-route/items", ComponentHealth.State.DOWN,
+                    "connection lost"));
+            HttpResponse<String> down = server.get("/health/ready");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(down.body()).isEqualTo(
+                    "{\"status\":\"DOWN\",\"reasons\":[\"consumer items-route/items is DOWN: connection lost\"]}");
+            assertThat(server.get("/health/live").statusCode()).as("a consumer down is no reason to restart").isEqualTo(200);
+
+            consumers.state.set(ComponentHealth.up("consumer", "items-route/items"));
+            assertThat(server.get("/health/ready").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void liveIs503NamingTheTimerWhileItsHeartbeatStallsAnd200OnceItRunsAgain() throws Exception {
+        HeldTimer timer = new HeldTimer();
+        try (TestServer server = TestServer.start(App.builder().settings(TestServer.settings(Map.of())).timer(timer),
+                app -> { })) {
+            timer.runHeld();
+            assertThat(server.get("/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
+
+            timer.advance(Duration.ofSeconds(11)); // the clock moves, the timer thread does not run
+            HttpResponse<String> stuck = server.get("/health/live");
+            assertThat(stuck.statusCode()).isEqualTo(503);
+            assertThat(stuck.body()).startsWith("{\"status\":\"DOWN\",\"reasons\":[\"the app's timer has not run its "
+                    + "heartbeat for 11000 ms (limit 10000 ms)\"");
+            assertThat(server.get("/health").statusCode()).as("/health is unchanged").isEqualTo(200);
+
+            timer.runHeld();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.get("/health/live").statusCode() == 200);
+        }
+    }
+
+    @Test
+    void probesFollowTheHealthPath() throws Exception {
+        try (TestServer server = TestServer.start(Map.of(HttpSettings.HEALTH_PATH.name(), "/ops/health"), app -> { })) {
+            assertThat(server.get("/ops/health/live").statusCode()).isEqualTo(200);
+            assertThat(server.get("/ops/health/ready").statusCode()).isEqualTo(200);
+            assertThat(server.get("/health/live").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void metricsCarryJvmAndProcessMetersByDefault() throws Exception {
+        try (TestServer server = TestServer.start(Map.of(), app -> { })) {
+            String scrape = server.get("/metrics").body();
+            assertThat(scrape).contains("jvm_memory_used_bytes{", "process_cpu_usage ", "jvm_threads_live_threads ",
+                    "jvm_classes_loaded_classes ", "process_uptime_seconds ", "system_cpu_count ",
+                    "asyncworker_http_server_connections ");
+            assertThat(scrape).containsPattern("jvm_gc_[a-z_]+");
+            assertThat(server.app.meters().find("jvm.memory.used").gauges()).as("not pushed to the app's other registries")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void jvmMetersAreLeftOutWhenSwitchedOff() throws Exception {
+        try (TestServer server = TestServer.start(Map.of(HttpSettings.METRICS_JVM.name(), "false"), app -> { })) {
+            String scrape = server.get("/metrics").body();
+            assertThat(scrape).doesNotContain("jvm_memory_used_bytes").doesNotContain("process_cpu_usage");
+            assertThat(scrape).contains("asyncworker_http_server_connections ");
         }
     }
 

@@ -47,6 +47,11 @@ final class TestServer implements AutoCloseable {
                             Route... routes) {
         App.Builder builder = App.builder().settings(settings(settings));
         backends.forEach(builder::backend);
+        return start(builder, setup, routes);
+    }
+
+    /** An app from a builder the test configured (its timer, say); settings default to {@link #settings}. */
+    static TestServer start(App.Builder builder, Consumer<App> setup, Route... routes) {
         App app = builder.build();
         for (Route r : routes) {
             app.route(r);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.asyncworker.BodyCodec;
 import io.asyncworker.DecodeException;
+import io.asyncworker.jackson.internal.DecodeErrors;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -58,6 +59,14 @@ public final class JacksonCodec implements BodyCodec {
         return mapper;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A JSON {@code null} is not a valid value of any type here. The exception's message names
+     * the problem as a client would see it, e.g. {@code field "price": expected a number, got "ab"
+     * (line 1, column 10)}: the field, the JSON expected and found and the position, never a Java
+     * class, a Jackson token or the body itself; Jackson's own exception is its cause.
+     */
     @Override
     public <T> T decode(byte[] body, Class<T> type) {
         Objects.requireNonNull(body, "body");
@@ -68,14 +77,16 @@ public final class JacksonCodec implements BodyCodec {
         if (type == String.class) {
             return type.cast(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
+        T value;
         try {
-            return mapper.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new DecodeException("body is not a valid " + type.getSimpleName() + " (" + body.length
-                    + " bytes): " + e.getOriginalMessage(), e);
+            value = mapper.readValue(body, type);
         } catch (IOException e) {
-            throw new DecodeException("body is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new DecodeException(DecodeErrors.describe(e), e);
         }
+        if (value == null) {
+            throw new DecodeException(DecodeErrors.nullFor(type), null);
+        }
+        return value;
     }
 
     @Override

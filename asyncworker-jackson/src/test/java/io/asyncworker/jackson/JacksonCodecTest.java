@@ -32,10 +32,10 @@ class JacksonCodecTest {
     }
 
     @Test
-    void malformedBodyFailsWithTheTypeNameButNotTheWholeBody() {
+    void malformedBodyFailsWithThePositionButNotTheWholeBody() {
         byte[] body = "{\"id\": not-json, \"secret\": \"s3cret\"}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decode(body, Item.class)).isInstanceOf(DecodeException.class)
-                .hasMessageContaining("not a valid Item")
+                .hasMessage("not valid JSON (line 1, column 12)")
                 .hasMessageNotContaining("s3cret");
     }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTTP backend's {@code /health} follows a RabbitMQ consumer's state: it lives here because
- * this module has both backends. The route does not declare its queue, so a deleted queue keeps
- * the consumer down until the queue exists again.
+ * The HTTP backend's {@code /health} and {@code /health/ready} follow a RabbitMQ consumer's state
+ * ({@code /health/live} does not): it lives here because this module has both backends. The route
+ * does not declare its queue, so a deleted queue keeps the consumer down until the queue exists again.
  */
 class HealthOverHttpIT {
     private final String queue = "aw-health-" + UUID.randomUUID();
@@ -31,14 +31,18 @@ class HealthOverHttpIT {
         Broker.delete(queue);
     }
 
-    @Test
-    void healthIs503NamingTheConsumerWhileItsQueueIsGoneAnd200AfterItResubscribes() throws Exception {
-        Broker.declare(queue);
+    private void startConsumer() {
         app = App.create(Settings.from(Map.of(HttpSettings.PORT.name(), "0")));
         app.connection(AmqpConnection.builder().url(Broker.URL)
                 .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(500)).build());
         app.route(AmqpRoute.consume(queue).handler(batch -> { }));
         app.start();
+    }
+
+    @Test
+    void healthIs503NamingTheConsumerWhileItsQueueIsGoneAnd200AfterItResubscribes() throws Exception {
+        Broker.declare(queue);
+        startConsumer();
         await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(app, "/health").statusCode() == 200);
 
         Broker.delete(queue);
@@ -47,5 +51,22 @@ class HealthOverHttpIT {
 
         Broker.declare(queue);
         await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(app, "/health").statusCode() == 200);
+    }
+
+    @Test
+    void readinessProbeIs503NamingTheConsumerWhileItIsDownAnd200WhenItIsBackWhileLivenessStays200() throws Exception {
+        Broker.declare(queue);
+        startConsumer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(app, "/health/ready").statusCode() == 200);
+        assertThat(Http.get(app, "/health/ready").body()).isEqualTo("{\"status\":\"UP\"}");
+
+        Broker.delete(queue);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(app, "/health/ready").statusCode() == 503);
+        assertThat(Http.get(app, "/health/ready").body()).startsWith("{\"status\":\"DOWN\",\"reasons\":[\"consumer ")
+                .contains(queue);
+        assertThat(Http.get(app, "/health/live").statusCode()).as("a lost queue is no reason to restart").isEqualTo(200);
+
+        Broker.declare(queue);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(app, "/health/ready").statusCode() == 200);
     }
 }

@@ -28,7 +28,9 @@ class HttpWorkerIT {
             assertThat(health.statusCode()).isEqualTo(200);
             var metrics = Http.get(app, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("asyncworker_messages_received");
+            assertThat(metrics.body()).contains("asyncworker_messages_received", "jvm_memory_used_bytes", "process_cpu_usage");
+            assertThat(Http.get(app, "/health/live").statusCode()).isEqualTo(200);
+            assertThat(Http.get(app, "/health/ready").statusCode()).isEqualTo(200);
             app.stop();
             assertThat(Broker.ready(queue)).as("acked, not only delivered").isZero();
         }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The built-in {@code /metrics} and {@code /health} routes; served like user routes, on virtual threads. */
+/**
+ * The built-in {@code /metrics}, {@code /health}, {@code /health/live} and {@code /health/ready}
+ * routes; served like user routes, on virtual threads.
+ */
 final class BuiltinRoutes {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -27,6 +30,35 @@ final class BuiltinRoutes {
     /** 200 when the app runs and every component is up, else 503 with the reasons. */
     static HttpRoute health(String path, Supplier<Health> health) {
         return HttpRoute.get(path, req -> health(health.get()));
+    }
+
+    /** {@code <health path>/live}: 200 while the process is not stuck, else 503 with the reasons. */
+    static HttpRoute live(String healthPath, Supplier<List<String>> problems) {
+        return HttpRoute.get(subPath(healthPath, "live"), req -> probe(problems.get()));
+    }
+
+    /** {@code <health path>/ready}: 200 when the app runs and every component is up, else 503 with the reasons. */
+    static HttpRoute ready(String healthPath, Supplier<Health> health) {
+        return HttpRoute.get(subPath(healthPath, "ready"), req -> {
+            Health h = health.get();
+            return probe(h.isUp() ? List.of() : reasons(h));
+        });
+    }
+
+    /** A probe's answer: {@code {"status":"UP"}}, or 503 {@code {"status":"DOWN","reasons":[...]}}. */
+    static Response probe(List<String> problems) {
+        if (problems.isEmpty()) {
+            return Response.json(Map.of("status", "UP"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "DOWN");
+        body.put("reasons", problems);
+        return Response.json(body).withStatus(503);
+    }
+
+    /** A path below the health path: {@code /health} and {@code live} give {@code /health/live}. */
+    static String subPath(String healthPath, String name) {
+        return (healthPath.endsWith("/") ? healthPath : healthPath + "/") + name;
     }
 
     static Response health(Health health) {

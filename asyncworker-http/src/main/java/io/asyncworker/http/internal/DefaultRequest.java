@@ -112,6 +112,12 @@ final class DefaultRequest implements Request {
     }
 
     @Override
+    public <T> Optional<T> header(String name, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return header(name).map(raw -> ParamConverter.convert("header", name, raw, type));
+    }
+
+    @Override
     public List<String> headers(String name) {
         return List.copyOf(rawHeaders.getAll(Objects.requireNonNull(name, "name")));
     }
@@ -130,13 +136,18 @@ final class DefaultRequest implements Request {
     public <T> T body(Class<T> type) {
         Objects.requireNonNull(type, "type");
         if (body.length() == 0) {
-            throw HttpException.badRequest("request body is empty; expected JSON");
+            throw HttpException.badRequest("body: empty; expected JSON");
         }
+        T value;
         try {
-            return codec.decode(body.getBytes(), type);
+            value = codec.decode(body.getBytes(), type);
         } catch (DecodeException e) {
-            throw HttpException.badRequest("malformed request body: " + e.getMessage());
+            throw HttpException.badRequest("body: " + e.getMessage());
         }
+        if (value == null) { // a codec that lets JSON null through: never hand the handler a null
+            throw HttpException.badRequest("body: expected a value, got null");
+        }
+        return value;
     }
 
     @Override

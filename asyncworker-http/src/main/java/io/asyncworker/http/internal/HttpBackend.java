@@ -8,6 +8,8 @@ import io.asyncworker.http.HttpAddress;
 import io.asyncworker.http.HttpRoute;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
+import io.asyncworker.spi.TimerService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Deployable;
@@ -48,11 +50,16 @@ final class HttpBackend implements Backend {
     private final Settings settings;
     private final List<HttpRoute> routes;
     private final HttpMetrics metrics;
+    private final ServerLimits limits;
+    private final TimerService timer;
+    private final MeterRegistry meters;
+    private final Liveness liveness;
     private final InFlight inFlight = new InFlight();
     private final Dispatcher dispatcher;
     private volatile State state = State.STARTING;
     private volatile String address;
     private PrometheusMeterRegistry prometheus;
+    private JvmMeters jvmMeters;
     private Vertx vertx;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private Future<?> shutdown;
@@ -63,6 +70,10 @@ final class HttpBackend implements Backend {
         this.settings = context.settings();
         this.routes = routes;
         this.metrics = new HttpMetrics(context.meters());
+        this.limits = ServerLimits.of(settings);
+        this.timer = context.timer();
+        this.meters = context.meters();
+        this.liveness = new Liveness(timer);
         this.dispatcher = new Dispatcher(inFlight, metrics);
         this.address = settings.get(HttpSettings.HOST) + ":" + settings.get(HttpSettings.PORT);
     }
@@ -78,6 +89,7 @@ final class HttpBackend implements Backend {
             throw new IllegalStateException("HTTP server cannot listen on " + address + " (" + HttpSettings.HOST
                     + ", " + HttpSettings.PORT + "): " + e.getMessage(), e);
         }
+        liveness.start();
         HttpAddress bound = new HttpAddress(settings.get(HttpSettings.HOST), servers.getFirst().actualPort());
         address = bound.host() + ":" + bound.port();
         context.expose(HttpAddress.KEY, bound);
@@ -88,11 +100,17 @@ final class HttpBackend implements Backend {
     /**
      * One server per event loop, all on the same port (Vert.x spreads the connections over them;
      * port 0 gives one random port shared by all), so accepting and parsing scale with the cores.
+     * Every connection is guarded from its first byte ({@link ConnectionGuard}); every request
+     * passes {@link BeforeRouting}.
      */
     private Future<String> listen(Router router) {
-        HttpServerOptions options = new HttpServerOptions().setHost(settings.get(HttpSettings.HOST)).setPort(settings.get(HttpSettings.PORT));
+        HttpServerOptions options = limits.options(settings.get(HttpSettings.HOST), settings.get(HttpSettings.PORT));
+        ConnectionGuard guard = new ConnectionGuard(limits, options, timer, meters);
+        BeforeRouting gate = new BeforeRouting(router, metrics, limits);
         Supplier<Deployable> perLoop = () -> context -> {
-            HttpServer server = vertx.createHttpServer(options).requestHandler(router);
+            liveness.watch(context);
+            HttpServer server = vertx.createHttpServer(options).connectionHandler(guard::accept)
+                    .invalidRequestHandler(gate::invalid).requestHandler(gate::decoded);
             servers.add(server);
             return server.listen();
         };
@@ -105,14 +123,21 @@ final class HttpBackend implements Backend {
             prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             app.meters().add(prometheus);
             all.add(BuiltinRoutes.metrics(settings.get(HttpSettings.METRICS_PATH), prometheus));
+            if (settings.get(HttpSettings.METRICS_JVM)) {
+                jvmMeters = JvmMeters.bindTo(prometheus);
+            }
         }
-        all.add(BuiltinRoutes.health(settings.get(HttpSettings.HEALTH_PATH), app::health));
+        String health = settings.get(HttpSettings.HEALTH_PATH);
+        all.add(BuiltinRoutes.health(health, app::health));
+        all.add(BuiltinRoutes.live(health, liveness::problems));
+        all.add(BuiltinRoutes.ready(health, app::health));
         return all;
     }
 
     @Override
     public void stopIntake() {
         state = State.STOPPED;
+        liveness.stop();
         context.unexpose(HttpAddress.KEY);
         if (!servers.isEmpty()) {
             long timeout = settings.shutdownTimeout().toMillis();
@@ -151,6 +176,7 @@ final class HttpBackend implements Backend {
         } catch (Exception e) {
             LOG.warn("closing Vert.x failed: {}", e.toString());
         } finally {
+            Optional.ofNullable(jvmMeters).ifPresent(JvmMeters::close);
             Optional.ofNullable(prometheus).ifPresent(p -> {
                 app.meters().remove(p);
                 p.close();

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The HTTP server request timer {@value #TIMER}{method, route, status}: {@code route} is the
- * matched template ({@code /items/{id}}), never the raw path, or {@value #NOT_FOUND} when no
- * route matched; unknown methods are tagged {@code OTHER}. Thread-safe.
+ * matched template ({@code /items/{id}}), never the raw path, {@value #NOT_FOUND} when no
+ * route matched, or {@value #INVALID} for a request rejected before routing; unknown methods are
+ * tagged {@code OTHER}. Thread-safe.
  *
  * <p>Timers are looked up per request without allocating: each (method, template) has a
  * {@link RouteTimers} holding its timers by status, which the route's handler stores with the
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class HttpMetrics {
     static final String TIMER = "asyncworker.http.server.requests";
     static final String NOT_FOUND = "NOT_FOUND";
+    /** The route tag of requests rejected before routing: malformed, unsafely framed, too long. */
+    static final String INVALID = "INVALID";
     /** The {@link RoutingContext} key under which a request's {@link Timing} is stored. */
     static final String TEMPLATE = "asyncworker.template";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
@@ -59,6 +62,11 @@ final class HttpMetrics {
             timers = timers(method, timers == null ? NOT_FOUND : timers.template);
         }
         timers.timer(status).record(System.nanoTime() - timing.started(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Records a request rejected before routing, from any thread. */
+    void recordInvalid(String method, int status, long started) {
+        timers(method, INVALID).timer(status).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     /** When a request started and the timers of the route that serves it (null: none matched). Immutable. */

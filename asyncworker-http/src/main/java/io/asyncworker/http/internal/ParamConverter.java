@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Converts path and query parameter text to the types {@code Request} supports. Stateless. */
+/** Converts path and query parameter and header text to the types {@code Request} supports. Stateless. */
 final class ParamConverter {
     private static final int ECHO_LIMIT = 64;
     private static final Map<Class<?>, Function<String, ?>> PARSERS = Map.ofEntries(
@@ -24,7 +24,7 @@ final class ParamConverter {
     /**
      * Converts one value.
      *
-     * @param kind {@code path} or {@code query}, for the error message
+     * @param kind {@code path}, {@code query} or {@code header}, for the error message
      * @throws HttpException            400 naming the parameter when the text does not convert
      * @throws IllegalArgumentException when the type is not supported
      */
@@ -38,8 +38,9 @@ final class ParamConverter {
         try {
             return (T) parser.apply(raw);
         } catch (IllegalArgumentException e) {
-            throw HttpException.badRequest("bad " + kind + " parameter '" + name + "': '" + echo(raw)
-                    + "' is not " + describe(type)).with("parameter", name);
+            String what = kind.equals("header") ? "header" : kind + " parameter";
+            throw HttpException.badRequest("bad " + what + " '" + name + "': '" + echo(raw)
+                    + "' is not " + describe(type)).with(kind.equals("header") ? "header" : "parameter", name);
         }
     }
 

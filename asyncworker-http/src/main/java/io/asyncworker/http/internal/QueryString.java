@@ -23,13 +23,16 @@ final class QueryString {
         if (raw == null || raw.isEmpty()) {
             return Map.of();
         }
+        PercentEscapes.problem(raw).ifPresent(problem -> {
+            throw HttpException.badRequest("malformed query string: " + problem);
+        });
         try {
             Map<String, List<String>> decoded = new QueryStringDecoder(raw, StandardCharsets.UTF_8, false).parameters();
             Map<String, List<String>> copy = new LinkedHashMap<>();
             decoded.forEach((name, values) -> copy.put(name, List.copyOf(values)));
             return Collections.unmodifiableMap(copy);
         } catch (IllegalArgumentException e) {
-            throw HttpException.badRequest("malformed query string: " + e.getMessage());
+            throw HttpException.badRequest("malformed query string");
         }
     }
 }

@@ -2,8 +2,10 @@ package io.asyncworker.http.internal;
 
 import io.asyncworker.http.HttpSettings;
 import io.asyncworker.Route;
+import io.asyncworker.Setting;
 import io.asyncworker.Settings;
 import io.asyncworker.http.HttpRoute;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +55,28 @@ final class RouteChecks {
         }
     }
 
+    /** A built-in route: its path, the setting it comes from and what it is. */
+    private record Builtin(String path, Setting<String> setting, String what) {
+    }
+
+    /** The built-in routes' paths by key, with what serves them; two of them on one path is an error. */
     private static Map<String, String> reserved(Settings settings) {
-        Map<String, String> reserved = new HashMap<>();
-        reserved.put(builtinKey(settings.get(HttpSettings.HEALTH_PATH), HttpSettings.HEALTH_PATH.name()), "health route (" + HttpSettings.HEALTH_PATH + ")");
+        String health = settings.get(HttpSettings.HEALTH_PATH);
+        List<Builtin> builtins = new ArrayList<>();
+        builtins.add(new Builtin(health, HttpSettings.HEALTH_PATH, "health route"));
+        builtins.add(new Builtin(BuiltinRoutes.subPath(health, "live"), HttpSettings.HEALTH_PATH, "liveness route"));
+        builtins.add(new Builtin(BuiltinRoutes.subPath(health, "ready"), HttpSettings.HEALTH_PATH, "readiness route"));
         if (settings.get(HttpSettings.METRICS_ENABLED)) {
-            String key = builtinKey(settings.get(HttpSettings.METRICS_PATH), HttpSettings.METRICS_PATH.name());
-            if (reserved.containsKey(key)) {
-                throw new IllegalArgumentException(HttpSettings.METRICS_PATH + " and " + HttpSettings.HEALTH_PATH
-                        + " must differ, both are " + settings.get(HttpSettings.METRICS_PATH));
+            builtins.add(new Builtin(settings.get(HttpSettings.METRICS_PATH), HttpSettings.METRICS_PATH, "metrics route"));
+        }
+        Map<String, String> reserved = new HashMap<>();
+        for (Builtin b : builtins) {
+            String owner = b.what() + " (" + b.setting() + ")";
+            String previous = reserved.putIfAbsent(builtinKey(b.path(), b.setting().name()), owner);
+            if (previous != null) {
+                throw new IllegalArgumentException("the " + previous + " and the " + owner + " must differ, both are "
+                        + b.path());
             }
-            reserved.put(key, "metrics route (" + HttpSettings.METRICS_PATH + ")");
         }
         return reserved;
     }

@@ -1,5 +1,6 @@
 package io.asyncworker.http.internal;
 
+import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -38,8 +39,25 @@ final class RouterErrors {
                     HttpMetrics.template(rc), rc.failure());
             send(rc, metrics, Reply.error(status, "internal server error"));
         } else {
-            send(rc, metrics, Reply.error(status, status == 400 ? "bad request" : "request failed with status " + status));
+            send(rc, metrics, Reply.error(status, switch (status) {
+                case 400 -> badRequest(rc.failure());
+                case 404 -> "not found";
+                default -> "request failed with status " + status;
+            }));
         }
+    }
+
+    /**
+     * 400 for a request the router cannot match at all (Vert.x does not pass the cause on); without
+     * this handler Vert.x would log it at ERROR and answer in plain text.
+     */
+    static void unmatchable(RoutingContext rc, HttpMetrics metrics) {
+        send(rc, metrics, Reply.error(400, "malformed request path"));
+    }
+
+    /** Vert.x's own 400s (no {@code Host} header, an empty path) carry a message meant for the client. */
+    private static String badRequest(Throwable failure) {
+        return failure instanceof VertxException v && v.getMessage() != null ? v.getMessage() : "bad request";
     }
 
     private static void send(RoutingContext rc, HttpMetrics metrics, Reply reply) {

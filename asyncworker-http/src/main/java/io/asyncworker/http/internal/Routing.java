@@ -45,6 +45,7 @@ final class Routing {
         });
         router.route().failureHandler(rc -> RouterErrors.failure(rc, metrics));
         router.errorHandler(404, rc -> RouterErrors.notFound(rc, metrics));
+        router.errorHandler(400, rc -> RouterErrors.unmatchable(rc, metrics));
         return router;
     }
 

@@ -28,4 +28,22 @@ class BuiltinRoutesTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(new String(r.body(JacksonCodec.json()), StandardCharsets.UTF_8)).startsWith("{\"status\":\"UP\"");
     }
+
+    @Test
+    void probesAreUpWithoutProblemsElse503WithTheReasons() {
+        Response up = BuiltinRoutes.probe(List.of());
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(new String(up.body(JacksonCodec.json()), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\"}");
+        Response down = BuiltinRoutes.probe(List.of("consumer q is DOWN"));
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(new String(down.body(JacksonCodec.json()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"status\":\"DOWN\",\"reasons\":[\"consumer q is DOWN\"]}");
+    }
+
+    @Test
+    void probePathsSitBelowTheHealthPath() {
+        assertThat(BuiltinRoutes.subPath("/health", "live")).isEqualTo("/health/live");
+        assertThat(BuiltinRoutes.subPath("/ops/health/", "ready")).isEqualTo("/ops/health/ready");
+        assertThat(BuiltinRoutes.subPath("/", "live")).isEqualTo("/live");
+    }
 }
