@@ -3,6 +3,7 @@ package io.asyncworker.devbroker.internal;
 import io.asyncworker.rabbitmq.AmqpSettings;
 import io.asyncworker.spi.DevService;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.URL;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.qpid.server.SystemLauncher;
@@ -32,11 +34,13 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedBroker implements DevService.Running {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final String CONFIG = "embedded-broker.json";
+    private static final String QPID_POM = "META-INF/maven/org.apache.qpid/qpid-broker-core/pom.properties";
 
     /** What differs from RabbitMQ, for the log and the docs; EmbeddedBrokerIT proves each point. */
     static final String LIMITS = "It refuses dead-lettering (x-dead-letter-*) and quorum-queue (x-queue-type) "
             + "arguments, sets no x-delivery-count, nacks an unroutable mandatory message besides returning it, "
-            + "and a basic.nack of several messages requeues only the last one until its channel closes. "
+            + "and a basic.nack of several messages (multiple=true) settles only the last; the others come back "
+            + "when the channel closes. "
             + "For those, run RabbitMQ and set ASYNCWORKER_AMQP_URL.";
 
     private final SystemLauncher launcher;
@@ -89,7 +93,7 @@ final class EmbeddedBroker implements DevService.Running {
         Broker<?> broker = (Broker<?>) Objects.requireNonNull(system.get(), "the broker did not start")
                 .getContainer(Broker.class);
         keepUntilClosed(broker);
-        return new EmbeddedBroker(launcher, workDir, boundPort(broker), broker.getProductVersion());
+        return new EmbeddedBroker(launcher, workDir, boundPort(broker), version(broker));
     }
 
     private static Map<String, Object> attributes(Path workDir) {
@@ -98,13 +102,32 @@ final class EmbeddedBroker implements DevService.Running {
         attributes.put(ConfiguredObject.TYPE, "Memory");
         attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toExternalForm());
         attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, Boolean.FALSE);
-        attributes.put(ConfiguredObject.CONTEXT, Map.of("qpid.work_dir", workDir.toString()));
+        // without a delivery limit, Qpid requeues what basic.reject/nack(requeue=false) reject: with 1, it drops it
+        attributes.put(ConfiguredObject.CONTEXT, Map.of("qpid.work_dir", workDir.toString(),
+                "queue.maximumDeliveryAttempts", "1"));
         return attributes;
     }
 
     private static int boundPort(Broker<?> broker) {
         return broker.getPorts().stream().map(Port::getBoundPort).filter(p -> p > 0).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the embedded broker listens on no port"));
+    }
+
+    /** Qpid's version: its manifest's, which a shaded jar replaces, else its Maven properties'. */
+    private static String version(Broker<?> broker) {
+        String version = broker.getProductVersion();
+        if (version != null && !version.contains("${")) {
+            return version;
+        }
+        Properties pom = new Properties();
+        try (InputStream in = Broker.class.getResourceAsStream("/" + QPID_POM)) {
+            if (in != null) {
+                pom.load(in);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read {}", QPID_POM, e);
+        }
+        return pom.getProperty("version", "(unknown version)");
     }
 
     /**

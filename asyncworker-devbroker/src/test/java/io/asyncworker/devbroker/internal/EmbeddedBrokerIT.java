@@ -143,31 +143,66 @@ class EmbeddedBrokerIT {
     }
 
     @Test
-    void aNackOfSeveralMessagesRequeuesOnlyTheLastUntilTheChannelCloses() throws Exception {
-        String q;
-        try (Channel admin = connection.createChannel()) {
-            q = admin.queueDeclare("aw-embedded-nack-" + System.nanoTime(), false, false, false, null).getQueue();
+    void aMessageRejectedWithoutRequeueIsDroppedAsOnRabbitMqWithoutADeadLetterExchange() throws Exception {
+        String q = durableQueue("reject");
+        try (Channel ch = connection.createChannel()) {
+            publish(ch, q, 2);
+            BlockingQueue<Delivery> got = consume(ch, q);
+            ch.basicReject(got.poll(5, TimeUnit.SECONDS).getEnvelope().getDeliveryTag(), false);
+            ch.basicNack(got.poll(5, TimeUnit.SECONDS).getEnvelope().getDeliveryTag(), false, false);
+            assertThat(got.poll(1, TimeUnit.SECONDS)).as("nothing redelivered").isNull();
         }
+        assertThat(readyAfterDeleting(q)).as("nothing requeued once the channel closed").isZero();
+    }
+
+    @Test
+    void aNackOfSeveralMessagesWithRequeueRequeuesOnlyTheLastUntilTheChannelCloses() throws Exception {
+        assertThat(nackAllThree(true)).as("RabbitMQ would redeliver n0, n1 and n2").containsExactly("n2");
+    }
+
+    @Test
+    void aNackOfSeveralMessagesWithoutRequeueDropsOnlyTheLastAndTheRestComeBackWhenTheChannelCloses() throws Exception {
+        assertThat(nackAllThree(false)).isEmpty();
+    }
+
+    /** Publishes n0..n2, nacks them with one multiple nack; returns what came back on the channel. */
+    private static List<String> nackAllThree(boolean requeue) throws Exception {
+        String q = durableQueue("nack");
         List<String> redelivered = new ArrayList<>();
         try (Channel ch = connection.createChannel()) {
-            for (int i = 0; i < 3; i++) {
-                ch.basicPublish("", q, null, bytes("n" + i));
-            }
-            ch.basicQos(3);
+            publish(ch, q, 3);
             BlockingQueue<Delivery> got = consume(ch, q);
             Delivery last = null;
             for (int i = 0; i < 3; i++) {
                 last = got.poll(5, TimeUnit.SECONDS);
             }
-            ch.basicNack(last.getEnvelope().getDeliveryTag(), true, true);
+            ch.basicNack(last.getEnvelope().getDeliveryTag(), true, requeue);
             for (Delivery d; (d = got.poll(1, TimeUnit.SECONDS)) != null; ) {
                 redelivered.add(new String(d.getBody(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(redelivered).as("RabbitMQ would redeliver n0, n1 and n2").containsExactly("n2");
+        assertThat(readyAfterDeleting(q)).as("n0 and n1 back once the channel closed, and n2 if requeued")
+                .isEqualTo(requeue ? 3 : 2);
+        return redelivered;
+    }
+
+    private static String durableQueue(String what) throws Exception {
+        try (Channel admin = connection.createChannel()) {
+            return admin.queueDeclare("aw-embedded-" + what + "-" + System.nanoTime(), true, false, false, null).getQueue();
+        }
+    }
+
+    private static void publish(Channel ch, String q, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            ch.basicPublish("", q, null, bytes("n" + i));
+        }
+    }
+
+    private static long readyAfterDeleting(String q) throws Exception {
         try (Channel ch = connection.createChannel()) {
-            assertThat(ch.queueDeclarePassive(q).getMessageCount()).as("all back once the channel closed").isEqualTo(3);
+            long ready = ch.queueDeclarePassive(q).getMessageCount();
             ch.queueDelete(q);
+            return ready;
         }
     }
 
