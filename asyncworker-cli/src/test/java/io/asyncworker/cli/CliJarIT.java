@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -50,18 +46,18 @@ class CliJarIT {
             ch.queueDeclare(queue, false, false, true, null);
         }
         Path classes = dir.resolve("classes.log");
+        Path output = dir.resolve("output.log");
         Process process = new ProcessBuilder(JAVA, "-Xlog:class+load=info:file=" + classes, "-DCLI_TEST_QUEUE=" + queue,
                 "-DASYNCWORKER_AMQP_URL=" + TestBroker.URL, "-jar", JAR.toString(),
                 "run", "--dev", "--classpath", workerClassPath(), BrokerWorkers.class.getName())
-                .redirectErrorStream(true).start();
-        List<String> lines = collect(process);
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> String.join("\n", lines).contains("asyncworker started"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("asyncworker started"));
             process.toHandle().destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String loaded = Files.readString(classes);
             assertThat(loaded).contains("io.asyncworker.rabbitmq.AmqpRoute").doesNotContain("org.testcontainers");
-            assertThat(String.join("\n", lines)).contains("no dev service for the AMQP_RABBITMQ routes");
+            assertThat(Files.readString(output)).contains("no dev service for the AMQP_RABBITMQ routes");
         } finally {
             process.destroyForcibly();
             try (Channel ch = TestBroker.channel()) {
@@ -77,17 +73,5 @@ class CliJarIT {
         assertThat(entries).as("the command line's test class path").noneMatch(e -> e.contains("testcontainers"))
                 .anyMatch(e -> e.contains("amqp-client"));
         return path;
-    }
-
-    private static List<String> collect(Process process) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (Exception ignored) {
-                // the process ended
-            }
-        });
-        return lines;
     }
 }

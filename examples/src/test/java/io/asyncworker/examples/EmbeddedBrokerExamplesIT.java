@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,15 +92,20 @@ class EmbeddedBrokerExamplesIT {
         }
     }
 
+    /** Starts the example and checks that the one line it logs at start says what differs here. */
+    private static App startSaying(Example example, Class<?> type, Supplier<App> factory, String what) {
+        ListAppender<ILoggingEvent> log = capture(type);
+        App app = example.start(factory);
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .startsWith(type.getSimpleName() + " on Apache Qpid Broker-J Core").contains("(not RabbitMQ)").contains(what);
+        return app;
+    }
+
     @Test
     void transformWorkerSaysWhatNeedsRabbitMqAndTurnsOrdersIntoConfirmedInvoices() throws Exception {
-        ListAppender<ILoggingEvent> log = capture(TransformWorker.class);
         try (Example example = example()) {
             example.set("EXAMPLE_QUEUE", "orders-embedded").set("EXAMPLE_OUT_QUEUE", "invoices-embedded");
-            example.start(TransformWorker::app);
-            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-                    .startsWith("TransformWorker on Apache Qpid Broker-J Core").contains("(not RabbitMQ)")
-                    .contains("requeued only in part");
+            startSaying(example, TransformWorker.class, TransformWorker::app, "requeued only in part");
             publish("orders-embedded", "{\"id\":\"o-1\",\"quantity\":3,\"unitCents\":250}");
             publish("orders-embedded", "{\"id\":\"o-2\",\"quantity\":1,\"unitCents\":999}");
             await().atMost(Duration.ofSeconds(10)).until(() -> ready("invoices-embedded") == 2);
@@ -110,12 +116,9 @@ class EmbeddedBrokerExamplesIT {
 
     @Test
     void httpWorkerSaysWhatNeedsRabbitMqAndCountsPageViews() throws Exception {
-        ListAppender<ILoggingEvent> log = capture(HttpWorker.class);
         try (Example example = example()) {
             example.set("EXAMPLE_QUEUE", "page-views-embedded");
-            App app = example.start(HttpWorker::app);
-            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-                    .startsWith("HttpWorker on Apache Qpid Broker-J Core").contains("(not RabbitMQ)");
+            App app = startSaying(example, HttpWorker.class, HttpWorker::app, "only the last is dropped at once");
             publish("page-views-embedded", "{\"page\":\"home\",\"user\":\"u1\"}");
             publish("page-views-embedded", "not a page view");
             publish("page-views-embedded", "{\"page\":\"home\",\"user\":\"u2\"}");

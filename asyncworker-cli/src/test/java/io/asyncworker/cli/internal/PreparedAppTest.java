@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncworker.App;
-import io.asyncworker.ComponentHealth;
 import io.asyncworker.Origin;
 import io.asyncworker.Route;
 import io.asyncworker.RouteOption;
 import io.asyncworker.RouteType;
 import io.asyncworker.Setting;
 import io.asyncworker.Settings;
+import io.asyncworker.cli.NoopBackend;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.DevService;
 import io.asyncworker.spi.DevServiceException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +111,7 @@ class PreparedAppTest {
 
         @Override
         public Backend create(BackendContext context) {
-            return new Backend() {
-                @Override public void start() { }
-                @Override public void stopIntake() { }
-                @Override public void drain(Duration budget) { }
-                @Override public void close() { }
-                @Override public List<ComponentHealth> health() { return List.of(); }
-            };
+            return new NoopBackend();
         }
     }
 
