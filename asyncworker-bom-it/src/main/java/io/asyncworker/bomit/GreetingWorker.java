@@ -6,7 +6,6 @@ import io.asyncworker.http.HttpRoute;
 import io.asyncworker.http.Response;
 import io.asyncworker.scheduler.Schedule;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A worker as a user writes one against the BOM: an HTTP route and a schedule. */
@@ -19,7 +18,7 @@ public final class GreetingWorker {
     public static App app(Settings settings) {
         AtomicLong ticks = new AtomicLong();
         App app = App.create(settings);
-        app.route(HttpRoute.get("/greeting", req -> Response.json(Map.of("hello", "world", "ticks", ticks.get()))));
+        app.route(HttpRoute.get("/greeting", req -> Response.json(new Greeting("world", ticks.get()))));
         app.route(Schedule.every(Duration.ofMinutes(1)).name("tick").handler(ctx -> ticks.incrementAndGet()));
         return app;
     }
@@ -29,5 +28,9 @@ public final class GreetingWorker {
         try (App app = app(Settings.fromEnv())) {
             app.start();
         }
+    }
+
+    /** The answer, a record so that its JSON fields keep their order. */
+    public record Greeting(String hello, long ticks) {
     }
 }

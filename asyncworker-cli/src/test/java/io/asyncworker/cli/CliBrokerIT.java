@@ -4,9 +4,6 @@ import io.asyncworker.rabbitmq.AmqpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.rabbitmq.client.Channel;
 import io.asyncworker.Settings;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The commands against a real RabbitMQ, with a worker using the real RabbitMQ backend. */
 class CliBrokerIT {
@@ -89,32 +85,25 @@ class CliBrokerIT {
     }
 
     @Test
-    void runWithDevUsesTheReachableBrokerSaysSoAndConsumesUntilStopped() throws Exception {
+    void runWithDevButNoDevServiceOnTheClassPathSaysWhichModuleToAddAndUsesTheConfiguredBroker() throws Exception {
         declareQueue();
-        Logger logger = (Logger) LoggerFactory.getLogger("io.asyncworker.cli.internal.DevBroker");
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try {
-            BrokerWorkers.LAST.set(null);
-            long before = BrokerWorkers.HANDLED.sum();
-            CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> Run.of("run", "--dev", WORKER));
-            await().atMost(Duration.ofSeconds(15)).until(() -> BrokerWorkers.LAST.get() != null && BrokerWorkers.LAST.get().isRunning());
-            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).anySatisfy(m -> assertThat(m)
-                    .contains("answers on " + TestBroker.host() + ":" + TestBroker.port() + "; using it, no dev broker started"));
-            try (Channel ch = TestBroker.channel()) {
-                for (int i = 0; i < 3; i++) {
-                    ch.basicPublish("", queue, null, ("m" + i).getBytes(StandardCharsets.UTF_8));
-                }
+        BrokerWorkers.LAST.set(null);
+        long before = BrokerWorkers.HANDLED.sum();
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> Run.of("run", "--dev", WORKER));
+        await().atMost(Duration.ofSeconds(15)).until(() -> BrokerWorkers.LAST.get() != null && BrokerWorkers.LAST.get().isRunning());
+        try (Channel ch = TestBroker.channel()) {
+            for (int i = 0; i < 3; i++) {
+                ch.basicPublish("", queue, null, ("m" + i).getBytes(StandardCharsets.UTF_8));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> BrokerWorkers.HANDLED.sum() - before == 3);
-            BrokerWorkers.LAST.get().stop();
-            assertThat(running.get().exitCode()).isZero();
-            try (Channel ch = TestBroker.channel()) {
-                assertThat(ch.queueDeclarePassive(queue).getMessageCount()).isZero();
-            }
-        } finally {
-            logger.detachAppender(log);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> BrokerWorkers.HANDLED.sum() - before == 3);
+        BrokerWorkers.LAST.get().stop();
+        Run run = running.get();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).containsOnlyOnce("asyncworker: dev: no dev service for the AMQP_RABBITMQ routes on the "
+                + "class path; add io.asyncworker:asyncworker-devbroker to it");
+        try (Channel ch = TestBroker.channel()) {
+            assertThat(ch.queueDeclarePassive(queue).getMessageCount()).isZero();
         }
     }
 }

@@ -4,7 +4,6 @@ import io.asyncworker.rabbitmq.AmqpSettings;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import io.asyncworker.test.TestBrokers;
 import io.asyncworker.Settings;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -12,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The test broker, chosen by {@link TestBrokers}: {@code ASYNCWORKER_TEST_AMQP_URL}, the local
- * RabbitMQ on 127.0.0.1:5672, or Testcontainers; with none of them the tests fail saying so.
- * Handed to workers as the {@code ASYNCWORKER_AMQP_HOST/_PORT/...} fields (not the URL), so
+ * The test broker: {@code ASYNCWORKER_TEST_AMQP_URL}, else the local RabbitMQ on 127.0.0.1:5672
+ * (tests that cannot reach it fail). Not {@code asyncworker-test}: the command line's test class
+ * path carries no Testcontainers, which {@link CliJarIT} relies on. Handed to workers as the {@code ASYNCWORKER_AMQP_HOST/_PORT/...} fields (not the URL), so
  * that {@code --dev} probes it.
  */
 final class TestBroker {
@@ -27,7 +26,8 @@ final class TestBroker {
     }
 
     private static String resolve() {
-        return TestBrokers.amqpUrl();
+        String given = System.getenv("ASYNCWORKER_TEST_AMQP_URL");
+        return given == null || given.isBlank() ? "amqp://guest:guest@127.0.0.1:5672/%2F" : given.trim();
     }
 
     static String host() {

@@ -3,7 +3,6 @@ package io.asyncworker.cli;
 import io.asyncworker.App;
 import io.asyncworker.AppFactory;
 import io.asyncworker.BatchOptions;
-import io.asyncworker.ComponentHealth;
 import io.asyncworker.Route;
 import io.asyncworker.RouteOption;
 import io.asyncworker.RouteType;
@@ -11,7 +10,6 @@ import io.asyncworker.Settings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -85,13 +83,7 @@ final class TestWorkers {
 
         @Override
         public Backend create(BackendContext context) {
-            return new Backend() {
-                @Override public void start() { }
-                @Override public void stopIntake() { }
-                @Override public void drain(Duration budget) { }
-                @Override public void close() { }
-                @Override public List<ComponentHealth> health() { return List.of(); }
-            };
+            return new NoopBackend();
         }
     }
 }

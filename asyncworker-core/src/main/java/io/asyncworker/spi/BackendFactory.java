@@ -3,6 +3,7 @@ package io.asyncworker.spi;
 import io.asyncworker.RouteType;
 import io.asyncworker.Setting;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a backend module plugs into the core. Each module registers one implementation in
@@ -74,6 +75,16 @@ public interface BackendFactory {
      */
     default List<String> check(BackendContext context) {
         return List.of();
+    }
+
+    /**
+     * The module that provides a {@link DevService} for this backend's type, as Maven coordinates
+     * (e.g. {@code io.asyncworker:asyncworker-devbroker}): the command line names it when dev mode
+     * finds no dev service of this type on the class path. Empty (the default) when the backend
+     * needs no external system or none can be provided for it.
+     */
+    default Optional<String> devServiceModule() {
+        return Optional.empty();
     }
 
     /** Creates the backend for one app run; it starts later with {@link Backend#start()}. */

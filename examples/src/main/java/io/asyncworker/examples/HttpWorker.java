@@ -9,6 +9,8 @@ import io.asyncworker.rabbitmq.QueueDeclaration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HTTP next to a consumer: page views from {@code EXAMPLE_QUEUE} (default page-views) are counted
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * HTTP server on {@code ASYNCWORKER_HTTP_HOST:PORT} (127.0.0.1:8080).
  */
 public final class HttpWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpWorker.class);
 
     /** A page view as published on the queue. */
     public record PageView(String page, String user) {
@@ -24,7 +27,10 @@ public final class HttpWorker {
 
     public static App app() {
         Map<String, Long> views = new ConcurrentHashMap<>();
-        App app = App.create().connection(AmqpConnection.fromEnv());
+        AmqpConnection rabbit = AmqpConnection.fromEnv();
+        App app = App.create().connection(rabbit);
+        app.onStartup(a -> BrokerKind.warnUnlessRabbitMq(rabbit, LOG, "HttpWorker",
+                "of several rejected non-page-views in a row only the last is dropped at once (basic.nack multiple)"));
         app.route(AmqpRoute.consume(Env.get("EXAMPLE_QUEUE", "page-views"))
                 .declare(QueueDeclaration.durable())
                 .bodyType(PageView.class)                    // not a page view: rejected before the handler

@@ -30,6 +30,7 @@ public final class ItemsWorker {
         String queue = Env.get("EXAMPLE_QUEUE", "items");
         AmqpConnection rabbit = AmqpConnection.fromEnv();
         App app = App.create().connection(rabbit).put(SAVED, new LongAdder());
+        app.onStartup(a -> BrokerKind.requireRabbitMq(rabbit, "ItemsWorker", "dead-lettering (x-dead-letter-exchange)"));
         app.onStartup(a -> Queues.declareDurable(rabbit, queue + ".rejected"));  // rejects are kept, not dropped
         return app.route(AmqpRoute.consume(queue)
                 .declare(QueueDeclaration.durable().deadLetterExchange("").deadLetterRoutingKey(queue + ".rejected"))

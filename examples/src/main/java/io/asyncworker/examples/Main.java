@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The examples jar's launcher: {@code java -jar asyncworker-examples.jar [run|routes|check] [Example]}
  * runs the command line on {@code io.asyncworker.examples.<Example>} (default: run DemoWorker).
- * {@code run} and {@code check} use dev mode: a local RabbitMQ when one answers, else one in Docker.
+ * {@code run} and {@code check} use dev mode: a local RabbitMQ when one answers, else an embedded AMQP
+ * 0-9-1 broker in this JVM (not RabbitMQ), else RabbitMQ in Docker.
  * Called once, on the main thread.
  */
 public final class Main {

@@ -1,8 +1,6 @@
 package io.asyncworker.examples;
 
 import io.asyncworker.rabbitmq.AmqpConnection;
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Declares a queue that a route does not consume (an output or dead-letter queue), from a
@@ -19,11 +17,7 @@ final class Queues {
      * @throws IllegalStateException naming the queue and the broker when that fails
      */
     static void declareDurable(AmqpConnection rabbit, String queue) {
-        try (var connection = rabbit.connectionFactory().newConnection("asyncworker-example-setup");
-             var channel = connection.createChannel()) {
-            channel.queueDeclare(queue, true, false, false, null);
-        } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException("cannot declare queue '" + queue + "' on " + rabbit.address() + ": " + e, e);
-        }
+        BrokerKind.withConnection(rabbit, "declare queue '" + queue + "'",
+                connection -> connection.createChannel().queueDeclare(queue, true, false, false, null));
     }
 }

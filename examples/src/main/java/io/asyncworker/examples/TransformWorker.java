@@ -7,6 +7,8 @@ import io.asyncworker.rabbitmq.PublishOptions;
 import io.asyncworker.rabbitmq.QueueDeclaration;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consume, transform, publish: every order from {@code EXAMPLE_QUEUE} (default orders) becomes an
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * confirmed all its invoices; a failed publish requeues the batch (at-least-once).
  */
 public final class TransformWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(TransformWorker.class);
 
     /** What arrives. */
     public record Order(String id, int quantity, long unitCents) {
@@ -29,6 +32,8 @@ public final class TransformWorker {
         AmqpConnection rabbit = AmqpConnection.fromEnv();
         PublishOptions mandatory = PublishOptions.builder().mandatory(true).build(); // unroutable = error
         App app = App.create().connection(rabbit);
+        app.onStartup(a -> BrokerKind.warnUnlessRabbitMq(rabbit, LOG, "TransformWorker",
+                "a batch that fails (unroutable invoice) is requeued only in part until a restart (basic.nack multiple)"));
         app.onStartup(a -> Queues.declareDurable(rabbit, out));                     // before consuming starts
         return app.route(AmqpRoute.consume(in)
                 .declare(QueueDeclaration.durable())

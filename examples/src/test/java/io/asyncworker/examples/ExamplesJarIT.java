@@ -3,8 +3,6 @@ package io.asyncworker.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +24,6 @@ class ExamplesJarIT {
         builder.command().addAll(List.of(args));
         builder.environment().putAll(env);
         return builder.redirectErrorStream(true).start();
-    }
-
-    private static List<String> collect(Process process) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (Exception ignored) {
-                // the process ended
-            }
-        });
-        return lines;
     }
 
     @Test
@@ -61,10 +46,10 @@ class ExamplesJarIT {
             env.put("ASYNCWORKER_AMQP_URL", Broker.URL);
         }
         Process process = start(env);
-        List<String> lines = collect(process);
+        List<String> lines = ProcessLines.collect(process);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> String.join("\n", lines).contains("batch of 5"));
-            String log = String.join("\n", lines);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ProcessLines.text(lines).contains("batch of 5"));
+            String log = ProcessLines.text(lines);
             if (System.getenv("ASYNCWORKER_TEST_AMQP_URL") == null) {
                 assertThat(log).containsPattern("dev: RabbitMQ \\S+ answers on 127.0.0.1:5672; using it");
             }
@@ -72,7 +57,7 @@ class ExamplesJarIT {
             process.toHandle().destroy();                         // SIGTERM, like Ctrl-C; keeps the output open
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(String.join("\n", lines)).contains("received a stop signal").contains("asyncworker stopped"));
+                    assertThat(ProcessLines.text(lines)).contains("received a stop signal").contains("asyncworker stopped"));
             assertThat(Broker.ready(queue)).isZero();
         } finally {
             process.destroyForcibly();

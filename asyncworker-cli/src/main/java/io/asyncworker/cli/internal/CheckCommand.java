@@ -1,5 +1,6 @@
 package io.asyncworker.cli.internal;
 
+import io.asyncworker.spi.DevServiceException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ final class CheckCommand extends WorkerCommand {
 
     @Override
     int execute() throws WorkerException {
-        try (PreparedApp prepared = PreparedApp.prepare(this::build, devOption.dev, DevBroker.withTestcontainers())) {
+        try (PreparedApp prepared = prepare(devOption.dev)) {
             List<String> problems = prepared.app().check();
             if (problems.isEmpty()) {
                 out().printf("check %s: OK (%s)%n", className, RoutesReport.count(prepared.app().routes().size(), "route"));
@@ -25,7 +26,7 @@ final class CheckCommand extends WorkerCommand {
             out().printf("check %s: %s%n", className, RoutesReport.count(problems.size(), "problem"));
             problems.forEach(p -> out().println("  - " + p));
             return Commands.FAILED;
-        } catch (DevBrokerException e) {
+        } catch (DevServiceException e) {
             err().println("asyncworker: " + e.getMessage());
             return Commands.FAILED;
         }

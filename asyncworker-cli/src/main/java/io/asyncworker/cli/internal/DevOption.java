@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 /** The {@code --dev} option of {@code run} and {@code check}, mixed into each. */
 final class DevOption {
 
-    @Option(names = "--dev", description = "Dev mode (also ASYNCWORKER_DEV=true): when ASYNCWORKER_AMQP_URL is unset "
-            + "and no RabbitMQ answers on ASYNCWORKER_AMQP_HOST:PORT, start one in Docker for as long as the "
-            + "command runs. Anything on that port that is not RabbitMQ is an error, never used.")
+    @Option(names = "--dev", description = "Dev mode (also ASYNCWORKER_DEV=true): for each kind of route the app has, "
+            + "its dev service (a module on the class path) makes sure the system it needs answers: it uses the one "
+            + "configured when it answers, else starts one (on this machine, embedded, or in a container) for as "
+            + "long as the command runs, and says which.")
     boolean dev;
 
     /** The option as given, for running the command again in the worker's class loader. */

@@ -1,5 +1,6 @@
 package io.asyncworker.cli.internal;
 
+import io.asyncworker.spi.DevServiceException;
 import java.util.List;
 import java.util.Objects;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Builds the worker's app and runs it until SIGTERM or Ctrl-C, then stops it gracefully."},
         footer = {"", "Exit codes: 0 stopped normally (the JVM reports 143 after SIGTERM and 130 after Ctrl-C, "
-                + "once the stop finished), 1 the app failed to start or the dev broker is missing, "
+                + "once the stop finished), 1 the app failed to start or a dev service could not provide its system, "
                 + "2 the class cannot be loaded or built."})
 final class RunCommand extends WorkerCommand {
 
@@ -18,10 +19,10 @@ final class RunCommand extends WorkerCommand {
 
     @Override
     int execute() throws WorkerException {
-        try (PreparedApp prepared = PreparedApp.prepare(this::build, devOption.dev, DevBroker.withTestcontainers())) {
+        try (PreparedApp prepared = prepare(devOption.dev)) {
             prepared.app().run();
             return Commands.OK;
-        } catch (DevBrokerException e) {
+        } catch (DevServiceException e) {
             err().println("asyncworker: " + e.getMessage());
             return Commands.FAILED;
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.asyncworker.cli.internal;
 
 import io.asyncworker.App;
+import io.asyncworker.spi.DevServiceException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,11 @@ abstract class WorkerCommand implements Callable<Integer> {
         ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(WorkerCommand.class.getClassLoader());
         return WorkerLoader.build(className, loader);
+    }
+
+    /** Builds the worker's app, with the dev services' systems in dev mode; lines about them go to {@link #err()}. */
+    PreparedApp prepare(boolean dev) throws WorkerException, DevServiceException {
+        return PreparedApp.prepare(this::build, dev, DevServices.discover(), line -> err().println("asyncworker: " + line));
     }
 
     PrintStream out() {

@@ -8,6 +8,7 @@ import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
 import java.util.List;
+import java.util.Optional;
 
 /** Plugs the RabbitMQ backend into the core; found through {@code META-INF/services}. */
 public final class AmqpBackendFactory implements BackendFactory {
@@ -43,6 +44,12 @@ public final class AmqpBackendFactory implements BackendFactory {
     @Override
     public List<String> check(BackendContext context) {
         return BrokerProbe.check(context);
+    }
+
+    /** A RabbitMQ on this machine, an embedded broker or a container, for {@code --dev}. */
+    @Override
+    public Optional<String> devServiceModule() {
+        return Optional.of("io.asyncworker:asyncworker-devbroker");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.asyncworker.cli.internal;
+package io.asyncworker.devbroker.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package io.asyncworker.cli.internal;
+package io.asyncworker.devbroker.internal;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.RabbitMQContainer;

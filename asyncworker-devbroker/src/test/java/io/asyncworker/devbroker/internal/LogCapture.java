@@ -1,4 +1,4 @@
-package io.asyncworker.cli.internal;
+package io.asyncworker.devbroker.internal;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
