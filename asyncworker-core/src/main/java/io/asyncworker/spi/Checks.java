@@ -13,8 +13,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Checks {
-    /** The longest duration any option takes: longer ones overflow timers or mean a unit mistake. */
-    public static final Duration MAX_DURATION = Duration.ofDays(365);
+    /** The longest duration any option takes (100 years): longer ones overflow timers or mean a unit mistake. */
+    public static final Duration MAX_DURATION = Duration.ofDays(36_500);
 
     private Checks() {
     }
@@ -61,18 +61,14 @@ public final class Checks {
     /** A duration from {@code min} to {@code max}. */
     public static Duration between(String option, Duration value, Duration min, Duration max) {
         Objects.requireNonNull(value, option);
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(option + " must be from " + describe(min) + " to " + describe(max)
-                    + ", got " + value);
+        if (value.compareTo(min) < 0) {
+            throw new IllegalArgumentException(option + (min.isZero() ? " must not be negative"
+                    : min.equals(Duration.ofNanos(1)) ? " must be positive" : " must be at least " + min) + ", got " + value);
+        }
+        if (value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(option + " must be at most " + max + ", got " + value);
         }
         return value;
-    }
-
-    private static String describe(Duration d) {
-        if (d.isZero()) {
-            return "0";
-        }
-        return d.equals(Duration.ofNanos(1)) ? "more than 0" : d.toString();
     }
 
     /**

@@ -129,31 +129,38 @@ public final class TaskRunner {
     }
 
     private void finished(Task task) {
-        if (running.remove(task) == null) {
-            return; // abandoned by a stop, which counted it
+        if (maxConcurrency == Integer.MAX_VALUE) {
+            if (running.remove(task) != null) {
+                ended();
+            } // else abandoned by a stop, which counted it
+            return;
         }
-        if (maxConcurrency != Integer.MAX_VALUE) {
-            startNextWaiting();
-        }
-        ended();
-    }
-
-    private void startNextWaiting() {
+        boolean counted;
         lock.lock();
         try {
-            Task next = pending.poll();
-            while (next != null) {
-                try {
-                    start(next);
-                    return;
-                } catch (RuntimeException | Error e) {
-                    next.abandon(); // no thread for it: given up like at a stop
-                    ended();
-                    next = pending.poll();
-                }
+            // under the lock: a submit must not see the free slot before the waiting tasks get it
+            counted = running.remove(task) != null;
+            if (counted) {
+                startNextWaiting();
             }
         } finally {
             lock.unlock();
+        }
+        if (counted) {
+            ended();
+        }
+    }
+
+    /** Starts the first waiting task that can get a thread; the lock is held. */
+    private void startNextWaiting() {
+        for (Task next = pending.poll(); next != null; next = pending.poll()) {
+            try {
+                start(next);
+                return;
+            } catch (RuntimeException | Error e) {
+                next.abandon(); // no thread for it: given up like at a stop
+                ended();
+            }
         }
     }
 

@@ -29,6 +29,26 @@ class TaskRunnerTest {
         assertThat(runner.size()).isZero();
     }
 
+    /** Regression: a submit right after a task ended could take the free slot before the waiting tasks. */
+    @Test
+    void aSubmitNeverOvertakesWaitingTasksNorExceedsTheBound() throws Exception {
+        TaskRunner runner = TaskRunner.virtual("test-task", 1);
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            int n = i;
+            runner.submit(() -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                order.add(n);
+                running.decrementAndGet();
+            });
+        }
+        assertThat(runner.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(most).hasValue(1);
+        assertThat(order).hasSize(5_000).isSorted();
+    }
+
     @Test
     void tasksRunOnVirtualThreads() throws Exception {
         TaskRunner runner = TaskRunner.virtual("test-task", Integer.MAX_VALUE);

@@ -1,5 +1,6 @@
 package io.asyncworker.rabbitmq;
 
+import io.asyncworker.spi.Checks;
 import io.asyncworker.BodyCodec;
 import io.asyncworker.Settings;
 import io.asyncworker.jackson.JacksonCodec;
@@ -241,11 +242,7 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
 
     /** How long {@code publish} waits for a confirm; positive, at most one day, default 30 s. */
     public B confirmTimeout(Duration timeout) {
-        positive("confirmTimeout", timeout);
-        if (timeout.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("confirmTimeout must be at most one day (PT24H), got " + timeout);
-        }
-        this.confirmTimeout = timeout;
+        this.confirmTimeout = Checks.between("confirmTimeout", timeout, Duration.ofNanos(1), Duration.ofDays(1));
         return self();
     }
 
@@ -268,18 +265,10 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
     }
 
     private static String notBlank(String option, String value) {
-        Objects.requireNonNull(value, option);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(option + " must not be blank");
-        }
-        return value;
+        return Checks.notBlank(option, value);
     }
 
     private static Duration positive(String option, Duration value) {
-        Objects.requireNonNull(value, option);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(option + " must be positive, got " + value);
-        }
-        return value;
+        return Checks.positive(option, value);
     }
 }

@@ -89,14 +89,14 @@ public final class PublishOptions {
     }
 
     /**
-     * {@return the AMQP properties for a body whose codec proposes {@code defaultContentType}}
-     *
-     * @param defaultContentType used when no content type was set; may be empty
+     * {@return the AMQP properties these options set: delivery mode, content type (when set),
+     * headers, ids, expiration, type and priority} The publisher fills in the body's content type
+     * when none was set.
      */
-    public AMQP.BasicProperties toProperties(Optional<String> defaultContentType) {
+    public AMQP.BasicProperties properties() {
         return new AMQP.BasicProperties.Builder()
                 .deliveryMode(persistent ? 2 : 1)
-                .contentType(contentType != null ? contentType : defaultContentType.orElse(null))
+                .contentType(contentType)
                 .headers(headers.isEmpty() ? null : new LinkedHashMap<>(headers))
                 .messageId(messageId).correlationId(correlationId).replyTo(replyTo)
                 .expiration(expiration).type(type).priority(priority)

@@ -67,7 +67,7 @@ class AmqpConnectionTest {
                 .hasMessageContaining("maxReconnectDelay");
         assertThatThrownBy(() -> AmqpConnection.builder().url("ftp://x")).hasMessageContaining("amqp://");
         assertThatThrownBy(() -> AmqpConnection.builder().confirmTimeout(Duration.ofSeconds(Long.MAX_VALUE)))
-                .hasMessageStartingWith("confirmTimeout must be at most one day");
+                .hasMessageStartingWith("confirmTimeout must be at most PT24H");
     }
 
     @Test
@@ -81,12 +81,13 @@ class AmqpConnectionTest {
 
     @Test
     void publishOptionsBecomePersistentPropertiesByDefault() {
-        var props = PublishOptions.builder().header("k", "v").messageId("id").build()
-                .toProperties(java.util.Optional.of("application/json"));
+        var props = PublishOptions.builder().header("k", "v").messageId("id").contentType("application/json").build()
+                .properties();
         assertThat(props.getDeliveryMode()).isEqualTo(2);
         assertThat(props.getContentType()).isEqualTo("application/json");
+        assertThat(PublishOptions.defaults().properties().getContentType()).as("left to the body's codec").isNull();
         assertThat(props.getHeaders()).containsEntry("k", "v");
-        assertThat(PublishOptions.builder().persistent(false).build().toProperties(java.util.Optional.empty())
+        assertThat(PublishOptions.builder().persistent(false).build().properties()
                 .getDeliveryMode()).isEqualTo(1);
         assertThatThrownBy(() -> PublishOptions.builder().priority(256)).hasMessageContaining("priority");
     }

@@ -32,9 +32,9 @@ class PublishOptionsTest {
         PublishOptions options = PublishOptions.builder().header("tenant", "acme").header("CC", routes)
                 .mandatory(true).build();
         routes.add("b");
-        assertThat(options.toProperties(Optional.empty()).getHeaders()).containsOnlyKeys("tenant", "CC");
+        assertThat(options.properties().getHeaders()).containsOnlyKeys("tenant", "CC");
         assertThat(options.headers().get("CC")).isEqualTo(List.of("a"));
-        assertThat(PublishOptions.builder().mandatory(true).build().toProperties(Optional.empty()).getHeaders()).isNull();
+        assertThat(PublishOptions.builder().mandatory(true).build().properties().getHeaders()).isNull();
     }
 
     @Test

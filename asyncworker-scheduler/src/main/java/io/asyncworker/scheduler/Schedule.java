@@ -1,5 +1,6 @@
 package io.asyncworker.scheduler;
 
+import io.asyncworker.spi.Checks;
 import io.asyncworker.Route;
 import io.asyncworker.scheduler.internal.CronTrigger;
 import io.asyncworker.scheduler.internal.FixedDelay;
@@ -105,10 +106,7 @@ public final class Schedule {
      * characters (a line break would forge log lines).
      */
     public Schedule name(String name) {
-        Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
-        }
+        Checks.notBlank("name", name);
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("name must not contain control characters such as line breaks, got '"
                     + name.replaceAll("\\p{Cntrl}", "?") + "'");
@@ -149,10 +147,7 @@ public final class Schedule {
      * {@link Integer#MAX_VALUE} means no limit.
      */
     public Schedule maxConcurrency(int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + max);
-        }
-        this.maxConcurrency = max;
+        this.maxConcurrency = Checks.atLeast("maxConcurrency", max, 1);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.asyncworker.sse;
 
+import io.asyncworker.spi.Checks;
 import io.asyncworker.Connection;
 import io.asyncworker.RouteType;
 import io.asyncworker.sse.internal.Urls;
@@ -153,11 +154,7 @@ public final class SseConnection implements Connection {
          * @return this builder
          */
         public Builder name(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
-            }
-            this.name = name;
+            this.name = Checks.notBlank("name", name);
             return this;
         }
 
@@ -273,11 +270,7 @@ public final class SseConnection implements Connection {
         }
 
         private static Duration positive(String option, Duration value) {
-            Objects.requireNonNull(value, option);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(option + " must be positive, got " + value);
-            }
-            return value;
+            return Checks.positive(option, value);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.asyncworker.internal.batch;
 
 import io.asyncworker.spi.Cancellable;
+import io.asyncworker.spi.Checks;
 import io.asyncworker.spi.FlushReason;
 import io.asyncworker.spi.TimerService;
 import java.time.Duration;
@@ -29,10 +30,7 @@ public final class Bucket<M> {
      * @param sink receives each full or timed-out batch with the reason
      */
     public Bucket(int bulkSize, Duration flushTimeout, TimerService timer, BiConsumer<List<M>, FlushReason> sink) {
-        if (bulkSize < 1) {
-            throw new IllegalArgumentException("bulkSize must be at least 1, got " + bulkSize);
-        }
-        this.bulkSize = bulkSize;
+        this.bulkSize = Checks.atLeast("bulkSize", bulkSize, 1);
         this.flushTimeout = flushTimeout;
         this.timer = timer;
         this.sink = sink;
