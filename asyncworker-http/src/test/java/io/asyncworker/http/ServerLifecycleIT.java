@@ -14,7 +14,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
+import java.util.List;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -110,6 +116,43 @@ class ServerLifecycleIT {
         server.close();
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Regression: the interrupted count was read while handlers removed themselves (it could be lower
+     * than the number interrupted), and each interrupted handler was logged at ERROR with a stack trace
+     * where an interrupted schedule run logs one WARN line.
+     */
+    @Test
+    void handlersInterruptedByTheStopAreCountedExactlyAndLoggedAsOneWarnLineEach() throws Exception {
+        int handlers = 3;
+        CountDownLatch entered = new CountDownLatch(handlers);
+        HttpRoute stuck = HttpRoute.get("/stuck/{n}", req -> {
+            entered.countDown();
+            Thread.sleep(60_000);
+            return Response.ok();
+        });
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        try {
+            TestServer server = TestServer.start(Map.of(Settings.SHUTDOWN_TIMEOUT.name(), "300ms"), app -> { }, stuck);
+            for (int i = 0; i < handlers; i++) {
+                TestServer.CLIENT.sendAsync(HttpRequest.newBuilder(server.uri("/stuck/" + i)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            server.close();
+        } finally {
+            root.detachAppender(logs);
+        }
+        List<ILoggingEvent> ours = logs.list.stream().filter(e -> e.getLoggerName().startsWith("io.asyncworker")).toList();
+        assertThat(ours).filteredOn(e -> e.getFormattedMessage().contains("was interrupted by the stop"))
+                .hasSize(handlers).allMatch(e -> e.getLevel() == Level.WARN && e.getThrowableProxy() == null);
+        assertThat(ours).filteredOn(e -> e.getFormattedMessage().contains("HTTP requests still running"))
+                .singleElement().satisfies(e -> assertThat(e.getFormattedMessage()).contains("interrupted 3 handlers"));
+        assertThat(ours).noneMatch(e -> e.getLevel() == Level.ERROR);
     }
 
     @Test

@@ -152,13 +152,16 @@ public final class DefaultApp implements App {
             LOG.info("asyncworker was asked to stop while starting; stopping what started");
             stopNow();
         } catch (Exception | LinkageError e) {
-            LOG.error("asyncworker failed to start; stopping what started", e);
-            stopNow();
-            if (e instanceof IllegalArgumentException iae) {
-                throw iae;
-            }
-            throw new IllegalStateException("asyncworker failed to start: " + e.getMessage(), e);
+            throw startFailed(e);
         }
+    }
+
+    /** Stops what started and returns the exception {@link #start()} throws. */
+    private RuntimeException startFailed(Throwable e) {
+        LOG.error("asyncworker failed to start; stopping what started", e);
+        stopNow();
+        return e instanceof IllegalArgumentException iae ? iae
+                : new IllegalStateException("asyncworker failed to start: " + e.getMessage(), e);
     }
 
     /** RUNNING, unless a stop came during the start: then stops and returns false. */
