@@ -5,9 +5,15 @@ import io.asyncworker.BodyCodec;
 import io.asyncworker.Connection;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.internal.BrokerNode;
+import io.asyncworker.rabbitmq.internal.NodeListConnectionFactory;
+import io.asyncworker.rabbitmq.internal.NodeRotation;
 import io.asyncworker.rabbitmq.internal.Publisher;
 import io.asyncworker.rabbitmq.internal.PublishBodies;
+import io.asyncworker.rabbitmq.internal.TopologyDeclarer;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +27,7 @@ import javax.net.ssl.SSLContext;
  * AmqpConnection rabbit = AmqpConnection.fromEnv();                       // ASYNCWORKER_AMQP_*
  * AmqpConnection other = AmqpConnection.builder().url("amqp://app:secret@mq:5672/jobs")
  *         .name("jobs").prefetch(256).build();
+ * AmqpConnection cluster = AmqpConnection.url("amqp://app:secret@mq-1:5672,mq-2:5672,mq-3:5672/jobs");
  * app.connection(rabbit).connection(other);
  * rabbit.publish("", "items", new Item(42));                              // JSON, confirmed
  * }</pre>
@@ -30,15 +37,21 @@ import javax.net.ssl.SSLContext;
  * {@code publish}, so it works from startup hooks, handlers and any other thread; it reopens
  * after a failure and is closed by {@link #close()}, which the app calls when it stops.
  *
+ * <p>With several broker nodes (a cluster), each connection tries them in an order shuffled once per
+ * {@code AmqpConnection} and taken in turn: a reconnect starts with the node after the one used
+ * last, so a worker fails over to another node when its node dies.
+ *
  * <p>Immutable configuration and thread-safe: {@code publish} may be called from many threads
  * at once. The builder is not thread-safe.
  */
 public final class AmqpConnection implements Connection, AutoCloseable {
     private final Builder config;
+    private final NodeRotation nodes;
     private final Publisher publisher;
 
     private AmqpConnection(Builder b) {
         this.config = b.copy();
+        this.nodes = NodeRotation.shuffled(config.nodes);
         this.publisher = new Publisher(this::connectionFactory, config.name + "-publisher", config.confirms,
                 config.confirmTimeout);
     }
@@ -94,10 +107,34 @@ public final class AmqpConnection implements Connection, AutoCloseable {
         return config.heartbeat;
     }
 
-    /** Where it connects, e.g. {@code amqp://127.0.0.1:5672/} (no credentials). */
+    /**
+     * Where it connects, e.g. {@code amqp://127.0.0.1:5672/} or, with several nodes,
+     * {@code amqp://mq-1:5672,mq-2:5672/jobs} (no credentials).
+     */
     public String address() {
-        return (config.tls ? "amqps://" : "amqp://") + config.host + ":" + config.port + "/"
-                + ("/".equals(config.vhost) ? "" : config.vhost);
+        String hosts = config.nodes.stream().map(BrokerNode::toString).collect(Collectors.joining(","));
+        return (config.tls ? "amqps://" : "amqp://") + hosts + "/" + ("/".equals(config.vhost) ? "" : config.vhost);
+    }
+
+    /** The broker nodes as {@code host:port}, in the order configured. */
+    public List<String> addresses() {
+        return config.nodes.stream().map(BrokerNode::toString).toList();
+    }
+
+    /** What it declares when the app starts and after each reconnect; empty by default. */
+    public AmqpTopology topology() {
+        return config.topology;
+    }
+
+    /**
+     * Declares exchanges, queues and bindings now, on a short-lived connection of its own: for tools
+     * and startup hooks. An app declares {@link #topology()} by itself; this does not add to it.
+     *
+     * @throws IllegalStateException when the broker cannot be reached or refuses a declaration (an
+     *                               existing queue with other arguments), naming it and the reason
+     */
+    public void declare(AmqpTopology topology) {
+        TopologyDeclarer.declare(this, Objects.requireNonNull(topology, "topology"));
     }
 
     /** The callback told about connection failures, if any. */
@@ -122,12 +159,12 @@ public final class AmqpConnection implements Connection, AutoCloseable {
 
     /**
      * A new amqp-client factory configured like this connection, with automatic recovery off (the
-     * backend recovers itself). For tools and advanced use; the backend uses it too.
+     * backend recovers itself). Its {@code newConnection(...)} methods that take no addresses try
+     * every broker node, starting where this connection's rotation is; its host and port are the
+     * first node's. For tools and advanced use; the backend uses it too.
      */
     public ConnectionFactory connectionFactory() {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(config.host);
-        f.setPort(config.port);
+        ConnectionFactory f = new NodeListConnectionFactory(nodes);
         f.setUsername(config.username);
         f.setPassword(config.password);
         f.setVirtualHost(config.vhost);
