@@ -5,12 +5,14 @@ import io.asyncworker.BodyCodec;
 import io.asyncworker.Connection;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.internal.AmqpFleetLock;
 import io.asyncworker.rabbitmq.internal.BrokerNode;
 import io.asyncworker.rabbitmq.internal.NodeListConnectionFactory;
 import io.asyncworker.rabbitmq.internal.NodeRotation;
 import io.asyncworker.rabbitmq.internal.Publisher;
 import io.asyncworker.rabbitmq.internal.PublishBodies;
 import io.asyncworker.rabbitmq.internal.TopologyDeclarer;
+import io.asyncworker.scheduler.FleetLock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -48,10 +50,12 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     private final Builder config;
     private final NodeRotation nodes;
     private final Publisher publisher;
+    private final AmqpFleetLock fleetLock;
 
     private AmqpConnection(Builder b) {
         this.config = b.copy();
         this.nodes = NodeRotation.shuffled(config.nodes);
+        this.fleetLock = new AmqpFleetLock(this::connectionFactory, config.name + "-fleet", config.confirmTimeout);
         this.publisher = new Publisher(this::connectionFactory, config.name + "-publisher", config.confirms,
                 config.confirmTimeout);
     }
@@ -135,6 +139,24 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      */
     public void declare(AmqpTopology topology) {
         TopologyDeclarer.declare(this, Objects.requireNonNull(topology, "topology"));
+    }
+
+    /**
+     * The lock through which the replicas of a worker pick the one that runs each due time of a
+     * once-per-fleet schedule, through this broker (no database): see
+     * {@code Schedule.oncePerFleet(FleetLock)}.
+     *
+     * <pre>{@code
+     * app.route(Schedule.cron("0 0 3 * * *", ZoneId.of("UTC")).name("nightly-report")
+     *         .oncePerFleet(rabbit.fleetLock()).handler(ctx -> report()));
+     * }</pre>
+     *
+     * <p>Each claim declares a small durable queue named {@code asyncworker.fleet.<schedule>.<due
+     * time>} holding one message, deleted by the broker a few minutes after the due time. The lock
+     * uses a connection of its own, opened on the first claim and closed by {@link #close()}.
+     */
+    public FleetLock fleetLock() {
+        return fleetLock;
     }
 
     /** The callback told about connection failures, if any. */
@@ -224,10 +246,11 @@ public final class AmqpConnection implements Connection, AutoCloseable {
         return PublishBodies.encode(body, options, config.codec);
     }
 
-    /** Closes the publishing connection, if open; a later publish opens it again. */
+    /** Closes the publishing connection (and the fleet lock's), if open; a later publish opens it again. */
     @Override
     public void close() {
         publisher.close();
+        fleetLock.close();
     }
 
     @Override
