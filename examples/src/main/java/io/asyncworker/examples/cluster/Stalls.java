@@ -1,0 +1,67 @@
+package io.asyncworker.examples.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How processing paused after each fault, from the times batches were handled. The failover time
+ * is the longest pause between two batches that ended within {@value #ONSET_MS} ms of the fault
+ * (the worker losing its node, or the queue its leader), also given as when processing resumed,
+ * measured from the moment the fault was issued (a {@code rabbitmqctl stop} acts a second or so
+ * later); the pauses over {@value #PAUSE_MS} ms in the minute after the fault are listed too.
+ */
+final class Stalls {
+    static final long PAUSE_MS = 200;
+    static final long ONSET_MS = 5_000;
+    private static final long WINDOW_MS = 60_000;
+
+    private Stalls() {
+    }
+
+    /** A pause: the last batch before it, the first after it, epoch ms. */
+    record Pause(long from, long to) {
+        long length() {
+            return to - from;
+        }
+    }
+
+    /**
+     * @param events     {@code <epoch ms> <what>} lines
+     * @param batchTimes when each batch was handled, epoch ms, ascending
+     * @return one line per event
+     */
+    static List<String> of(List<String> events, List<Long> batchTimes) {
+        List<String> out = new ArrayList<>();
+        for (String event : events) {
+            if (!event.isBlank()) {
+                String[] parts = event.trim().split(" ", 2);
+                out.add(describe(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : "", batchTimes));
+            }
+        }
+        return out;
+    }
+
+    /** Every gap between two batches that ends after {@code at} and begins before {@code until}. */
+    static List<Pause> gaps(long at, long until, List<Long> times) {
+        List<Pause> out = new ArrayList<>();
+        for (int i = 1; i < times.size(); i++) {
+            if (times.get(i) > at && times.get(i - 1) < until) {
+                out.add(new Pause(times.get(i - 1), times.get(i)));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(long at, String what, List<Long> times) {
+        String failover = gaps(at, at + ONSET_MS, times).stream().filter(p -> p.to() <= at + ONSET_MS)
+                .max((a, b) -> Long.compare(a.length(), b.length()))
+                .map(p -> "failover " + p.length() + " ms (the longest pause; processing resumed " + (p.to() - at)
+                        + " ms after the fault was issued)")
+                .orElse("no batch handled within " + ONSET_MS / 1000 + " s of the fault");
+        StringBuilder longer = new StringBuilder();
+        gaps(at, at + WINDOW_MS, times).stream().filter(p -> p.length() > PAUSE_MS)
+                .forEach(p -> longer.append(String.format(" %+.1f s for %d ms;", (p.from() - at) / 1000.0, p.length())));
+        return what + ": " + failover + "; pauses over " + PAUSE_MS + " ms in the minute after:"
+                + (longer.isEmpty() ? " none" : longer.toString());
+    }
+}
