@@ -167,7 +167,8 @@ public final class Schedule {
      * <p>Every replica must compute the same due times, so: the schedule needs an explicit
      * {@link #name(String)} (the same on every replica, unique among the workers sharing the lock);
      * {@link #every(Duration)} runs on a grid aligned to the epoch (every 10 min: :00, :10, … UTC),
-     * its first run at the first grid point at or after start (plus {@link #initialDelay(Duration)});
+     * following the wall clock like cron, its first run at the first grid point at or after start
+     * (plus {@link #initialDelay(Duration)});
      * {@link #fixedDelay(Duration)} and {@link #runOnStartup(boolean)} are refused, their times
      * depending on each replica. The replicas' clocks must agree within a minute (NTP).
      *

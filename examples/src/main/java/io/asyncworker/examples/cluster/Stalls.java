@@ -43,7 +43,10 @@ final class Stalls {
         return out;
     }
 
-    /** Every gap between two batches that ends after {@code at} and begins before {@code until}. */
+    /**
+     * Every gap between two batches that ends after {@code at} and begins before {@code until}; one
+     * that began before the fault is listed as beginning at it (+0.0 s).
+     */
     static List<Pause> gaps(long at, long until, List<Long> times) {
         List<Pause> out = new ArrayList<>();
         for (int i = 1; i < times.size(); i++) {
@@ -61,7 +64,8 @@ final class Stalls {
                 .orElse("no pause over " + PAUSE_MS + " ms began within " + ONSET_MS / 1000 + " s of the fault");
         StringBuilder longer = new StringBuilder();
         gaps(at, at + WINDOW_MS, times).stream().filter(p -> p.length() > PAUSE_MS)
-                .forEach(p -> longer.append(String.format(" %+.1f s for %d ms;", (p.from() - at) / 1000.0, p.length())));
+                .forEach(p -> longer.append(String.format(" %+.1f s for %d ms;", Math.max(0, p.from() - at) / 1000.0,
+                        p.length())));
         return what + ": " + failover + "; pauses over " + PAUSE_MS + " ms in the minute after:"
                 + (longer.isEmpty() ? " none" : longer.toString());
     }
