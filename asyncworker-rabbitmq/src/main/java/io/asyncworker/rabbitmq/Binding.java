@@ -94,14 +94,7 @@ public final class Binding {
 
     /** Adds any other binding argument. */
     public Binding argument(String name, Object value) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("binding argument name must not be blank");
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(arguments);
-        copy.put(name, value);
-        return new Binding(toQueue, destination, source, routingKey, copy);
+        return new Binding(toQueue, destination, source, routingKey, Names.withArgument("binding", arguments, name, value));
     }
 
     /** Whether the destination is a queue (else an exchange). */

@@ -94,14 +94,7 @@ public final class Exchange {
      * @throws IllegalArgumentException when the name is blank
      */
     public Exchange argument(String argument, Object value) {
-        Objects.requireNonNull(argument, "argument");
-        Objects.requireNonNull(value, "value");
-        if (argument.isBlank()) {
-            throw new IllegalArgumentException("exchange argument name must not be blank");
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(arguments);
-        copy.put(argument, value);
-        return new Exchange(name, type, durable, autoDelete, internal, copy);
+        return new Exchange(name, type, durable, autoDelete, internal, Names.withArgument("exchange", arguments, argument, value));
     }
 
     /** The exchange's name. */

@@ -1,5 +1,6 @@
 package io.asyncworker.rabbitmq;
 
+import io.asyncworker.rabbitmq.internal.Names;
 import io.asyncworker.rabbitmq.internal.QueueArguments;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -152,18 +153,11 @@ public final class QueueDeclaration {
      * @throws IllegalArgumentException when the name is blank
      */
     public QueueDeclaration argument(String name, Object value) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("declare argument name must not be blank");
-        }
         return named(name, value);
     }
 
     private QueueDeclaration named(String name, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(arguments);
-        copy.put(name, value);
-        return new QueueDeclaration(durable, copy);
+        return new QueueDeclaration(durable, Names.withArgument("declare", arguments, name, value));
     }
 
     private static long notNegative(String option, long value) {

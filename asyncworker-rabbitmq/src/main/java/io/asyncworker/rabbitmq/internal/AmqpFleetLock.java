@@ -2,7 +2,6 @@ package io.asyncworker.rabbitmq.internal;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.asyncworker.scheduler.FleetClaim;
 import io.asyncworker.scheduler.FleetLock;
@@ -13,10 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -33,13 +30,10 @@ import java.util.function.Supplier;
  */
 public final class AmqpFleetLock implements FleetLock, AutoCloseable {
     static final String PREFIX = "asyncworker.fleet.";
-    private static final ThreadFactory DAEMON = Thread.ofPlatform().daemon().name("aw-fleet-", 0).factory();
-    private final Supplier<ConnectionFactory> factory;
+    private final LazyConnection connection;
     private final String connectionName;
     private final Duration confirmTimeout;
     private final String replica;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Connection connection;
 
     /**
      * @param factory        makes a configured connection factory
@@ -47,7 +41,7 @@ public final class AmqpFleetLock implements FleetLock, AutoCloseable {
      * @param confirmTimeout how long a claim waits for the broker's confirm
      */
     public AmqpFleetLock(Supplier<ConnectionFactory> factory, String connectionName, Duration confirmTimeout) {
-        this.factory = factory;
+        this.connection = new LazyConnection(factory, connectionName, "aw-fleet-");
         this.connectionName = connectionName;
         this.confirmTimeout = confirmTimeout;
         this.replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -55,7 +49,7 @@ public final class AmqpFleetLock implements FleetLock, AutoCloseable {
 
     @Override
     public boolean tryClaim(FleetClaim claim) throws IOException, TimeoutException, InterruptedException {
-        Channel ch = connection().createChannel();
+        Channel ch = connection.get().createChannel();
         try {
             return claim(ch, claim);
         } finally {
@@ -115,34 +109,10 @@ public final class AmqpFleetLock implements FleetLock, AutoCloseable {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private Connection connection() throws IOException, TimeoutException {
-        lock.lock();
-        try {
-            if (connection == null || !connection.isOpen()) {
-                ConnectionFactory f = factory.get();
-                f.setThreadFactory(DAEMON);
-                connection = f.newConnection(connectionName);
-            }
-            return connection;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Closes the connection, if open; a later claim opens it again. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (connection != null && connection.isOpen()) {
-                connection.close(5000);
-            }
-        } catch (IOException | RuntimeException e) {
-            // closing either way
-        } finally {
-            connection = null;
-            lock.unlock();
-        }
+        connection.close();
     }
 
     @Override

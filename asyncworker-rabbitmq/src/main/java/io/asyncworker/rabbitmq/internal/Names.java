@@ -1,6 +1,9 @@
 package io.asyncworker.rabbitmq.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Checks of exchange, queue and routing-key names, as the broker would make them, but at the builder. */
@@ -37,6 +40,23 @@ public final class Names {
             throw new IllegalArgumentException(what + " must not be blank");
         }
         return shortEnough(what, name);
+    }
+
+    /**
+     * The arguments with one more (or a replaced) entry, as a new unmodifiable map in insertion order.
+     *
+     * @param what e.g. {@code "exchange"}, used in the message
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public static Map<String, Object> withArgument(String what, Map<String, Object> arguments, String name, Object value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException(what + " argument name must not be blank");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(arguments);
+        copy.put(name, value);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** At most 255 UTF-8 bytes, the AMQP 0-9-1 limit of short strings. */

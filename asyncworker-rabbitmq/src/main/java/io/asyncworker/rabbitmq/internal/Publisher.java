@@ -2,7 +2,6 @@ package io.asyncworker.rabbitmq.internal;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.asyncworker.rabbitmq.PublishException;
@@ -16,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The publishing side of an {@code AmqpConnection}: its own connection, opened on first use and
@@ -26,16 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: publishes are serialized by a lock (sequence number and frame must go together).
  */
 public final class Publisher implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
-    /** Daemon threads, so that a publisher nobody closed does not keep the JVM alive. */
-    private static final java.util.concurrent.ThreadFactory DAEMON =
-            Thread.ofPlatform().daemon().name("aw-publisher-", 0).factory();
-    private final Supplier<ConnectionFactory> factory;
-    private final String connectionName;
+    private final LazyConnection connection;
     private final boolean confirms;
     private final Duration confirmTimeout;
     private final ReentrantLock lock = new ReentrantLock();
-    private Connection connection;
     private PublishChannel channel;
 
     /**
@@ -43,8 +34,7 @@ public final class Publisher implements AutoCloseable {
      * @param connectionName shown in the broker's connection list
      */
     public Publisher(Supplier<ConnectionFactory> factory, String connectionName, boolean confirms, Duration confirmTimeout) {
-        this.factory = factory;
-        this.connectionName = connectionName;
+        this.connection = new LazyConnection(factory, connectionName, "aw-publisher-");
         this.confirms = confirms;
         this.confirmTimeout = confirmTimeout;
     }
@@ -93,13 +83,7 @@ public final class Publisher implements AutoCloseable {
         if (channel != null && channel.isOpen()) {
             return channel;
         }
-        if (connection == null || !connection.isOpen()) {
-            ConnectionFactory f = factory.get();
-            f.setThreadFactory(DAEMON);
-            connection = f.newConnection(connectionName);
-            LOG.debug("publishing connection '{}' opened", connectionName);
-        }
-        Channel ch = connection.createChannel();
+        Channel ch = connection.get().createChannel();
         channel = new PublishChannel(ch, confirms);
         return channel;
     }
@@ -109,13 +93,8 @@ public final class Publisher implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            if (connection != null && connection.isOpen()) {
-                connection.close(5000);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("closing publishing connection '{}' failed", connectionName, e);
+            connection.close();
         } finally {
-            connection = null;
             channel = null;
             lock.unlock();
         }
