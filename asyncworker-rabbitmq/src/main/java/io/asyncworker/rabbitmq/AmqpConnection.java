@@ -5,10 +5,18 @@ import io.asyncworker.BodyCodec;
 import io.asyncworker.Connection;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.internal.AmqpFleetLock;
+import io.asyncworker.rabbitmq.internal.BrokerNode;
 import io.asyncworker.rabbitmq.internal.HeaderValues;
+import io.asyncworker.rabbitmq.internal.NodeListConnectionFactory;
+import io.asyncworker.rabbitmq.internal.NodeRotation;
 import io.asyncworker.rabbitmq.internal.PublishBodies;
 import io.asyncworker.rabbitmq.internal.Publisher;
+import io.asyncworker.rabbitmq.internal.TopologyDeclarer;
+import io.asyncworker.FleetLock;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +30,7 @@ import javax.net.ssl.SSLContext;
  * AmqpConnection rabbit = AmqpConnection.fromEnv();                       // ASYNCWORKER_AMQP_*
  * AmqpConnection other = AmqpConnection.builder().url("amqp://app:secret@mq:5672/jobs")
  *         .name("jobs").prefetch(256).build();
+ * AmqpConnection cluster = AmqpConnection.url("amqp://app:secret@mq-1:5672,mq-2:5672,mq-3:5672/jobs");
  * app.connection(rabbit).connection(other);
  * rabbit.publish("", "items", new Item(42));     // JSON, confirmed; a missing queue 'items' is an error
  * }</pre>
@@ -31,15 +40,23 @@ import javax.net.ssl.SSLContext;
  * {@code publish}, so it works from startup hooks, handlers and any other thread; it reopens
  * after a failure and is closed by {@link #close()}, which the app calls when it stops.
  *
+ * <p>With several broker nodes (a cluster), each connection tries them in an order shuffled once per
+ * {@code AmqpConnection} and taken in turn: a reconnect starts with the node after the one used
+ * last, so a worker fails over to another node when its node dies.
+ *
  * <p>Immutable configuration and thread-safe: {@code publish} may be called from many threads
  * at once. The builder is not thread-safe.
  */
 public final class AmqpConnection implements Connection, AutoCloseable {
     private final Builder config;
+    private final NodeRotation nodes;
     private final Publisher publisher;
+    private final AmqpFleetLock fleetLock;
 
     private AmqpConnection(Builder b) {
         this.config = b.copy();
+        this.nodes = NodeRotation.shuffled(config.nodes);
+        this.fleetLock = new AmqpFleetLock(this::connectionFactory, config.name + "-fleet", config.confirmTimeout);
         this.publisher = new Publisher(this::connectionFactory, config.name + "-publisher", config.confirms,
                 config.confirmTimeout);
     }
@@ -104,10 +121,52 @@ public final class AmqpConnection implements Connection, AutoCloseable {
         return config.heartbeat;
     }
 
-    /** {@return where it connects, e.g. {@code amqp://127.0.0.1:5672/} (no credentials)} */
+    /**
+     * Where it connects, e.g. {@code amqp://127.0.0.1:5672/} or, with several nodes,
+     * {@code amqp://mq-1:5672,mq-2:5672/jobs} (no credentials).
+     */
     public String address() {
-        return (config.tls ? "amqps://" : "amqp://") + config.host + ":" + config.port + "/"
-                + ("/".equals(config.vhost) ? "" : config.vhost);
+        String hosts = config.nodes.stream().map(BrokerNode::toString).collect(Collectors.joining(","));
+        return (config.tls ? "amqps://" : "amqp://") + hosts + "/" + ("/".equals(config.vhost) ? "" : config.vhost);
+    }
+
+    /** The broker nodes as {@code host:port}, in the order configured. */
+    public List<String> addresses() {
+        return config.nodes.stream().map(BrokerNode::toString).toList();
+    }
+
+    /** What it declares when the app starts and after each reconnect; empty by default. */
+    public AmqpTopology topology() {
+        return config.topology;
+    }
+
+    /**
+     * Declares exchanges, queues and bindings now, on a short-lived connection of its own: for tools
+     * and startup hooks. An app declares {@link #topology()} by itself; this does not add to it.
+     *
+     * @throws IllegalStateException when the broker cannot be reached or refuses a declaration (an
+     *                               existing queue with other arguments), naming it and the reason
+     */
+    public void declare(AmqpTopology topology) {
+        TopologyDeclarer.declare(this, Objects.requireNonNull(topology, "topology"));
+    }
+
+    /**
+     * The lock through which the replicas of a worker pick the one that runs each due time of a
+     * once-per-fleet schedule, through this broker (no database): see
+     * {@code Schedule.oncePerFleet(FleetLock)}.
+     *
+     * <pre>{@code
+     * app.route(Schedule.cron("0 0 3 * * *", ZoneId.of("UTC")).name("nightly-report")
+     *         .oncePerFleet(rabbit.fleetLock()).handler(ctx -> report()));
+     * }</pre>
+     *
+     * <p>Each claim declares a small durable queue named {@code asyncworker.fleet.<schedule>.<due
+     * time>} holding one message, deleted by the broker a few minutes after the due time. The lock
+     * uses a connection of its own, opened on the first claim and closed by {@link #close()}.
+     */
+    public FleetLock fleetLock() {
+        return fleetLock;
     }
 
     /** {@return the callback told about connection failures, if any} */
@@ -131,13 +190,13 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     }
 
     /**
-     * {@return a new amqp-client factory configured like this connection, with automatic recovery off (the
-     * backend recovers itself)} For tools and advanced use; the backend uses it too.
+     * A new amqp-client factory configured like this connection, with automatic recovery off (the
+     * backend recovers itself). Its {@code newConnection(...)} methods that take no addresses try
+     * every broker node, starting where this connection's rotation is; its host and port are the
+     * first node's. For tools and advanced use; the backend uses it too.
      */
     public ConnectionFactory connectionFactory() {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(config.host);
-        f.setPort(config.port);
+        ConnectionFactory f = new NodeListConnectionFactory(nodes);
         f.setUsername(config.username);
         f.setPassword(config.password);
         f.setVirtualHost(config.vhost);
@@ -209,13 +268,14 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     }
 
     /**
-     * Closes the publishing connection, if open, after waiting up to 5 s (at most the confirm
-     * timeout) for the confirms of open publishes; those still open then fail as
+     * Closes the publishing connection (and the fleet lock's), if open, after waiting up to 5 s (at
+     * most the confirm timeout) for the confirms of open publishes; those still open then fail as
      * {@link PublishException.Failure#UNCONFIRMED}. A later publish opens it again.
      */
     @Override
     public void close() {
         publisher.close();
+        fleetLock.close();
     }
 
     @Override

@@ -5,7 +5,10 @@ import io.asyncworker.BodyCodec;
 import io.asyncworker.Settings;
 import io.asyncworker.jackson.JacksonCodec;
 import io.asyncworker.rabbitmq.internal.AmqpUri;
+import io.asyncworker.rabbitmq.internal.BrokerNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
@@ -17,8 +20,8 @@ import javax.net.ssl.SSLContext;
  */
 abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
     String name = "default";
-    String host;
-    int port;
+    /** The broker nodes, at least one: {@code host} sets a single one, {@code port} the port of each. */
+    List<BrokerNode> nodes = List.of(new BrokerNode("127.0.0.1", 5672));
     String username;
     String password;
     String vhost;
@@ -33,6 +36,7 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
     boolean confirms = true;
     Duration confirmTimeout = Duration.ofSeconds(30);
     BodyCodec codec = JacksonCodec.json();
+    AmqpTopology topology = AmqpTopology.empty();
 
     abstract B self();
 
@@ -53,14 +57,12 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
     }
 
     /**
-     * Sets host, port, credentials and vhost from an {@code amqp://} or {@code amqps://} URL.
-     *
-     * @param url the URL
-     * @return this builder
+     * Sets the broker nodes, credentials and vhost from an {@code amqp://} or {@code amqps://} URL;
+     * several nodes are separated by commas: {@code amqp://u:p@h1:5672,h2:5673,h3:5674/vhost}.
      */
     public B url(String url) {
         AmqpUri uri = AmqpUri.parse(Objects.requireNonNull(url, "url"));
-        host(uri.host()).port(uri.port());
+        this.nodes = uri.nodes();
         uri.username().ifPresent(this::username);
         uri.password().ifPresent(this::password);
         uri.vhost().ifPresent(this::vhost);
@@ -79,28 +81,56 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /**
-     * The broker host.
-     *
-     * @param host the broker host
-     * @return this builder
-     */
+    /** One broker host (replacing every address set before), at the port set so far. */
     public B host(String host) {
-        this.host = notBlank("host", host);
+        notBlank("host", host);
+        if (host.contains(",")) {
+            throw new IllegalArgumentException("host must be one host name, got '" + host + "': use addresses(...) for several");
+        }
+        this.nodes = List.of(new BrokerNode(host.trim(), nodes.getFirst().port()));
         return self();
     }
 
-    /**
-     * The broker port, 1 to 65535.
-     *
-     * @param port the broker port, 1 to 65535
-     * @return this builder
-     */
+    /** The broker port, 1 to 65535, of every address (with several nodes, give each its port in addresses(...)). */
     public B port(int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be within 1..65535, got " + port);
         }
-        this.port = port;
+        this.nodes = nodes.stream().map(n -> n.withPort(port)).toList();
+        return self();
+    }
+
+    /**
+     * The nodes of a cluster, each {@code host} or {@code host:port} (an address without a port gets
+     * the port set so far, default 5672). Each connection tries them in a shuffled order and, on
+     * reconnect, starts with the node after the one it used last.
+     *
+     * <pre>{@code
+     * AmqpConnection.builder().addresses("mq-1:5672", "mq-2:5672", "mq-3:5672").build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the list is empty or an address is malformed or repeated
+     */
+    public B addresses(String... addresses) {
+        Objects.requireNonNull(addresses, "addresses");
+        return addresses(List.of(addresses));
+    }
+
+    /** As {@link #addresses(String...)}. */
+    public B addresses(List<String> addresses) {
+        Objects.requireNonNull(addresses, "addresses");
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("addresses must not be empty");
+        }
+        List<BrokerNode> parsed = new ArrayList<>();
+        for (String a : addresses) {
+            BrokerNode node = BrokerNode.parse(Objects.requireNonNull(a, "address"), nodes.getFirst().port());
+            if (parsed.contains(node)) {
+                throw new IllegalArgumentException("addresses must not repeat a node, got " + node + " twice");
+            }
+            parsed.add(node);
+        }
+        this.nodes = List.copyOf(parsed);
         return self();
     }
 
@@ -257,11 +287,30 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
+    /**
+     * Exchanges, queues and bindings to declare when the app starts (before any consumer
+     * subscribes) and after each reconnect; several calls add up.
+     *
+     * <pre>{@code
+     * AmqpConnection.fromEnv().toBuilder()
+     *         .declare(AmqpTopology.builder().exchange(Exchange.topic("orders"))
+     *                 .queue("invoices", QueueDeclaration.quorum()).build())
+     *         .build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when it declares an exchange or queue differently than an earlier call
+     */
+    public B declare(AmqpTopology topology) {
+        this.topology = this.topology.with(Objects.requireNonNull(topology, "declare"));
+        return self();
+    }
+
     void copyFrom(AmqpConnectionConfig<?> o) {
-        name = o.name; host = o.host; port = o.port; username = o.username; password = o.password;
+        name = o.name; nodes = o.nodes; username = o.username; password = o.password;
         vhost = o.vhost; tls = o.tls; sslContext = o.sslContext; prefetch = o.prefetch; heartbeat = o.heartbeat;
         connectTimeout = o.connectTimeout; reconnectDelay = o.reconnectDelay; maxReconnectDelay = o.maxReconnectDelay;
         failCallback = o.failCallback; confirms = o.confirms; confirmTimeout = o.confirmTimeout; codec = o.codec;
+        topology = o.topology;
     }
 
     private static String notBlank(String option, String value) {

@@ -54,9 +54,15 @@ public final class AmqpRouteBuilder extends BatchRouteBuilder<AmqpRouteBuilder, 
         return new AmqpRoute(routeName(), queues, batchOptions(), connectionChoice(), declaration, handler);
     }
 
-    /** Declares the queues at start and after each reconnect instead of requiring them to exist. */
+    /**
+     * Declares the queues at start and after each reconnect instead of requiring them to exist: a
+     * shortcut for declaring them in the connection's {@link AmqpTopology}, with which they are
+     * declared (before any consumer) and checked.
+     */
     public AmqpRouteBuilder declare(QueueDeclaration declaration) {
-        this.declaration = Objects.requireNonNull(declaration, "declare");
+        Objects.requireNonNull(declaration, "declare");
+        io.asyncworker.rabbitmq.internal.QueueArguments.checkComplete(declaration.arguments());
+        this.declaration = declaration;
         return this;
     }
 }

@@ -1,5 +1,8 @@
 package io.asyncworker.rabbitmq;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+
 /**
  * Told about every failure of an {@link AmqpConnection}'s consuming connection: the loss itself
  * and each reconnect attempt that failed.
@@ -10,6 +13,10 @@ package io.asyncworker.rabbitmq;
  * <pre>{@code
  * AmqpConnection.fromEnv().toBuilder()
  *         .connectionFailCallback((e, attempt) -> alerts.warn("broker lost, attempt " + attempt, e))
+ *         .build();
+ * // with the broker node (useful with a cluster):
+ * AmqpConnection.fromEnv().toBuilder()
+ *         .connectionFailCallback(ConnectionFailCallback.of(f -> alerts.warn("lost " + f.node().orElse("?"), f.exception())))
  *         .build();
  * }</pre>
  */
@@ -23,4 +30,28 @@ public interface ConnectionFailCallback {
      * @param attempt   1 for the loss (or the first failed attempt), then 2, 3, … until a reconnect succeeds
      */
     void onFailure(Exception exception, int attempt);
+
+    /**
+     * Reports a failure with everything known about it, including the broker node. This is what
+     * the backend calls; by default it calls {@link #onFailure(Exception, int)}.
+     */
+    default void onFailure(ConnectionFailure failure) {
+        onFailure(failure.exception(), failure.attempt());
+    }
+
+    /** A callback that takes the whole {@link ConnectionFailure}, e.g. to name the node. */
+    static ConnectionFailCallback of(Consumer<ConnectionFailure> callback) {
+        Objects.requireNonNull(callback, "callback");
+        return new ConnectionFailCallback() {
+            @Override
+            public void onFailure(Exception exception, int attempt) {
+                callback.accept(ConnectionFailure.of("unknown", exception, attempt, java.util.Optional.empty()));
+            }
+
+            @Override
+            public void onFailure(ConnectionFailure failure) {
+                callback.accept(failure);
+            }
+        };
+    }
 }

@@ -1,30 +1,58 @@
 package io.asyncworker.rabbitmq;
 
+import io.asyncworker.rabbitmq.internal.Names;
+import io.asyncworker.rabbitmq.internal.QueueArguments;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a route declares its queues at start (and again after each reconnect) instead of
- * requiring them to exist: durable or not, classic or quorum, a dead-letter exchange and any
- * other {@code x-} argument.
+ * How a queue is declared: its type (classic, quorum, stream), durability, and its options —
+ * dead-lettering, TTLs, length limits, single active consumer, priorities — as named options, with
+ * {@link #argument(String, Object)} for anything else. Used by {@link AmqpTopology} (any queue,
+ * also output and dead-letter queues) and by {@link AmqpRouteBuilder#declare(QueueDeclaration)}
+ * (the queues a route consumes).
  *
  * <pre>{@code
- * AmqpRoute.consume("items")
- *         .declare(QueueDeclaration.quorum().deadLetterExchange("items.dlx"))
- *         .handler(batch -> ...);
+ * QueueDeclaration.quorum().deadLetterExchange("orders.dlx").deliveryLimit(5);
+ * QueueDeclaration.classic().messageTtl(Duration.ofMinutes(10)).maxLength(100_000).overflow(Overflow.REJECT_PUBLISH);
+ * QueueDeclaration.stream().maxAge(Duration.ofDays(7));
  * }</pre>
  *
- * <p>An immutable value: every method returns a new declaration. Thread-safe.
+ * <p>Each option checks at once that the queue type takes it (RabbitMQ refuses, for example,
+ * priorities on quorum queues and dead-lettering on streams) and throws
+ * {@link IllegalArgumentException} naming it. An immutable value: every method returns a new
+ * declaration. Thread-safe.
  */
 public final class QueueDeclaration {
+    /** What happens when a queue with a length limit is full ({@code x-overflow}). */
+    public enum Overflow {
+        /** Drop (or dead-letter) the oldest message; RabbitMQ's default. */
+        DROP_HEAD,
+        /** Refuse new messages (a publisher with confirms gets a nack). */
+        REJECT_PUBLISH,
+        /** Refuse new messages and dead-letter them; classic queues only. */
+        REJECT_PUBLISH_DLX;
+
+        String argument() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     private final boolean durable;
     private final Map<String, Object> arguments;
 
     private QueueDeclaration(boolean durable, Map<String, Object> arguments) {
+        QueueArguments.check(typeOf(arguments), durable, arguments);
         this.durable = durable;
-        this.arguments = Map.copyOf(arguments);
+        this.arguments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    }
+
+    private static String typeOf(Map<String, Object> arguments) {
+        return String.valueOf(arguments.getOrDefault("x-queue-type", "classic"));
     }
 
     /** {@return a durable classic queue} */
@@ -32,38 +60,95 @@ public final class QueueDeclaration {
         return new QueueDeclaration(true, Map.of());
     }
 
-    /** {@return a durable quorum queue ({@code x-queue-type=quorum}); it counts deliveries itself} */
+    /** A durable classic queue; the same as {@link #durable()}. */
+    public static QueueDeclaration classic() {
+        return durable();
+    }
+
+    /** A durable quorum queue ({@code x-queue-type=quorum}): replicated, counts deliveries itself. */
     public static QueueDeclaration quorum() {
         return durable().argument("x-queue-type", "quorum");
     }
 
-    /** {@return a non-durable classic queue, gone when the broker restarts} */
+    /**
+     * A stream ({@code x-queue-type=stream}): an append-only replicated log. Consumers of this
+     * framework read it from its next message on; retention is {@link #maxAge(Duration)} and
+     * {@link #maxLengthBytes(long)}.
+     */
+    public static QueueDeclaration stream() {
+        return durable().argument("x-queue-type", "stream");
+    }
+
+    /** A non-durable classic queue, gone when the broker restarts. */
     public static QueueDeclaration transientQueue() {
         return new QueueDeclaration(false, Map.of());
     }
 
-    /**
-     * Rejected messages go to this exchange ({@code x-dead-letter-exchange}).
-     *
-     * @param exchange the exchange
-     * @return a copy of this queue declaration with the change
-     */
+    /** Rejected and expired messages go to this exchange ({@code x-dead-letter-exchange}; {@code ""} is the default exchange). */
     public QueueDeclaration deadLetterExchange(String exchange) {
-        return argument("x-dead-letter-exchange", Objects.requireNonNull(exchange, "deadLetterExchange"));
+        return named("x-dead-letter-exchange", Objects.requireNonNull(exchange, "deadLetterExchange"));
     }
 
-    /**
-     * Rejected messages are dead-lettered with this routing key ({@code x-dead-letter-routing-key}).
-     *
-     * @param routingKey the routing key
-     * @return a copy of this queue declaration with the change
-     */
+    /** Dead-lettered messages get this routing key ({@code x-dead-letter-routing-key}); needs a dead-letter exchange. */
     public QueueDeclaration deadLetterRoutingKey(String routingKey) {
-        return argument("x-dead-letter-routing-key", Objects.requireNonNull(routingKey, "deadLetterRoutingKey"));
+        return named("x-dead-letter-routing-key", Objects.requireNonNull(routingKey, "deadLetterRoutingKey"));
+    }
+
+    /** Messages older than this are dropped or dead-lettered ({@code x-message-ttl}); 0 ms to 2^32 - 1 ms. */
+    public QueueDeclaration messageTtl(Duration ttl) {
+        return named("x-message-ttl", QueueArguments.millis("messageTtl", ttl, 0));
+    }
+
+    /** The queue is deleted after being unused this long ({@code x-expires}); 1 ms to 2^32 - 1 ms. */
+    public QueueDeclaration expires(Duration unused) {
+        return named("x-expires", QueueArguments.millis("expires", unused, 1));
+    }
+
+    /** At most this many ready messages ({@code x-max-length}); zero or more. See {@link #overflow(Overflow)}. */
+    public QueueDeclaration maxLength(long messages) {
+        return named("x-max-length", notNegative("maxLength", messages));
+    }
+
+    /** At most this many bytes of ready message bodies ({@code x-max-length-bytes}); a stream's retention. */
+    public QueueDeclaration maxLengthBytes(long bytes) {
+        return named("x-max-length-bytes", notNegative("maxLengthBytes", bytes));
+    }
+
+    /** What a full queue does ({@code x-overflow}); default {@link Overflow#DROP_HEAD}. */
+    public QueueDeclaration overflow(Overflow overflow) {
+        return named("x-overflow", Objects.requireNonNull(overflow, "overflow").argument());
+    }
+
+    /** Only one consumer gets messages at a time; the others take over in turn ({@code x-single-active-consumer}). */
+    public QueueDeclaration singleActiveConsumer() {
+        return named("x-single-active-consumer", true);
+    }
+
+    /** A priority queue with priorities 0 to {@code max} ({@code x-max-priority}); 1 to 255, classic queues only. */
+    public QueueDeclaration maxPriority(int max) {
+        if (max < 1 || max > 255) {
+            throw new IllegalArgumentException("maxPriority must be within 1..255, got " + max);
+        }
+        return named("x-max-priority", max);
+    }
+
+    /** A message redelivered more often is dropped or dead-lettered ({@code x-delivery-limit}); quorum queues only. */
+    public QueueDeclaration deliveryLimit(int deliveries) {
+        return named("x-delivery-limit", (int) notNegative("deliveryLimit", deliveries));
+    }
+
+    /** A stream keeps messages this long ({@code x-max-age}), whole seconds, at least one; streams only. */
+    public QueueDeclaration maxAge(Duration age) {
+        Objects.requireNonNull(age, "maxAge");
+        if (age.toSeconds() < 1 || age.toNanos() % 1_000_000_000L != 0) {
+            throw new IllegalArgumentException("maxAge must be whole seconds, at least 1 s, got " + age);
+        }
+        return named("x-max-age", age.toSeconds() + "s");
     }
 
     /**
-     * Adds a queue argument such as {@code x-message-ttl}.
+     * Adds any other queue argument, e.g. {@code x-queue-leader-locator}; prefer the named options,
+     * whose values are checked.
      *
      * @param name the name
      * @param value the argument's value
@@ -71,14 +156,18 @@ public final class QueueDeclaration {
      * @throws IllegalArgumentException when the name is blank
      */
     public QueueDeclaration argument(String name, Object value) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("declare argument name must not be blank");
+        return named(name, value);
+    }
+
+    private QueueDeclaration named(String name, Object value) {
+        return new QueueDeclaration(durable, Names.withArgument("declare", arguments, name, value));
+    }
+
+    private static long notNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must be zero or more, got " + value);
         }
-        Map<String, Object> copy = new LinkedHashMap<>(arguments);
-        copy.put(name, value);
-        return new QueueDeclaration(durable, copy);
+        return value;
     }
 
     /** {@return whether the queue survives a broker restart} */
@@ -86,9 +175,14 @@ public final class QueueDeclaration {
         return durable;
     }
 
-    /** {@return whether this declares a quorum queue} */
+    /** {@code classic}, {@code quorum} or {@code stream}. */
+    public String type() {
+        return typeOf(arguments);
+    }
+
+    /** Whether this declares a quorum queue. */
     public boolean isQuorum() {
-        return "quorum".equals(arguments.get("x-queue-type"));
+        return type().equals("quorum");
     }
 
     /** {@return the dead-letter exchange, if any} */
@@ -96,9 +190,19 @@ public final class QueueDeclaration {
         return Optional.ofNullable((String) arguments.get("x-dead-letter-exchange"));
     }
 
-    /** {@return the queue arguments, unmodifiable} */
+    /** The queue arguments as sent to the broker, in the order set; unmodifiable. */
     public Map<String, Object> arguments() {
         return arguments;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QueueDeclaration d && d.durable == durable && d.arguments.equals(arguments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Boolean.hashCode(durable) * 31 + arguments.hashCode();
     }
 
     @Override

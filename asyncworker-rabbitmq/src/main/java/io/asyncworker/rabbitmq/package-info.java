@@ -22,10 +22,14 @@
  * app.run();
  * }</pre>
  *
- * <p>Types: {@link io.asyncworker.rabbitmq.AmqpConnection} (where to connect, prefetch, heartbeat,
- * TLS, recovery, publishing), {@link io.asyncworker.rabbitmq.AmqpRoute} (what to consume and how),
+ * <p>Types: {@link io.asyncworker.rabbitmq.AmqpConnection} (where to connect — one node or a
+ * cluster's —, prefetch, heartbeat, TLS, recovery, publishing, the fleet lock of once-per-fleet
+ * schedules), {@link io.asyncworker.rabbitmq.AmqpRoute} (what to consume and how),
  * {@link io.asyncworker.rabbitmq.RabbitMQMessage} (what the handler gets),
- * {@link io.asyncworker.rabbitmq.QueueDeclaration} and {@link io.asyncworker.rabbitmq.PublishOptions}.
+ * {@link io.asyncworker.rabbitmq.AmqpTopology} with {@link io.asyncworker.rabbitmq.Exchange},
+ * {@link io.asyncworker.rabbitmq.QueueDeclaration} and {@link io.asyncworker.rabbitmq.Binding} (what a
+ * connection declares before consuming), {@link io.asyncworker.rabbitmq.PublishOptions} and
+ * {@link io.asyncworker.rabbitmq.ConnectionFailure}.
  * Everything in {@code io.asyncworker.rabbitmq.internal} is implementation.
  */
 package io.asyncworker.rabbitmq;

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,31 @@ class AmqpConnectionTest {
         AmqpConnection c = AmqpConnection.url("amqps://mq");
         assertThat(c.address()).startsWith("amqps://mq:5671");
         assertThat(c.connectionFactory().isSSL()).isTrue();
+    }
+
+    @Test
+    void aUrlWithSeveralNodesConnectsThroughAllOfThem() {
+        Settings s = Settings.from(Map.of(AmqpSettings.URL.name(), "amqp://u:p@h1:5672,h2:5673,h3:5674/v"));
+        AmqpConnection c = AmqpConnection.from(s);
+        assertThat(c.addresses()).containsExactly("h1:5672", "h2:5673", "h3:5674");
+        assertThat(c.address()).isEqualTo("amqp://h1:5672,h2:5673,h3:5674/v");
+        assertThat(c.connectionFactory().getVirtualHost()).isEqualTo("v");
+        assertThat(List.of("h1", "h2", "h3")).contains(c.connectionFactory().getHost());
+    }
+
+    @Test
+    void addressesTakeThePortSetSoFarWhenTheyHaveNone() {
+        AmqpConnection c = AmqpConnection.builder().port(5700).addresses("a", "b:5800").build();
+        assertThat(c.addresses()).containsExactly("a:5700", "b:5800");
+        assertThat(AmqpConnection.builder().addresses("a:1", "b:2").port(3).build().addresses())
+                .containsExactly("a:3", "b:3");
+        assertThat(AmqpConnection.builder().addresses("a", "b").host("c").build().addresses()).containsExactly("c:5672");
+        assertThatThrownBy(() -> AmqpConnection.builder().addresses()).hasMessageContaining("addresses");
+        assertThatThrownBy(() -> AmqpConnection.builder().addresses("a:1", "a:1")).hasMessageContaining("repeat");
+        assertThatThrownBy(() -> AmqpConnection.builder().addresses("a:0")).hasMessageContaining("port");
+        assertThatThrownBy(() -> AmqpConnection.builder().host("a,b")).hasMessageContaining("addresses(");
+        assertThatThrownBy(() -> Settings.from(Map.of(AmqpSettings.URL.name(), "amqp://u:secret@h1,,h2/")))
+                .hasMessageContaining("ASYNCWORKER_AMQP_URL").hasMessageNotContaining("secret");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.asyncworker.scheduler;
 
 import io.asyncworker.spi.Checks;
+import io.asyncworker.FleetLock;
 import io.asyncworker.Route;
+import io.asyncworker.scheduler.internal.AlignedRate;
 import io.asyncworker.scheduler.internal.CronTrigger;
 import io.asyncworker.scheduler.internal.FixedDelay;
 import io.asyncworker.scheduler.internal.FixedRate;
@@ -39,6 +41,9 @@ import java.util.Objects;
  * the log and given one more second to end (counted as {@code result=interrupted}) before the
  * app's shutdown hooks run; a run that ignores the interrupt is logged and left behind.
  *
+ * <p><b>Once per fleet.</b> Every replica of a worker runs every schedule, unless the schedule is
+ * {@link #oncePerFleet(FleetLock) once per fleet}: then each due time runs on one replica only.
+ *
  * <p>Each setter validates its argument at once and throws {@link IllegalArgumentException}
  * naming the option, extreme values included: periods and delays lie between 1 ms (periods) or
  * zero (initial delay) and 36,500 days (100 years), a cron expression has at most 1,000
@@ -52,6 +57,8 @@ public final class Schedule {
     private Boolean runOnStartup;
     private Integer maxConcurrency;
     private Overlap overlap;
+    private FleetLock fleetLock;
+    private boolean named;
 
     private Schedule(Trigger trigger, String defaultName) {
         this.trigger = trigger;
@@ -112,6 +119,7 @@ public final class Schedule {
                     + name.replaceAll("\\p{Cntrl}", "?") + "'");
         }
         this.name = name;
+        this.named = true;
         return this;
     }
 
@@ -163,11 +171,40 @@ public final class Schedule {
     }
 
     /**
-     * Finishes the route with blocking task code, run on a virtual thread.
+     * Runs each due time on one replica of the fleet only: before a run starts, the replica claims
+     * the due time through the lock, e.g. {@code AmqpConnection.fleetLock()} (through RabbitMQ, no
+     * database), and only the winner runs it; the others count it as
+     * {@code asyncworker.schedule.skips{reason=fleet}}. When the replica that would have run it is
+     * gone, the next due time is simply won by another one.
      *
-     * @param handler the handler
-     * @return the route, for {@code app.route(...)}
+     * <pre>{@code
+     * app.route(Schedule.cron("0 0 3 * * *", ZoneId.of("UTC")).name("nightly-report")
+     *         .oncePerFleet(rabbit.fleetLock())
+     *         .handler(ctx -> report(ctx.scheduledTime())));
+     * }</pre>
+     *
+     * <p>Every replica must compute the same due times, so: the schedule needs an explicit
+     * {@link #name(String)} (the same on every replica, unique among the workers sharing the lock);
+     * {@link #every(Duration)} runs on a grid aligned to the epoch (every 10 min: :00, :10, … UTC),
+     * following the wall clock like cron, its first run at the first grid point at or after start
+     * (plus {@link #initialDelay(Duration)});
+     * {@link #fixedDelay(Duration)} and {@link #runOnStartup(boolean)} are refused, their times
+     * depending on each replica. The replicas' clocks must agree within a minute (NTP).
+     *
+     * <p>Each due time runs at most once: a replica claims a due time only within its claim
+     * window after it is due (the period, at least 1 s, at most 5 min) and does not run it when
+     * the claim was confirmed later than that, or could not be confirmed at all (broker down,
+     * network partition); such a due time may then run nowhere, counted as
+     * {@code skips{reason=fleet_error}} and logged. A run that fails is not retried elsewhere.
+     * {@link TaskContext#runNumber()} counts this replica's due times, including those another
+     * replica ran.
      */
+    public Schedule oncePerFleet(FleetLock lock) {
+        this.fleetLock = Objects.requireNonNull(lock, "oncePerFleet");
+        return this;
+    }
+
+    /** Finishes the route with blocking task code, run on a virtual thread. */
     public Route handler(TaskHandler handler) {
         return asyncHandler(AsyncTaskHandler.of(Objects.requireNonNull(handler, "handler")));
     }
@@ -180,7 +217,28 @@ public final class Schedule {
      */
     public Route asyncHandler(AsyncTaskHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        return new ScheduleRoute(name, trigger, initialDelay, runOnStartup, maxConcurrency, overlap, handler);
+        return new ScheduleRoute(name, fleetTrigger(), initialDelay, runOnStartup, maxConcurrency, overlap, handler,
+                fleetLock);
+    }
+
+    /** The trigger; for a once-per-fleet schedule the one every replica agrees on, after checking it can. */
+    private Trigger fleetTrigger() {
+        if (fleetLock == null) {
+            return trigger;
+        }
+        if (!named) {
+            throw new IllegalArgumentException("oncePerFleet needs name(...): the same on every replica and unique "
+                    + "among the workers that share the lock (the derived name '" + name + "' is not)");
+        }
+        if (trigger instanceof FixedDelay) {
+            throw new IllegalArgumentException("oncePerFleet does not go with fixedDelay, whose due times depend on "
+                    + "each replica's previous run: use every(...) or cron(...)");
+        }
+        if (Boolean.TRUE.equals(runOnStartup)) {
+            throw new IllegalArgumentException("oncePerFleet does not go with runOnStartup(true): replicas start at "
+                    + "different times");
+        }
+        return trigger instanceof FixedRate rate ? new AlignedRate(rate.period()) : trigger;
     }
 
     /** A period: positive, at least {@link ScheduleRoute#MIN_PERIOD}, at most {@link ScheduleRoute#MAX_DELAY}. */

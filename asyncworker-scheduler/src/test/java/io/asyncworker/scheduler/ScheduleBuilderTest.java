@@ -64,7 +64,8 @@ class ScheduleBuilderTest {
                 new RouteOption("initialDelay", "PT30S", Origin.DEFAULT),
                 new RouteOption("runOnStartup", "false", Origin.DEFAULT),
                 new RouteOption("maxConcurrency", "3", Origin.CODE),
-                new RouteOption("overlap", "SKIP", Origin.DEFAULT));
+                new RouteOption("overlap", "SKIP", Origin.DEFAULT),
+                new RouteOption("oncePerFleet", "no", Origin.DEFAULT));
     }
 
     @Test

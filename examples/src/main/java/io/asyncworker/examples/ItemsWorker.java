@@ -5,6 +5,7 @@ import io.asyncworker.App;
 import io.asyncworker.Key;
 import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.rabbitmq.AmqpRoute;
+import io.asyncworker.rabbitmq.AmqpTopology;
 import io.asyncworker.rabbitmq.QueueDeclaration;
 import io.asyncworker.rabbitmq.RabbitMQMessage;
 import java.time.Duration;
@@ -28,15 +29,15 @@ public final class ItemsWorker {
 
     public static App app() {
         String queue = Env.get("EXAMPLE_QUEUE", "items");
-        AmqpConnection rabbit = AmqpConnection.fromEnv();
+        AmqpConnection rabbit = AmqpConnection.fromEnv().toBuilder().declare(AmqpTopology.builder()
+                .queue(queue, QueueDeclaration.durable().deadLetterExchange("").deadLetterRoutingKey(queue + ".rejected"))
+                .queue(queue + ".rejected", QueueDeclaration.durable())            // rejects are kept, not dropped
+                .build()).build();
         App app = App.create().connection(rabbit).put(SAVED, new LongAdder());
         app.onStartup(a -> BrokerKind.requireRabbitMq(rabbit, "ItemsWorker", "dead-lettering (x-dead-letter-exchange)"));
-        app.onStartup(a -> Queues.declareDurable(rabbit, queue + ".rejected"));  // rejects are kept, not dropped
         return app.route(AmqpRoute.consume(queue)
-                .declare(QueueDeclaration.durable().deadLetterExchange("").deadLetterRoutingKey(queue + ".rejected"))
                 .bodyType(Item.class)                        // not an item: rejected before the handler
-                .bulkSize(50)
-                .flushTimeout(Duration.ofSeconds(2))
+                .bulkSize(50).flushTimeout(Duration.ofSeconds(2))
                 .onException(Action.REJECT)                  // default REQUEUE would retry forever
                 .handler(batch -> {
                     for (RabbitMQMessage m : batch) {

@@ -3,6 +3,7 @@ package io.asyncworker.examples;
 import io.asyncworker.App;
 import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.rabbitmq.AmqpRoute;
+import io.asyncworker.rabbitmq.AmqpTopology;
 import io.asyncworker.rabbitmq.PublishOptions;
 import io.asyncworker.rabbitmq.QueueDeclaration;
 import java.time.Duration;
@@ -29,14 +30,14 @@ public final class TransformWorker {
     public static App app() {
         String in = Env.get("EXAMPLE_QUEUE", "orders");
         String out = Env.get("EXAMPLE_OUT_QUEUE", "invoices");
-        AmqpConnection rabbit = AmqpConnection.fromEnv();
+        AmqpConnection rabbit = AmqpConnection.fromEnv().toBuilder()                // both queues, before consuming
+                .declare(AmqpTopology.builder().queue(in, QueueDeclaration.durable()).queue(out, QueueDeclaration.durable())
+                        .build()).build();
         PublishOptions mandatory = PublishOptions.builder().mandatory(true).build(); // unroutable = error
         App app = App.create().connection(rabbit);
         app.onStartup(a -> BrokerKind.warnUnlessRabbitMq(rabbit, LOG, "TransformWorker",
                 "a batch that fails (unroutable invoice) is requeued only in part until a restart (basic.nack multiple)"));
-        app.onStartup(a -> Queues.declareDurable(rabbit, out));                     // before consuming starts
         return app.route(AmqpRoute.consume(in)
-                .declare(QueueDeclaration.durable())
                 .bodyType(Order.class)                                      // not an order: rejected unhandled
                 .bulkSize(20)
                 .flushTimeout(Duration.ofSeconds(1))

@@ -51,9 +51,26 @@ final class AmqpBackend implements Backend {
             }
         }
         connections.values().forEach(ConsumerConnection::open);
+        declareTopologies();
         for (RouteRuntime rt : snapshot()) {
             rt.start();
         }
+    }
+
+    /**
+     * Declares each connection's topology before any consumer subscribes: on its consuming
+     * connection, which declares it again after each reconnect, or once on a connection of its own
+     * for a connection only used for publishing.
+     */
+    private void declareTopologies() {
+        Declarations.of(ctx).forEach((config, topology) -> {
+            ConsumerConnection consuming = connections.get(config);
+            if (consuming != null) {
+                consuming.declare(topology);
+            } else if (!topology.isEmpty()) {
+                TopologyDeclarer.declare(config, topology);
+            }
+        });
     }
 
     private List<RouteRuntime> snapshot() {

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Connection;
 import io.asyncworker.Route;
 import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.rabbitmq.AmqpRoute;
+import io.asyncworker.rabbitmq.AmqpTopology;
 import io.asyncworker.spi.BackendContext;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code asyncworker check} for RabbitMQ: connects once per connection in use and checks each
- * route's queues with a passive declare on a fresh channel. Declares nothing, consumes nothing.
+ * {@code asyncworker check} for RabbitMQ: connects once per connection in use, checks with a
+ * passive declare that each queue a route consumes exists unless something declares it, and
+ * compares every declared queue and exchange with the broker's ({@link TopologyCheck}). Creates
+ * nothing, consumes nothing.
  */
 final class BrokerProbe {
     private BrokerProbe() {
@@ -25,20 +28,34 @@ final class BrokerProbe {
         List<String> problems = new ArrayList<>();
         Map<AmqpConnection, Connection> open = new IdentityHashMap<>();
         try {
+            Map<AmqpConnection, AmqpTopology> declared = Declarations.of(context);
             for (Route r : context.routes()) {
                 AmqpRoute route = RouteConnections.amqp(r);
                 AmqpConnection config = RouteConnections.resolve(route, context.connections());
                 Connection conn = connect(config, open, problems);
-                if (conn != null && route.declaration().isEmpty()) {
-                    route.queues().forEach(q -> probe(conn, route, q, config).ifPresent(problems::add));
+                if (conn != null) {
+                    route.queues().stream().filter(q -> !declared.get(config).queues().containsKey(q))
+                            .forEach(q -> probe(conn, route, q, config).ifPresent(problems::add));
                 }
             }
+            declared.forEach((config, topology) -> compare(config, topology, open, problems));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         } finally {
             open.values().forEach(BrokerProbe::closeQuietly);
         }
         return problems;
+    }
+
+    private static void compare(AmqpConnection config, AmqpTopology topology, Map<AmqpConnection, Connection> open,
+                                List<String> problems) {
+        if (topology.isEmpty()) {
+            return;
+        }
+        Connection conn = connect(config, open, problems);
+        if (conn != null) {
+            problems.addAll(TopologyCheck.compare(conn, topology, config.address()));
+        }
     }
 
     private static Connection connect(AmqpConnection config, Map<AmqpConnection, Connection> open, List<String> problems) {

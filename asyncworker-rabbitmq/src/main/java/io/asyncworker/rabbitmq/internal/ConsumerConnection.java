@@ -1,12 +1,16 @@
 package io.asyncworker.rabbitmq.internal;
 
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.asyncworker.rabbitmq.AmqpConnection;
+import io.asyncworker.rabbitmq.AmqpTopology;
+import io.asyncworker.rabbitmq.ConnectionFailure;
 import io.asyncworker.spi.Backoff;
 import io.asyncworker.spi.TimerService;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -32,7 +36,10 @@ final class ConsumerConnection {
     private final TimerService timer;
     private final List<QueueConsumer> consumers = new CopyOnWriteArrayList<>();
     private volatile Connection connection;
+    /** The node connected to, or after a failed attempt the node tried last; {@code null} before the first. */
+    private volatile String node;
     private volatile boolean closing;
+    private volatile AmqpTopology topology = AmqpTopology.empty();
     private Backoff backoff;
     private int attempt;
     /** The last callback call; each next one runs after it, so that calls never overlap and keep their order. */
@@ -73,18 +80,51 @@ final class ConsumerConnection {
      * @return whether the connection was installed
      */
     private boolean connect() throws IOException, TimeoutException {
-        Connection c = config.connectionFactory().newConnection(config.name() + "-consumer");
+        Connection c = newConnection();
         synchronized (this) {
             if (!closing) {
                 c.addShutdownListener(this::lost);
                 connection = c;
-                LOG.info("connected to RabbitMQ at {} (connection '{}')", config.address(), config.name());
+                LOG.info("connected to RabbitMQ at {} (connection '{}', node {})", config.address(), config.name(), node);
                 return true;
             }
         }
         LOG.debug("connection '{}' opened while the app was closing; closing it again", config.name());
         closeQuietly(c);
         return false;
+    }
+
+    /** Opens a connection through the node list, remembering the node it reached or tried last. */
+    private Connection newConnection() throws IOException, TimeoutException {
+        ConnectionFactory factory = config.connectionFactory();
+        try {
+            Connection c = factory.newConnection(config.name() + "-consumer");
+            node = NodeListConnectionFactory.nodeOf(c, config.addresses());
+            return c;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            node = NodeListConnectionFactory.lastTried(factory);
+            throw e;
+        }
+    }
+
+    /**
+     * Declares the topology now, and again after each reconnect before the consumers re-subscribe.
+     *
+     * @throws IllegalStateException naming what the broker refused
+     */
+    void declare(AmqpTopology declared) {
+        this.topology = declared;
+        TopologyDeclarer.declare(connection, declared, config.address());
+    }
+
+    /** After a reconnect: a refusal is logged; the consumers then find out for themselves and retry. */
+    private void redeclare(Connection c) {
+        try {
+            TopologyDeclarer.declare(c, topology, config.address());
+        } catch (IllegalStateException e) {
+            LOG.error("connection '{}': declaring the topology again after reconnecting failed: {}", config.name(),
+                    e.getMessage());
+        }
     }
 
     void register(QueueConsumer consumer) {
@@ -101,7 +141,7 @@ final class ConsumerConnection {
         if (closing || cause.isInitiatedByApplication()) {
             return;
         }
-        LOG.warn("RabbitMQ connection '{}' lost: {}; reconnecting", config.name(), cause.getMessage());
+        LOG.warn("RabbitMQ connection '{}' lost (node {}): {}; reconnecting", config.name(), node, cause.getMessage());
         consumers.forEach(QueueConsumer::connectionLost);
         failed(cause);
     }
@@ -110,9 +150,9 @@ final class ConsumerConnection {
         if (closing) {
             return;
         }
-        int n = ++attempt;
+        ConnectionFailure failure = ConnectionFailure.of(config.name(), cause, ++attempt, Optional.ofNullable(node));
         config.connectionFailCallback().ifPresent(cb -> callbacks = callbacks.handleAsync((v, e) -> {
-            notify(cb, cause, n);
+            notify(cb, failure);
             return null;
         }, CALLBACK_THREADS));
         var delay = backoff.delay(ThreadLocalRandom.current().nextDouble());
@@ -120,9 +160,9 @@ final class ConsumerConnection {
         timer.schedule(delay, () -> Thread.ofVirtual().name("aw-reconnect-" + config.name()).start(this::reconnect));
     }
 
-    private void notify(io.asyncworker.rabbitmq.ConnectionFailCallback cb, Exception cause, int n) {
+    private void notify(io.asyncworker.rabbitmq.ConnectionFailCallback cb, ConnectionFailure failure) {
         try {
-            cb.onFailure(cause, n);
+            cb.onFailure(failure);
         } catch (RuntimeException e) {
             LOG.warn("connectionFailCallback of '{}' threw; ignored", config.name(), e);
         }
@@ -145,6 +185,7 @@ final class ConsumerConnection {
             attempt = 0;
             backoff = backoff.reset();
         }
+        redeclare(connection);
         consumers.forEach(QueueConsumer::resubscribe);
     }
 

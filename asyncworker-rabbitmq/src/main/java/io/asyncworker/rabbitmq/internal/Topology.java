@@ -1,5 +1,6 @@
 package io.asyncworker.rabbitmq.internal;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.asyncworker.rabbitmq.AmqpConnection;
@@ -49,6 +50,21 @@ final class Topology {
             }
         }
         return e.toString();
+    }
+
+    /**
+     * The broker's reply text when it closed the channel or connection (e.g. {@code PRECONDITION_FAILED -
+     * inequivalent arg ...}), else {@link #reason(Throwable)}.
+     */
+    static String replyText(Throwable e) {
+        ShutdownSignalException sig = signal(e);
+        if (sig != null && sig.getReason() instanceof AMQP.Channel.Close close) {
+            return close.getReplyText();
+        }
+        if (sig != null && sig.getReason() instanceof AMQP.Connection.Close close) {
+            return close.getReplyText();
+        }
+        return reason(e);
     }
 
     private static ShutdownSignalException signal(Throwable e) {

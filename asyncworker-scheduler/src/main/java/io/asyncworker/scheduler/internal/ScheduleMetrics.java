@@ -7,16 +7,19 @@ import java.time.Duration;
 
 /**
  * One schedule's meters: {@code asyncworker.schedule.runs{schedule,result=success|error|interrupted}},
- * {@code asyncworker.schedule.skips{schedule,reason=overlap|missed|stopped}},
+ * {@code asyncworker.schedule.skips{schedule,reason=overlap|missed|stopped|fleet|fleet_error}},
  * {@code asyncworker.schedule.duration{schedule}} and {@code asyncworker.schedule.lateness{schedule}}
  * (actual start − scheduled time). Thread-safe; meters are registered once.
  */
 final class ScheduleMetrics {
-    /** How a run ended; the {@code result} tag. */
-    enum Result { SUCCESS, ERROR, INTERRUPTED }
+    /** How a run ended; the {@code result} tag. {@code NOT_RUN}: the fleet gate kept it from running, counted as a skip. */
+    enum Result { SUCCESS, ERROR, INTERRUPTED, NOT_RUN }
 
-    /** Why a due run did not happen; the {@code reason} tag. */
-    enum SkipReason { OVERLAP, MISSED, STOPPED }
+    /**
+     * Why a due run did not happen; the {@code reason} tag. {@code FLEET}: another replica claimed
+     * it; {@code FLEET_ERROR}: the claim failed or came too late, so no replica may have run it.
+     */
+    enum SkipReason { OVERLAP, MISSED, STOPPED, FLEET, FLEET_ERROR }
 
     private final Counter[] runs = new Counter[Result.values().length];
     private final Counter[] skips = new Counter[SkipReason.values().length];
@@ -25,6 +28,9 @@ final class ScheduleMetrics {
 
     ScheduleMetrics(MeterRegistry registry, String schedule) {
         for (Result r : Result.values()) {
+            if (r == Result.NOT_RUN) {
+                continue;
+            }
             runs[r.ordinal()] = Counter.builder("asyncworker.schedule.runs").tag("schedule", schedule)
                     .tag("result", tag(r)).description("finished runs of a schedule").register(registry);
         }
@@ -43,6 +49,9 @@ final class ScheduleMetrics {
     }
 
     void finished(Result result, Duration took) {
+        if (result == Result.NOT_RUN) {
+            return;
+        }
         runs[result.ordinal()].increment();
         duration.record(took);
     }

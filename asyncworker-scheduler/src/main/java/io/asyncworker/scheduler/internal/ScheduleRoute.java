@@ -6,10 +6,12 @@ import io.asyncworker.RouteOption;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
 import io.asyncworker.scheduler.AsyncTaskHandler;
+import io.asyncworker.FleetLock;
 import io.asyncworker.scheduler.Overlap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The immutable route a {@code Schedule} builds. Options set in code are kept apart from
@@ -33,15 +35,17 @@ public final class ScheduleRoute implements Route {
     private final Integer maxConcurrency;
     private final Overlap overlap;
     private final AsyncTaskHandler handler;
+    private final FleetLock fleetLock;
 
     /**
      * @param initialDelay   {@code null} for the trigger's default
      * @param runOnStartup   {@code null} for the default, {@code false}
      * @param maxConcurrency {@code null} for the default, 1
      * @param overlap        {@code null} for the default, {@link Overlap#SKIP}
+     * @param fleetLock      {@code null} unless the schedule runs once per fleet
      */
     public ScheduleRoute(String name, Trigger trigger, Duration initialDelay, Boolean runOnStartup,
-                         Integer maxConcurrency, Overlap overlap, AsyncTaskHandler handler) {
+                         Integer maxConcurrency, Overlap overlap, AsyncTaskHandler handler, FleetLock fleetLock) {
         this.name = Objects.requireNonNull(name, "name");
         this.trigger = Objects.requireNonNull(trigger, "trigger");
         this.initialDelay = initialDelay;
@@ -49,6 +53,7 @@ public final class ScheduleRoute implements Route {
         this.maxConcurrency = maxConcurrency;
         this.overlap = overlap;
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.fleetLock = fleetLock;
     }
 
     @Override
@@ -73,7 +78,9 @@ public final class ScheduleRoute implements Route {
                 option("initialDelay", initialDelay(), initialDelay),
                 option("runOnStartup", runOnStartup(), runOnStartup),
                 option("maxConcurrency", maxConcurrency(), maxConcurrency),
-                option("overlap", overlap(), overlap));
+                option("overlap", overlap(), overlap),
+                new RouteOption("oncePerFleet", fleetLock == null ? "no" : "yes, through " + fleetLock,
+                        fleetLock == null ? Origin.DEFAULT : Origin.CODE));
     }
 
     private static RouteOption option(String name, Object effective, Object setInCode) {
@@ -103,6 +110,11 @@ public final class ScheduleRoute implements Route {
     /** What happens to a run due while {@link #maxConcurrency()} runs are active. */
     public Overlap overlap() {
         return overlap != null ? overlap : Overlap.SKIP;
+    }
+
+    /** The lock that picks the one replica running each due time, when the schedule runs once per fleet. */
+    public Optional<FleetLock> fleetLock() {
+        return Optional.ofNullable(fleetLock);
     }
 
     /** The task. */

@@ -68,6 +68,10 @@ final class ScheduledRun implements TaskRunner.Task {
     }
 
     private void execute(Env env, Completion completion) {
+        if (!FleetGate.admits(env, due)) {
+            completion.completed(this, Result.NOT_RUN, Duration.ZERO);
+            return;
+        }
         env.metrics().started(Duration.between(due, env.timeline().now()));
         long start = env.timer().nanoTime();
         Result result = Result.ERROR;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * When a schedule's runs fall due: pure functions over instants, unit-tested without a timer.
  * Immutable and thread-safe.
  */
-public sealed interface Trigger permits FixedRate, FixedDelay, CronTrigger {
+public sealed interface Trigger permits FixedRate, FixedDelay, CronTrigger, AlignedRate {
 
     /** The initial delay when none is set: one period for intervals, none for cron. */
     Duration defaultInitialDelay();

@@ -1,0 +1,66 @@
+package io.asyncworker.rabbitmq;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One failure of an {@link AmqpConnection}'s consuming connection, as told to a
+ * {@link ConnectionFailCallback}: the loss of the connection, or a reconnect attempt that failed.
+ *
+ * <p>An immutable value; thread-safe.
+ */
+public final class ConnectionFailure {
+    private final String connection;
+    private final Exception exception;
+    private final int attempt;
+    private final String node;
+
+    private ConnectionFailure(String connection, Exception exception, int attempt, String node) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.exception = Objects.requireNonNull(exception, "exception");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
+        }
+        this.attempt = attempt;
+        this.node = node;
+    }
+
+    /**
+     * A failure.
+     *
+     * @param connection the {@link AmqpConnection#name()}
+     * @param node       the broker node concerned, {@code host:port}, if known
+     */
+    public static ConnectionFailure of(String connection, Exception exception, int attempt, Optional<String> node) {
+        return new ConnectionFailure(connection, exception, attempt, Objects.requireNonNull(node, "node").orElse(null));
+    }
+
+    /** The {@link AmqpConnection#name()} of the failing connection. */
+    public String connection() {
+        return connection;
+    }
+
+    /** What went wrong. */
+    public Exception exception() {
+        return exception;
+    }
+
+    /** 1 for the loss (or the first failed attempt), then 2, 3, … until a reconnect succeeds. */
+    public int attempt() {
+        return attempt;
+    }
+
+    /**
+     * The broker node, {@code host:port}: for the loss, the node the connection was on; for a failed
+     * reconnect attempt, the node tried last (every node is tried in turn within one attempt).
+     */
+    public Optional<String> node() {
+        return Optional.ofNullable(node);
+    }
+
+    @Override
+    public String toString() {
+        return "connection '" + connection + "' failed" + (node == null ? "" : " on " + node) + " (attempt " + attempt
+                + "): " + exception;
+    }
+}
