@@ -6,13 +6,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The publishing connection and its shared channels, opened on first use and again after a
@@ -23,17 +20,13 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: a lock guards opening; an open channel is found without it.
  */
 final class PublishConnection {
-    private static final Logger LOG = LoggerFactory.getLogger(PublishConnection.class);
-    /** Daemon threads, so that a publisher nobody closed does not keep the JVM alive. */
-    private static final ThreadFactory DAEMON = Thread.ofPlatform().daemon().name("aw-publisher-", 0).factory();
-
-    private final Supplier<ConnectionFactory> factory;
-    private final String name;
+    private final LazyConnection lazy;
     private final boolean confirms;
     private final PublishChannel.LossHandler onLoss;
     private final Runnable onNewConnection;
     private final AtomicReferenceArray<PublishChannel> slots;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The connection the channels were opened on; a different one from {@link #lazy} means it was reopened. */
     private Connection connection;
 
     /**
@@ -43,8 +36,7 @@ final class PublishConnection {
      */
     PublishConnection(Supplier<ConnectionFactory> factory, String name, boolean confirms, int slots,
                       PublishChannel.LossHandler onLoss, Runnable onNewConnection) {
-        this.factory = factory;
-        this.name = name;
+        this.lazy = new LazyConnection(factory, name, "aw-publisher-");
         this.confirms = confirms;
         this.onLoss = onLoss;
         this.onNewConnection = onNewConnection;
@@ -86,15 +78,14 @@ final class PublishConnection {
         }
     }
 
+    /** The open connection; the lock is held. */
     private Connection connection() throws IOException, TimeoutException {
-        if (connection == null || !connection.isOpen()) {
-            ConnectionFactory f = factory.get();
-            f.setThreadFactory(DAEMON);
-            connection = f.newConnection(name);
+        Connection c = lazy.get();
+        if (c != connection) {
+            connection = c;
             onNewConnection.run();
-            LOG.debug("publishing connection '{}' opened", name);
         }
-        return connection;
+        return c;
     }
 
     /**
@@ -123,13 +114,9 @@ final class PublishConnection {
     private void closeConnection() {
         lock.lock();
         try {
-            if (connection != null && connection.isOpen()) {
-                connection.close(5000);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("closing publishing connection '{}' failed", name, e);
-        } finally {
+            lazy.close();
             connection = null;
+        } finally {
             lock.unlock();
         }
     }
