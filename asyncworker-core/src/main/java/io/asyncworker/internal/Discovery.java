@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds service implementations on the class path: through the core's own class loader (which must
- * see the backends, see the command line's isolated launcher) and the thread's context class loader,
- * each implementation class once.
+ * Finds service implementations on the module path and the class path: through the core's own class
+ * loader (which must see the backends, see the command line's isolated launcher) and the thread's
+ * context class loader, each implementation class once.
  */
 public final class Discovery {
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
@@ -28,6 +28,9 @@ public final class Discovery {
 
     /** Every implementation of a service interface, in class path order. */
     public static <S> List<S> load(Class<S> service) {
+        // On the module path ServiceLoader serves only the services the calling module uses: declare
+        // it here too, so a service type added later needs no edit of module-info.java to be found.
+        Discovery.class.getModule().addUses(service);
         Map<String, S> found = new LinkedHashMap<>();
         for (ClassLoader loader : loaders()) {
             try {

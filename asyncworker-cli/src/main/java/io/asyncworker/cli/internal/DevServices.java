@@ -4,9 +4,9 @@ import io.asyncworker.App;
 import io.asyncworker.Connection;
 import io.asyncworker.Route;
 import io.asyncworker.RouteType;
-import io.asyncworker.internal.Discovery;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.DevService;
+import io.asyncworker.spi.Providers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +29,10 @@ final class DevServices {
         this.moduleFor = moduleFor;
     }
 
-    /** The dev services and backends found through {@code META-INF/services}. */
+    /** The dev services and backends installed, as the core finds them. */
     static DevServices discover() {
-        List<BackendFactory> backends = Discovery.backendFactories();
-        return new DevServices(Discovery.load(DevService.class), type -> backends.stream()
+        List<BackendFactory> backends = Providers.backendFactories();
+        return new DevServices(Providers.devServices(), type -> backends.stream()
                 .filter(b -> type.equals(b.type())).findFirst().flatMap(BackendFactory::devServiceModule));
     }
 

@@ -42,6 +42,7 @@ public final class HttpBackendFactory implements BackendFactory {
 
     @Override
     public void validate(BackendContext context) {
+        VertxAccess.require();
         RouteChecks.check(RouteChecks.httpRoutes(context.routes()), context.settings());
     }
 

@@ -1,0 +1,22 @@
+/**
+ * The asyncworker core: the {@link io.asyncworker.App}, routes, batching, outcomes and settings
+ * ({@code io.asyncworker}), and the SPI backends are written against ({@code io.asyncworker.spi}).
+ * Everything under {@code io.asyncworker.internal} is implementation and exported to no module.
+ *
+ * <p>Backends and dev services are found with {@link java.util.ServiceLoader}: on the module path
+ * through {@code provides} in their module descriptors, on the class path through
+ * {@code META-INF/services}.
+ */
+// micrometer.core is an automatic module named by the stable Automatic-Module-Name of its jar.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module io.asyncworker.core {
+    // App.meters(), spi.RouteMetrics and spi.BackendContext show Micrometer types.
+    requires transitive micrometer.core;
+    requires org.slf4j;
+
+    exports io.asyncworker;
+    exports io.asyncworker.spi;
+
+    uses io.asyncworker.spi.BackendFactory;
+    uses io.asyncworker.spi.DevService;
+}
