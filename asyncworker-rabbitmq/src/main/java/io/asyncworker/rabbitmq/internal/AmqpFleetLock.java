@@ -6,7 +6,6 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.asyncworker.FleetClaim;
 import io.asyncworker.FleetLock;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,7 @@ public final class AmqpFleetLock implements FleetLock, AutoCloseable {
         this.connection = new LazyConnection(factory, connectionName, "aw-fleet-");
         this.connectionName = connectionName;
         this.confirmTimeout = confirmTimeout;
-        this.replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.replica = "pid " + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
