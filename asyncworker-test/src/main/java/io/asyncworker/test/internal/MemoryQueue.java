@@ -62,10 +62,18 @@ final class MemoryQueue {
             s.deactivate();
             subscriptions.remove(s);
             ready.addAll(s.replaceChannel());
+            ready.addAll(s.endRetries());
         } finally {
             lock.unlock();
         }
         pump();
+    }
+
+    /** A retry's delay has passed: the message is ready again, unless its subscription closed meanwhile. */
+    private void retryDue(Subscription s, StoredMessage message) {
+        if (locked(() -> s.retryDue(message) && ready.add(message))) {
+            pump();
+        }
     }
 
     /** Every subscription's channel dies: what they held goes back, and each goes on on a new channel. */
@@ -97,7 +105,7 @@ final class MemoryQueue {
                 case ACK -> { }
                 case REJECT, PARK -> deadLetters.add(d.message());
                 case REQUEUE -> ready.add(d.message());
-                case RETRY -> d.subscription().timer().schedule(verdict.delay(), () -> publish(d.message()));
+                case RETRY -> d.subscription().retryLater(d.message(), verdict.delay(), m -> retryDue(d.subscription(), m));
             }
             d.message().record(verdict);
             return true;

@@ -1,9 +1,14 @@
 package io.asyncworker.test.internal;
 
+import io.asyncworker.spi.Cancellable;
 import io.asyncworker.spi.TimerService;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A route's subscription to one queue, like an AMQP consumer on its own channel: where deliveries go,
@@ -44,6 +49,8 @@ final class Subscription {
     private final int prefetch;
     private final TimerService timer;
     private final Set<MemoryDelivery> unacked = new LinkedHashSet<>();
+    /** Messages waiting for a retry's delay on this subscription's timer. */
+    private final Map<StoredMessage, Cancellable> retrying = new HashMap<>();
     private Channel channel = new Channel(1);
     private boolean active = true;
 
@@ -60,10 +67,6 @@ final class Subscription {
 
     Target target() {
         return target;
-    }
-
-    TimerService timer() {
-        return timer;
     }
 
     boolean hasRoom() {
@@ -104,6 +107,27 @@ final class Subscription {
         channel = new Channel(channel.generation() + 1);
         List<StoredMessage> back = unacked.stream().map(MemoryDelivery::message).toList();
         unacked.clear();
+        return back;
+    }
+
+    /**
+     * Waits a retry's delay on the app's timer, then hands the message to {@code back}; ends the wait
+     * at once when the subscription closes (see {@link #endRetries()}), so that nothing is lost with the timer.
+     */
+    void retryLater(StoredMessage message, Duration delay, Consumer<StoredMessage> back) {
+        retrying.put(message, timer.schedule(delay, () -> back.accept(message)));
+    }
+
+    /** Takes a message out of the retry waits; false when it was not waiting (any more). */
+    boolean retryDue(StoredMessage message) {
+        return retrying.remove(message) != null;
+    }
+
+    /** Ends every retry wait; returns the messages, which go back to the queue. */
+    List<StoredMessage> endRetries() {
+        List<StoredMessage> back = List.copyOf(retrying.keySet());
+        retrying.values().forEach(Cancellable::cancel);
+        retrying.clear();
         return back;
     }
 
