@@ -106,14 +106,13 @@ final class TestBroker {
         return DEFAULT.withChannel(work);
     }
 
-    /** Creates a vhost that guest may use, e.g. to close only its connections. */
+    /** Creates a vhost that the test user may use, e.g. to close only its connections (the test kit's way). */
     static void addVhost(String vhost) {
-        rabbitmqctl("-q", "add_vhost", vhost);
-        rabbitmqctl("-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+        TestBrokers.createVhost(vhost);
     }
 
     static void deleteVhost(String vhost) {
-        rabbitmqctl("-q", "delete_vhost", vhost);
+        TestBrokers.deleteVhost(vhost);
     }
 
     static void declareClassic(String queue) {

@@ -1,45 +1,24 @@
 package io.asyncworker.test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.asyncworker.test.internal.BrokerUrl;
+import io.asyncworker.test.internal.ChosenBroker;
+import io.asyncworker.test.internal.VhostAdmin;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Container;
-import org.testcontainers.containers.RabbitMQContainer;
 
 /**
  * The RabbitMQ broker of a test JVM, chosen once: {@code ASYNCWORKER_TEST_AMQP_URL} when set, else
  * the local broker on 127.0.0.1:5672 when it answers, else a Testcontainers RabbitMQ when a Docker
  * engine runs. With none of them, {@link #amqpUrl()} throws saying what to do: broker tests fail
- * loudly, they never skip.
+ * loudly, they never skip. {@link RabbitMqExtension} builds on it; use this class directly for what
+ * the extension does not do (fault injection with {@code rabbitmqctl}, a vhost of one test's own).
  *
  * <p>Thread-safe; the container, if any, lives as long as the JVM.
  */
 public final class TestBrokers {
     /** The image used when a container is started. */
-    public static final String IMAGE = "rabbitmq:3.13-management";
-
-    private static volatile Broker broker;
+    public static final String IMAGE = ChosenBroker.IMAGE;
 
     private TestBrokers() {
-    }
-
-    private sealed interface Broker permits Given, Local, Contained {
-        String url();
-    }
-
-    private record Given(String url) implements Broker {
-    }
-
-    private record Local(String url) implements Broker {
-    }
-
-    private record Contained(String url, RabbitMQContainer container) implements Broker {
     }
 
     /**
@@ -48,73 +27,26 @@ public final class TestBrokers {
      * @throws IllegalStateException when no broker can be had, saying how to provide one
      */
     public static String amqpUrl() {
-        return broker().url();
+        return ChosenBroker.get().url();
     }
 
     /**
      * {@return the URL with another virtual host}
      *
      * @param vhost the virtual host
+     * @throws IllegalStateException when no broker can be had
      */
     public static String amqpUrl(String vhost) {
-        return amqpUrl().replaceAll("/[^/@]*$", "/" + java.net.URLEncoder.encode(vhost, StandardCharsets.UTF_8));
+        return BrokerUrl.parse(amqpUrl()).withVhost(vhost);
     }
 
     /**
-     * Host and port of the broker, as in the URL.
+     * {@return the broker's URL as a URI}
      *
-     * @return an {@code amqp://host:port} URI
+     * @throws IllegalStateException when no broker can be had
      */
     public static URI amqpUri() {
         return URI.create(amqpUrl());
-    }
-
-    private static Broker broker() {
-        Broker b = broker;
-        if (b == null) {
-            synchronized (TestBrokers.class) {
-                if (broker == null) {
-                    broker = choose();
-                }
-                b = broker;
-            }
-        }
-        return b;
-    }
-
-    private static Broker choose() {
-        String env = System.getenv("ASYNCWORKER_TEST_AMQP_URL");
-        if (env != null && !env.isBlank()) {
-            return new Given(env.trim());
-        }
-        if (answers("127.0.0.1", 5672)) {
-            return new Local("amqp://guest:guest@127.0.0.1:5672/%2F");
-        }
-        if (dockerAvailable()) {
-            RabbitMQContainer c = new RabbitMQContainer(IMAGE);
-            c.start();
-            return new Contained(c.getAmqpUrl() + "/%2F", c);
-        }
-        throw new IllegalStateException("no RabbitMQ for the broker tests: ASYNCWORKER_TEST_AMQP_URL is not set, "
-                + "nothing answers on 127.0.0.1:5672, and no Docker engine is available for Testcontainers. "
-                + "Start a broker (rabbitmq-server -detached), or set ASYNCWORKER_TEST_AMQP_URL=amqp://user:pass@host:port/vhost");
-    }
-
-    private static boolean answers(String host, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
     }
 
     /**
@@ -124,48 +56,46 @@ public final class TestBrokers {
      *
      * @param args the command line arguments
      * @return the command's output
-     * @throws IllegalStateException when the broker is remote (given by URL), or the command fails
+     * @throws IllegalStateException when the broker is given by URL, or the command fails
      */
     public static String rabbitmqctl(String... args) {
-        Broker b = broker();
-        List<String> cmd = new ArrayList<>(List.of("rabbitmqctl"));
-        cmd.addAll(List.of(args));
-        return switch (b) {
-            case Local l -> runLocal(cmd);
-            case Contained c -> runInContainer(c.container(), cmd);
-            case Given g -> throw new IllegalStateException("rabbitmqctl " + String.join(" ", args)
-                    + " needs the local or a Testcontainers broker; ASYNCWORKER_TEST_AMQP_URL points at a remote one");
-        };
+        return ChosenBroker.get().rabbitmqctl(args);
     }
 
-    private static String runLocal(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("rabbitmqctl is needed for this test (fault injection): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Creates a vhost that the URL's user may use, through the management API or {@code rabbitmqctl}
+     * (see {@link RabbitMqExtension}).
+     *
+     * @param vhost the vhost's name
+     * @throws IllegalStateException when the broker offers neither, or refuses
+     */
+    public static void createVhost(String vhost) {
+        admin("create vhost " + vhost).create(vhost, BrokerUrl.parse(amqpUrl()).user());
     }
 
-    private static String runInContainer(RabbitMQContainer c, List<String> cmd) {
-        try {
-            Container.ExecResult r = c.execInContainer(cmd.toArray(String[]::new));
-            if (r.getExitCode() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + r.getStdout() + r.getStderr());
-            }
-            return r.getStdout();
-        } catch (IOException e) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed in the container: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Deletes a vhost with everything in it; nothing happens when it does not exist.
+     *
+     * @param vhost the vhost's name
+     * @throws IllegalStateException when the broker offers no way to delete vhosts, or refuses
+     */
+    public static void deleteVhost(String vhost) {
+        admin("delete vhost " + vhost).delete(vhost);
+    }
+
+    /**
+     * {@return whether the vhost exists}
+     *
+     * @param vhost the vhost's name
+     * @throws IllegalStateException when the broker offers no way to list vhosts
+     */
+    public static boolean vhostExists(String vhost) {
+        return admin("look up vhost " + vhost).exists(vhost);
+    }
+
+    private static VhostAdmin admin(String what) {
+        return ChosenBroker.get().vhosts().orElseThrow(() -> new IllegalStateException("cannot " + what + ": the test "
+                + "broker answers neither on its HTTP management API (set " + ChosenBroker.MANAGEMENT_VARIABLE
+                + ") nor to rabbitmqctl"));
     }
 }

@@ -1,0 +1,5 @@
+package io.asyncworker.test;
+
+/** A JSON body of the tests. */
+record Order(int id, String item) {
+}
