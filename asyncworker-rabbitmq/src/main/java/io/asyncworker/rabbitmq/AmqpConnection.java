@@ -5,6 +5,7 @@ import io.asyncworker.BodyCodec;
 import io.asyncworker.Connection;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.internal.ConnectionInternals;
 import io.asyncworker.rabbitmq.internal.HeaderValues;
 import io.asyncworker.rabbitmq.internal.PublishBodies;
 import io.asyncworker.rabbitmq.internal.Publisher;
@@ -35,6 +36,10 @@ import javax.net.ssl.SSLContext;
  * at once. The builder is not thread-safe.
  */
 public final class AmqpConnection implements Connection, AutoCloseable {
+    static {
+        ConnectionInternals.install(c -> new ConnectionInternals.Parts(c.publisher, c.config.confirms, c.config.confirmTimeout));
+    }
+
     private final Builder config;
     private final Publisher publisher;
 
