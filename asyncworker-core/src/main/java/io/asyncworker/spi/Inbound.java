@@ -31,6 +31,8 @@ public interface Inbound {
      * the policy's {@code maxAttempts}, then parks it. A backend that carries retries out of process
      * (e.g. in a header of the republished message) reads it back here; by default every message is
      * a first attempt.
+     *
+     * @return the attempt, at least 1
      */
     default int attempt() {
         return 1;

@@ -131,6 +131,9 @@ public final class RouteMetrics {
     /**
      * Counts a retry scheduled: {@code asyncworker.messages.retried{route,queue,attempt}}, where
      * {@code attempt} is the attempt the message comes back as (2, 3, ..., {@code 10+}).
+     *
+     * @param queue   the queue or stream it came from
+     * @param attempt the attempt it comes back as
      */
     public void retried(String queue, int attempt) {
         String tag = attempt >= MAX_ATTEMPT_TAG ? MAX_ATTEMPT_TAG + "+" : Integer.toString(attempt);
@@ -140,13 +143,21 @@ public final class RouteMetrics {
                 .register(registry)).increment();
     }
 
-    /** Counts messages parked after their last attempt or at once: {@code asyncworker.messages.parked{route,queue}}. */
+    /**
+     * Counts messages parked after their last attempt or at once: {@code asyncworker.messages.parked{route,queue}}.
+     *
+     * @param queue the queue or stream they came from
+     * @param count how many
+     */
     public void parked(String queue, int count) {
         retryCounter("asyncworker.messages.parked", queue, "messages set aside for a person after failing").increment(count);
     }
 
     /**
      * Counts parked messages that came back from the parking lot: {@code asyncworker.messages.replayed{route,queue}}.
+     *
+     * @param queue the queue they came back to
+     * @param count how many
      */
     public void replayed(String queue, int count) {
         retryCounter("asyncworker.messages.replayed", queue, "parked messages replayed into the queue").increment(count);
@@ -155,6 +166,9 @@ public final class RouteMetrics {
     /**
      * Counts retries and parks the backend could not carry out (e.g. the republish was not
      * confirmed), so that the message was requeued instead: {@code asyncworker.messages.retry.failed{route,queue}}.
+     *
+     * @param queue the queue they came from
+     * @param count how many
      */
     public void retryFailed(String queue, int count) {
         retryCounter("asyncworker.messages.retry.failed", queue, "retries and parks that failed; the message was requeued")

@@ -59,6 +59,8 @@ public interface RabbitMQMessage extends Message {
      * Which attempt this is, from 1: on a route with a {@link io.asyncworker.RetryPolicy}, a message
      * that comes back from a delay queue carries its attempt in the {@link RetryHeaders#ATTEMPT}
      * header, counted exactly across restarts and workers (unlike {@link #deliveryCount()}).
+     *
+     * @return the attempt, at least 1
      */
     int attempt();
 

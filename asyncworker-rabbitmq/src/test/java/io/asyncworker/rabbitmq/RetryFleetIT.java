@@ -126,6 +126,8 @@ class RetryFleetIT {
         Path there = child(3, 5_000, "fail-first");
         TestBroker.publish(queue, 50);
         await().atMost(Duration.ofSeconds(20)).until(() -> TestBroker.messageCount(queue + ".retry.5s") == 50);
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(TestBroker.brokerCounts("/", queue))
+                .as("waiting retries hold no prefetch slot: nothing unacked").containsExactly(0, 0, 1));
         Process worker = children.get(0);
         worker.destroyForcibly(); // SIGKILL: no graceful stop, no ack or publish after this
         assertThat(worker.waitFor(10, TimeUnit.SECONDS)).isTrue();
