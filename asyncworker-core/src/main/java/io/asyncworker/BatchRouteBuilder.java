@@ -73,7 +73,10 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
         return self();
     }
 
-    /** The action for undecided messages when the handler throws; default REQUEUE. */
+    /**
+     * The action for undecided messages when the handler throws; default REQUEUE. Not with
+     * {@link #retry(RetryPolicy)}, which decides failed messages itself.
+     */
     public B onException(Action action) {
         options.onException(action);
         return self();

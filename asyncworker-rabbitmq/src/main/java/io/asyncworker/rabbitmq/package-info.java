@@ -25,7 +25,8 @@
  * <p>Types: {@link io.asyncworker.rabbitmq.AmqpConnection} (where to connect, prefetch, heartbeat,
  * TLS, recovery, publishing), {@link io.asyncworker.rabbitmq.AmqpRoute} (what to consume and how),
  * {@link io.asyncworker.rabbitmq.RabbitMQMessage} (what the handler gets),
- * {@link io.asyncworker.rabbitmq.QueueDeclaration} and {@link io.asyncworker.rabbitmq.PublishOptions}.
+ * {@link io.asyncworker.rabbitmq.QueueDeclaration}, {@link io.asyncworker.rabbitmq.PublishOptions} and
+ * {@link io.asyncworker.rabbitmq.RetryHeaders} (what retried and parked messages carry).
  * Everything in {@code io.asyncworker.rabbitmq.internal} is implementation.
  */
 package io.asyncworker.rabbitmq;

@@ -85,18 +85,7 @@ final class RouteRunner implements SettleSink<SseEvent> {
      */
     @Override
     public void settle(List<SseEvent> batch, List<Verdict> verdicts) {
-        Action[] actions = new Action[batch.size()];
-        int rejected = 0;
-        for (int i = 0; i < actions.length; i++) {
-            Verdict v = verdicts.get(i);
-            actions[i] = v.action();
-            rejected += v.kind() == Verdict.Kind.REJECT ? 1 : 0;
-            if (v.kind() == Verdict.Kind.RETRY) {
-                batch.get(i).stream().retryAfter(jittered(v.delay()));
-            } else if (v.kind() == Verdict.Kind.PARK) {
-                parked.parked(batch.get(i), v);
-            }
-        }
+        Action[] actions = actions(batch, verdicts);
         int from = 0;
         while (from < actions.length) {
             SseStream stream = batch.get(from).stream();
@@ -107,9 +96,25 @@ final class RouteRunner implements SettleSink<SseEvent> {
             stream.settled(batch, actions, from, to);
             from = to;
         }
+        long rejected = verdicts.stream().filter(v -> v.kind() == Verdict.Kind.REJECT).count();
         if (rejected > 0) {
             LOG.info("route '{}': {} of {} events rejected and dropped; the stream moves past them",
                     route.name(), rejected, batch.size());
         }
+    }
+
+    /** The plain action of each verdict; a retry's delay goes to its stream, a park to the log. */
+    private Action[] actions(List<SseEvent> batch, List<Verdict> verdicts) {
+        Action[] actions = new Action[batch.size()];
+        for (int i = 0; i < actions.length; i++) {
+            Verdict v = verdicts.get(i);
+            actions[i] = v.action();
+            if (v.kind() == Verdict.Kind.RETRY) {
+                batch.get(i).stream().retryAfter(jittered(v.delay()));
+            } else if (v.kind() == Verdict.Kind.PARK) {
+                parked.parked(batch.get(i), v);
+            }
+        }
+        return actions;
     }
 }
