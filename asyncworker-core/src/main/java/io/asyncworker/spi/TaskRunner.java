@@ -129,13 +129,30 @@ public final class TaskRunner {
     }
 
     private void finished(Task task) {
-        if (running.remove(task) == null) {
+        if (!(maxConcurrency == Integer.MAX_VALUE ? running.remove(task) != null : handOverSlot(task))) {
             return; // abandoned by a stop, which counted it
         }
-        if (maxConcurrency != Integer.MAX_VALUE) {
-            startNextWaiting();
-        }
         ended();
+    }
+
+    /**
+     * Frees the task's slot and gives it to the next waiting task in one step under the lock, so that
+     * a task submitted meanwhile cannot take the slot too (two running at once with
+     * {@code maxConcurrency(1)}, and out of FIFO order).
+     *
+     * @return false when a stop had taken the task already
+     */
+    private boolean handOverSlot(Task task) {
+        lock.lock();
+        try {
+            if (running.remove(task) == null) {
+                return false;
+            }
+            startNextWaiting();
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void startNextWaiting() {

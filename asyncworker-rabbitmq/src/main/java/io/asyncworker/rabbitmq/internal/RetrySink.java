@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,7 +66,8 @@ final class RetrySink implements SettleSink<Delivery> {
     @Override
     public void handing(List<Delivery> batch) {
         for (Delivery d : batch) {
-            if (d.attempt() == 1 && d.deliveryCount() == 1 && d.headers().containsKey(RetryHeaders.REPLAYED)) {
+            Map<String, Object> headers = d.properties().getHeaders();
+            if (headers != null && headers.containsKey(RetryHeaders.REPLAYED) && d.attempt() == 1 && d.deliveryCount() == 1) {
                 metrics.get().replayed(d.source(), 1);
             }
         }
