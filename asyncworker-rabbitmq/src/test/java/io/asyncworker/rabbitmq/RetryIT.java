@@ -72,6 +72,8 @@ class RetryIT {
                 .containsEntry(RetryHeaders.EXCEPTION_MESSAGE, "not yet, attempt 2");
         assertWaited(seen.get(1).nanos() - seen.get(0).nanos(), Duration.ofMillis(500));
         assertWaited(seen.get(2).nanos() - seen.get(1).nanos(), Duration.ofSeconds(1));
+        System.out.printf("retries waited %d ms and %d ms (delays 500 ms and 1000 ms)%n",
+                (seen.get(1).nanos() - seen.get(0).nanos()) / 1_000_000, (seen.get(2).nanos() - seen.get(1).nanos()) / 1_000_000);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> count(app, "asyncworker.messages.settled", "action", "ack") == 1);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
