@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * <p>An immutable value; build one with {@link #builder()}. Options not set in code keep their
  * defaults: bulk size 1, flush timeout from {@code ASYNCWORKER_FLUSH_TIMEOUT}, {@code onSuccess(ACK)},
  * {@code onException(REQUEUE)}, concurrency bounded only by the backend's flow control, no
- * delivery limit.
+ * delivery limit, no retry policy.
  */
 public final class BatchOptions {
     /** Default bulk size. */
@@ -28,6 +28,7 @@ public final class BatchOptions {
     private final Integer defaultMaxConcurrency;
     private final Integer maxDeliveries;
     private final Class<?> bodyType;
+    private final RetryPolicy retry;
 
     private BatchOptions(Builder b) {
         this.bulkSize = b.bulkSize;
@@ -38,6 +39,7 @@ public final class BatchOptions {
         this.defaultMaxConcurrency = b.defaultMaxConcurrency;
         this.maxDeliveries = b.maxDeliveries;
         this.bodyType = b.bodyType;
+        this.retry = b.retry;
     }
 
     /** A builder with every option at its default. */
@@ -94,6 +96,14 @@ public final class BatchOptions {
         return Optional.ofNullable(bodyType);
     }
 
+    /**
+     * {@return how failed messages are retried and parked, if the route has a policy} Without one,
+     * the messages of a failed batch get {@link #onException()}.
+     */
+    public Optional<RetryPolicy> retry() {
+        return Optional.ofNullable(retry);
+    }
+
     /** The effective options with their origins, for {@link Route#describe(Settings)}. */
     public List<RouteOption> describe(Settings settings) {
         List<RouteOption> out = new ArrayList<>();
@@ -102,10 +112,11 @@ public final class BatchOptions {
         out.add(flushTimeout != null ? new RouteOption("flushTimeout", flush, Origin.CODE)
                 : RouteOption.fromSettings("flushTimeout", flush, settings, Settings.FLUSH_TIMEOUT));
         out.add(option("onSuccess", onSuccess(), onSuccess));
-        out.add(option("onException", onException(), onException));
+        out.add(option("onException", retry != null ? "none (retry decides)" : onException(), onException));
         out.add(option("maxConcurrency", maxConcurrency().isEmpty() ? "unbounded" : maxConcurrency().getAsInt(), maxConcurrency));
         out.add(option("maxDeliveries", maxDeliveries == null ? "unlimited" : maxDeliveries, maxDeliveries));
         out.add(option("bodyType", bodyType == null ? "none" : bodyType.getName(), bodyType));
+        out.add(option("retry", retry == null ? "none (failed messages get onException)" : retry, retry));
         return out;
     }
 
@@ -118,7 +129,8 @@ public final class BatchOptions {
         return "BatchOptions[bulkSize=" + bulkSize() + ", flushTimeout=" + flushTimeout
                 + ", onSuccess=" + onSuccess() + ", onException=" + onException()
                 + ", maxConcurrency=" + maxConcurrency() + ", maxDeliveries=" + maxDeliveries
-                + (bodyType == null ? "" : ", bodyType=" + bodyType.getSimpleName()) + "]";
+                + (bodyType == null ? "" : ", bodyType=" + bodyType.getSimpleName())
+                + (retry == null ? "" : ", retry=" + retry) + "]";
     }
 
     /**
@@ -134,6 +146,7 @@ public final class BatchOptions {
         private Integer defaultMaxConcurrency;
         private Integer maxDeliveries;
         private Class<?> bodyType;
+        private RetryPolicy retry;
 
         private Builder() {
         }
@@ -156,9 +169,17 @@ public final class BatchOptions {
             return this;
         }
 
-        /** The action when the handler throws; default {@link Action#REQUEUE}. */
+        /**
+         * The action when the handler throws; default {@link Action#REQUEUE}.
+         *
+         * @throws IllegalArgumentException when a retry policy is set: it decides failed messages
+         */
         public Builder onException(Action action) {
-            this.onException = Objects.requireNonNull(action, "onException");
+            Objects.requireNonNull(action, "onException");
+            if (retry != null) {
+                throw new IllegalArgumentException(EXCLUSIVE);
+            }
+            this.onException = action;
             return this;
         }
 
@@ -188,6 +209,26 @@ public final class BatchOptions {
             this.bodyType = Objects.requireNonNull(type, "bodyType");
             return this;
         }
+
+        /**
+         * Retries the messages of a failed batch by this policy, then parks them (see
+         * {@link RetryPolicy}); instead of {@code onException}.
+         *
+         * @param policy the policy
+         * @return this builder
+         * @throws IllegalArgumentException when {@code onException} is set
+         */
+        public Builder retry(RetryPolicy policy) {
+            Objects.requireNonNull(policy, "retry");
+            if (onException != null) {
+                throw new IllegalArgumentException(EXCLUSIVE);
+            }
+            this.retry = policy;
+            return this;
+        }
+
+        private static final String EXCLUSIVE = "retry and onException exclude each other: with a retry policy the "
+                + "undecided messages of a failed batch are retried, then parked; leave onException out";
 
         /** Copies the options into an immutable value. */
         public BatchOptions build() {

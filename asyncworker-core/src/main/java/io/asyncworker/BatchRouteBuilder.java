@@ -73,7 +73,10 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
         return self();
     }
 
-    /** The action for undecided messages when the handler throws; default REQUEUE. */
+    /**
+     * The action for undecided messages when the handler throws; default REQUEUE. Not with
+     * {@link #retry(RetryPolicy)}, which decides failed messages itself.
+     */
     public B onException(Action action) {
         options.onException(action);
         return self();
@@ -102,6 +105,25 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
      */
     public B bodyType(Class<?> type) {
         options.bodyType(type);
+        return self();
+    }
+
+    /**
+     * Retries failed messages by this policy, then parks them (SPEC §14), instead of applying
+     * {@code onException}: the undecided messages of a failed batch, and those the handler asks to
+     * {@link Message#retry() retry}, come back after the policy's delay while attempts remain; then,
+     * or at once for {@link RetryPolicy#parkOn} failures and {@link Message#park(String)}, they are
+     * parked. Each backend says how it waits and where it parks (RabbitMQ: delay queues and a
+     * parking-lot queue on the broker; SSE: reconnect after the delay, parked events logged and
+     * counted). Shown by {@code asyncworker routes}.
+     *
+     * @param policy the policy
+     * @return this builder
+     * @throws IllegalArgumentException when {@code onException} is set too, or the backend cannot
+     *                                  carry the policy out (naming why)
+     */
+    public B retry(RetryPolicy policy) {
+        options.retry(policy);
         return self();
     }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  * <pre>{@code
  * for (var m : batch) {
  *     if (!valid(m)) m.reject(false);   // dropped or dead-lettered, whatever the batch does
+ *     else if (busy(m)) m.retry();      // later, by the route's RetryPolicy
  * }
  * }</pre>
  */
@@ -32,6 +33,27 @@ public interface Message {
      */
     void reject(boolean requeue);
 
-    /** {@return the explicit decision made for this message so far, if any} */
+    /**
+     * Retries this message later by the route's {@link RetryPolicy}: after the policy's delay while
+     * attempts remain, else it is parked. Works whether or not the handler throws.
+     *
+     * @throws IllegalStateException when the route has no retry policy, or the batch was settled
+     */
+    void retry();
+
+    /**
+     * Parks this message at once, without a retry: for a person to look at (RabbitMQ: the route's
+     * parking-lot queue, with the reason in its headers; SSE: logged and counted, then skipped).
+     *
+     * @param reason why, in a few words; kept up to 512 characters
+     * @throws IllegalStateException when the route has no retry policy, or the batch was settled
+     */
+    void park(String reason);
+
+    /**
+     * {@return the explicit decision made for this message so far, if any} A {@link #retry()}
+     * reads as {@code REQUEUE}, a {@link #park(String)} as {@code REJECT}: the plain action each
+     * falls back to.
+     */
     Optional<Action> decision();
 }

@@ -52,4 +52,24 @@ class BatchOptionsTest {
         b.bulkSize(9);
         assertThat(built.bulkSize()).isEqualTo(5);
     }
+
+    @Test
+    void retryAndOnExceptionExcludeEachOtherInEitherOrder() {
+        assertThatThrownBy(() -> BatchOptions.builder().onException(Action.REJECT).retry(RetryPolicy.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retry and onException");
+        assertThatThrownBy(() -> BatchOptions.builder().retry(RetryPolicy.defaults()).onException(Action.REJECT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retry and onException");
+    }
+
+    @Test
+    void describeShowsTheRetryPolicyAndThatOnExceptionDoesNotApply() {
+        Settings s = Settings.from(Map.of());
+        assertThat(BatchOptions.defaults().describe(s))
+                .contains(new RouteOption("retry", "none (failed messages get onException)", Origin.DEFAULT));
+        BatchOptions o = BatchOptions.builder().retry(RetryPolicy.builder().maxAttempts(4).build()).build();
+        assertThat(o.retry()).contains(RetryPolicy.builder().maxAttempts(4).build());
+        assertThat(o.describe(s)).contains(
+                new RouteOption("retry", "4 attempts, PT1S ×2 up to PT5M, jitter 0.5, retry on every exception", Origin.CODE),
+                new RouteOption("onException", "none (retry decides)", Origin.DEFAULT));
+    }
 }

@@ -5,12 +5,14 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 /**
- * The {@code asyncworker} command line: runs, describes and checks a worker class.
+ * The {@code asyncworker} command line: runs, describes and checks a worker class, and shows,
+ * replays or purges what its routes parked.
  *
  * <pre>{@code
  * java -cp app.jar:asyncworker-cli.jar io.asyncworker.cli.AsyncWorkerCli run com.acme.Worker
  * java -jar asyncworker-cli.jar routes --classpath app.jar com.acme.Worker
  * java -jar asyncworker-cli.jar check --dev --classpath app.jar com.acme.Worker
+ * java -jar asyncworker-cli.jar parking-lot replay --classpath app.jar com.acme.Worker --route items
  * }</pre>
  *
  * <p>A worker class either has a {@code public static App app()} method or implements

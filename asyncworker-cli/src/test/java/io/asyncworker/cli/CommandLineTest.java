@@ -25,12 +25,15 @@ class CommandLineTest {
         System.clearProperty(Settings.FLUSH_TIMEOUT.name());
         System.clearProperty(AmqpSettings.PASSWORD.name());
         TestWorkers.PROBLEMS.set(List.of());
+        TestWorkers.LOTS.set(List.of());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "routes", "check"})
+    @ValueSource(strings = {"run", "routes", "check", "parking-lot list", "parking-lot replay", "parking-lot purge"})
     void everyCommandHasHelp(String command) {
-        Run run = Run.of(command, "--help");
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        Run run = Run.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: asyncworker " + command).contains("<class>").contains("Exit codes");
     }
@@ -39,7 +42,7 @@ class CommandLineTest {
     void topLevelHelpListsTheCommands() {
         Run run = Run.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("run ").contains("routes ").contains("check ");
+        assertThat(run.out()).contains("run ").contains("routes ").contains("check ").contains("parking-lot ");
     }
 
     @Test
@@ -154,5 +157,70 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nope.jar does not exist");
         assertThat(Files.exists(dir.resolve("nope.jar"))).isFalse();
+    }
+
+    @Test
+    void parkingLotListShowsEachLotsCountAndItsFirstMessagesMovingNothing() {
+        MemoryLot lot = new MemoryLot("orders", "orders.parking-lot", 3);
+        TestWorkers.LOTS.set(List.of(lot));
+        Run run = Run.of("parking-lot", "list", "--limit", "2", STATIC);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("parking lot orders.parking-lot of route orders (replays to queue orders): 3 messages\n")
+                .contains("  m1\n").contains("    exception: java.lang.IllegalStateException\n").contains("    body: {\"id\":1}\n")
+                .contains("  m2\n").doesNotContain("  m3\n").contains("  ... 1 more\n");
+        assertThat(lot.parked).hasSize(3);
+    }
+
+    @Test
+    void parkingLotReplayAndPurgeMoveAndDeleteUpToTheLimitOfTheChosenRoute() {
+        MemoryLot orders = new MemoryLot("orders", "orders.parking-lot", 3);
+        MemoryLot other = new MemoryLot("other", "other.parking-lot", 2);
+        TestWorkers.LOTS.set(List.of(orders, other));
+        Run replay = Run.of("parking-lot", "replay", "--route", "orders", "--limit", "2", STATIC);
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out()).isEqualTo("replayed 2 messages from orders.parking-lot to queue orders\n");
+        assertThat(replay.err()).contains("asyncworker: orders.parking-lot: replaying");
+        assertThat(orders.replayed).extracting(m -> m.id()).containsExactly("m1", "m2");
+        assertThat(other.replayed).isEmpty();
+
+        Run purge = Run.of("parking-lot", "purge", STATIC);
+        assertThat(purge.exitCode()).isZero();
+        assertThat(purge.out()).isEqualTo("purged 1 messages from orders.parking-lot\npurged 2 messages from other.parking-lot\n");
+    }
+
+    @Test
+    void parkingLotWithAnUnknownRouteOrABadLimitExitsTwo() {
+        TestWorkers.LOTS.set(List.of(new MemoryLot("orders", "orders.parking-lot", 1)));
+        Run unknown = Run.of("parking-lot", "list", "--route", "nope", STATIC);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no route 'nope' with a parking lot").contains("routes with one: orders");
+        Run zero = Run.of("parking-lot", "replay", "--limit", "0", STATIC);
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--limit must be at least 1");
+        Run missing = Run.of("parking-lot", STATIC);
+        assertThat(missing.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void parkingLotWithoutLotsSaysSoAndSucceeds() {
+        Run run = Run.of("parking-lot", "list", FACTORY);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("no route has a parking lot");
+    }
+
+    @Test
+    void parkingLotRunsInTheWorkersClassLoaderWithItsOptions(@TempDir Path dir) throws Exception {
+        Path classes = WorkerCompiler.compile(dir, "com.acme.LotWorker", """
+                package com.acme;
+                import io.asyncworker.*;
+                public class LotWorker {
+                    public static App app() {
+                        return App.create();
+                    }
+                }
+                """);
+        Run run = Run.of("parking-lot", "list", "--limit", "3", "--classpath", classes.toString(), "com.acme.LotWorker");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("com.acme.LotWorker: no route has a parking lot");
     }
 }

@@ -10,6 +10,7 @@ import io.asyncworker.Settings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
+import io.asyncworker.spi.ParkingLot;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +20,8 @@ final class TestWorkers {
     static final AtomicReference<App> LAST = new AtomicReference<>();
     /** The problems {@link TestBackend#check} reports. */
     static final AtomicReference<List<String>> PROBLEMS = new AtomicReference<>(List.of());
+    /** The parking lots {@link TestBackend#parkingLots} offers. */
+    static final AtomicReference<List<ParkingLot>> LOTS = new AtomicReference<>(List.of());
 
     private TestWorkers() {
     }
@@ -79,6 +82,11 @@ final class TestWorkers {
         @Override
         public List<String> check(BackendContext context) {
             return PROBLEMS.get();
+        }
+
+        @Override
+        public List<ParkingLot> parkingLots(BackendContext context) {
+            return LOTS.get();
         }
 
         @Override

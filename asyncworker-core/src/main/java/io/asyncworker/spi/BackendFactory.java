@@ -87,6 +87,18 @@ public interface BackendFactory {
         return Optional.empty();
     }
 
+    /**
+     * The parking lots of this backend's routes (SPEC §14), for {@code asyncworker parking-lot};
+     * none by default. Creating them opens nothing: each {@link ParkingLot} call opens and closes
+     * its own connections.
+     *
+     * @param context the routes and connections of this backend's type, and the settings
+     * @return one lot per distinct parking place, in route order
+     */
+    default List<ParkingLot> parkingLots(BackendContext context) {
+        return List.of();
+    }
+
     /** Creates the backend for one app run; it starts later with {@link Backend#start()}. */
     Backend create(BackendContext context);
 }

@@ -26,6 +26,19 @@ public interface Inbound {
     long deliveryCount();
 
     /**
+     * Which attempt of a retried message this is, from 1 (SPEC §14): for a route with a
+     * {@link io.asyncworker.RetryPolicy}, the pipeline retries a failed message while this is below
+     * the policy's {@code maxAttempts}, then parks it. A backend that carries retries out of process
+     * (e.g. in a header of the republished message) reads it back here; by default every message is
+     * a first attempt.
+     *
+     * @return the attempt, at least 1
+     */
+    default int attempt() {
+        return 1;
+    }
+
+    /**
      * Whether the channel or stream it came on is still current, so that its outcome can still be
      * carried out. A message that is not current is never shown to the handler; the pipeline hands
      * it to the sink as {@code REQUEUE} (the source delivers it again) without counting it as settled.

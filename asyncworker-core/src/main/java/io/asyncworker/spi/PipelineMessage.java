@@ -37,6 +37,16 @@ public abstract class PipelineMessage implements Message {
     }
 
     @Override
+    public final void retry() {
+        control.retry();
+    }
+
+    @Override
+    public final void park(String reason) {
+        control.park(reason);
+    }
+
+    @Override
     public final Optional<Action> decision() {
         return control.decision();
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one binder of a route's meters (SPEC §10), so every backend names and tags them alike:
@@ -20,17 +21,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code asyncworker.messages.invalid{route,queue,reason}}, {@code asyncworker.batch.size{route}},
  * {@code asyncworker.batch.flush{route,reason}}, {@code asyncworker.handler.duration{route,result}},
  * {@code asyncworker.handler.inflight{route}}, {@code asyncworker.handler.errors{route,exception}},
- * {@code asyncworker.consumer.up{route,queue}}.
+ * {@code asyncworker.consumer.up{route,queue}}; with a retry policy (SPEC §14)
+ * {@code asyncworker.messages.retried{route,queue,attempt}}, {@code asyncworker.messages.parked{route,queue}},
+ * {@code asyncworker.messages.replayed{route,queue}}, {@code asyncworker.messages.retry.failed{route,queue}}
+ * and {@code asyncworker.parkinglot.messages{route,queue}}.
  * For SSE routes the {@code queue} tag holds the stream's URL.
  *
  * <p>Thread-safe; meters are created once and cached.
  */
 public final class RouteMetrics {
+    /** The highest {@code attempt} tag of {@code asyncworker.messages.retried}: later attempts count as {@code 10+}. */
+    public static final int MAX_ATTEMPT_TAG = 10;
+
     private final MeterRegistry registry;
     private final String route;
     private final Map<String, QueueMeters> queues = new ConcurrentHashMap<>();
     private final Map<String, Counter> invalid = new ConcurrentHashMap<>();
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retries = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> parkingLots = new ConcurrentHashMap<>();
     private final Map<FlushReason, Counter> flushes = new EnumMap<>(FlushReason.class);
     private final AtomicInteger inflight = new AtomicInteger();
     private final DistributionSummary batchSize;
@@ -117,6 +126,74 @@ public final class RouteMetrics {
     public void handlerError(String exception) {
         errors.computeIfAbsent(exception, e -> Counter.builder("asyncworker.handler.errors").tag("route", route)
                 .tag("exception", e).description("handler failures, by exception class").register(registry)).increment();
+    }
+
+    /**
+     * Counts a retry scheduled: {@code asyncworker.messages.retried{route,queue,attempt}}, where
+     * {@code attempt} is the attempt the message comes back as (2, 3, ..., {@code 10+}).
+     *
+     * @param queue   the queue or stream it came from
+     * @param attempt the attempt it comes back as
+     */
+    public void retried(String queue, int attempt) {
+        String tag = attempt >= MAX_ATTEMPT_TAG ? MAX_ATTEMPT_TAG + "+" : Integer.toString(attempt);
+        retries.computeIfAbsent("retried\n" + queue + '\n' + tag, k -> Counter.builder("asyncworker.messages.retried")
+                .tag("route", route).tag("queue", queue).tag("attempt", tag)
+                .description("failed messages sent to be retried later, by the attempt they come back as")
+                .register(registry)).increment();
+    }
+
+    /**
+     * Counts messages parked after their last attempt or at once: {@code asyncworker.messages.parked{route,queue}}.
+     *
+     * @param queue the queue or stream they came from
+     * @param count how many
+     */
+    public void parked(String queue, int count) {
+        retryCounter("asyncworker.messages.parked", queue, "messages set aside for a person after failing").increment(count);
+    }
+
+    /**
+     * Counts parked messages that came back from the parking lot: {@code asyncworker.messages.replayed{route,queue}}.
+     *
+     * @param queue the queue they came back to
+     * @param count how many
+     */
+    public void replayed(String queue, int count) {
+        retryCounter("asyncworker.messages.replayed", queue, "parked messages replayed into the queue").increment(count);
+    }
+
+    /**
+     * Counts retries and parks the backend could not carry out (e.g. the republish was not
+     * confirmed), so that the message was requeued instead: {@code asyncworker.messages.retry.failed{route,queue}}.
+     *
+     * @param queue the queue they came from
+     * @param count how many
+     */
+    public void retryFailed(String queue, int count) {
+        retryCounter("asyncworker.messages.retry.failed", queue, "retries and parks that failed; the message was requeued")
+                .increment(count);
+    }
+
+    private Counter retryCounter(String name, String queue, String description) {
+        return retries.computeIfAbsent(name + '\n' + queue, k -> Counter.builder(name).tag("route", route)
+                .tag("queue", queue).description(description).register(registry));
+    }
+
+    /**
+     * The gauge of a parking lot's size, {@code asyncworker.parkinglot.messages{route,queue}}, made on
+     * first use: the backend sets it whenever it learns the size.
+     *
+     * @param lot the parking lot's name, e.g. its queue
+     * @return the gauge's value holder
+     */
+    public AtomicLong parkingLot(String lot) {
+        return parkingLots.computeIfAbsent(lot, l -> {
+            AtomicLong size = new AtomicLong();
+            Gauge.builder("asyncworker.parkinglot.messages", size, AtomicLong::get).tag("route", route).tag("queue", l)
+                    .description("messages waiting in the route's parking lot").register(registry);
+            return size;
+        });
     }
 
     /** Records a batch handed to the handler. */

@@ -11,11 +11,13 @@ import io.asyncworker.Action;
 import io.asyncworker.AsyncBatchHandler;
 import io.asyncworker.BatchHandler;
 import io.asyncworker.BatchOptions;
+import io.asyncworker.RetryPolicy;
 import io.asyncworker.Settings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +32,7 @@ class BatchPipelineTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Map<Integer, Action> settled = new ConcurrentHashMap<>();
     private final List<List<Integer>> settledBatches = new CopyOnWriteArrayList<>();
+    private final Map<Integer, Verdict> verdicts = new ConcurrentHashMap<>();
     private boolean holdRequeues;
 
     private BatchPipeline<TestInbound, TestMessage> asyncPipeline(BatchOptions options, AsyncBatchHandler<TestMessage> handler) {
@@ -39,6 +42,7 @@ class BatchPipelineTest {
                 .sink((batch, verdicts) -> {
                     for (int i = 0; i < batch.size(); i++) {
                         settled.put(batch.get(i).n, verdicts.get(i).action());
+                        this.verdicts.put(batch.get(i).n, verdicts.get(i));
                     }
                     settledBatches.add(batch.stream().map(m -> m.n).toList());
                 }).build();
@@ -337,6 +341,73 @@ class BatchPipelineTest {
         await().until(() -> settled.size() == 5);
         assertThat(meters.get("asyncworker.handler.errors").tag("exception", "java.lang.IllegalStateException")
                 .counter().count()).isEqualTo(5);
+    }
+
+    private static final RetryPolicy RETRY_3 = RetryPolicy.builder().maxAttempts(3)
+            .backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).parkOn(IllegalArgumentException.class).build();
+
+    @Test
+    void aFailedMessageIsRetriedByThePolicyAndParkedAfterItsLastAttemptEachCounted() {
+        var p = pipeline(BatchOptions.builder().bulkSize(2).retry(RETRY_3).build(), batch -> {
+            throw new IllegalStateException("poison");
+        });
+        p.add(new TestInbound(1, "1", 1, 1));
+        p.add(new TestInbound(3, "3", 1, 3));
+        await().until(() -> verdicts.size() == 2);
+        assertThat(verdicts.get(1).kind()).isEqualTo(Verdict.Kind.RETRY);
+        assertThat(verdicts.get(1).delay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(verdicts.get(1).attempt()).isEqualTo(2);
+        assertThat(verdicts.get(3).kind()).isEqualTo(Verdict.Kind.PARK);
+        assertThat(verdicts.get(3).failure()).contains(new Verdict.Failure("java.lang.IllegalStateException", "poison"));
+        assertThat(meters.get("asyncworker.messages.retried").tags("queue", "q", "attempt", "2").counter().count()).isEqualTo(1);
+        assertThat(meters.get("asyncworker.messages.parked").tag("queue", "q").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theHandlerRetriesOrParksOneMessageWhileTheOthersGetOnSuccess() {
+        List<Optional<Action>> decisions = new CopyOnWriteArrayList<>();
+        var p = pipeline(BatchOptions.builder().bulkSize(3).retry(RETRY_3).build(), batch -> {
+            batch.get(0).retry();
+            batch.get(1).park("customer unknown");
+            batch.forEach(m -> decisions.add(m.decision()));
+        });
+        addAll(p, 0, 3);
+        await().until(() -> verdicts.size() == 3);
+        assertThat(verdicts.get(0).kind()).isEqualTo(Verdict.Kind.RETRY);
+        assertThat(verdicts.get(1).kind()).isEqualTo(Verdict.Kind.PARK);
+        assertThat(verdicts.get(1).failure()).contains(new Verdict.Failure("parked by the handler", "customer unknown"));
+        assertThat(verdicts.get(2)).isSameAs(Verdict.ACK);
+        assertThat(decisions).containsExactly(Optional.of(REQUEUE), Optional.of(REJECT), Optional.empty());
+    }
+
+    @Test
+    void retryAndParkWithoutAPolicyFailSayingWhatIsMissing() {
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        var p = pipeline(BatchOptions.defaults(), batch -> {
+            for (Runnable call : List.<Runnable>of(batch.get(0)::retry, () -> batch.get(0).park("x"))) {
+                try {
+                    call.run();
+                } catch (IllegalStateException e) {
+                    errors.add(e);
+                }
+            }
+        });
+        p.add(new TestInbound(1));
+        await().until(() -> settled.size() == 1);
+        assertThat(settled).containsEntry(1, ACK);
+        assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e).hasMessageContaining("needs a retry policy on the route"));
+    }
+
+    @Test
+    void aRetryIsHandedToTheSinkAtOnceNeverHeldLikeARequeue() {
+        holdRequeues = true;
+        var p = pipeline(BatchOptions.builder().retry(RETRY_3).build(), batch -> {
+            throw new IllegalStateException("poison");
+        });
+        p.add(new TestInbound(1, "1", 5, 1));
+        await().until(() -> verdicts.size() == 1);
+        assertThat(verdicts.get(1).kind()).isEqualTo(Verdict.Kind.RETRY);
+        assertThat(timer.pending()).isZero();
     }
 
     /** Decodes decimal integers; "null" decodes to null like a JSON null. */

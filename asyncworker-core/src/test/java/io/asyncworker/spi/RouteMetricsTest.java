@@ -36,4 +36,24 @@ class RouteMetricsTest {
         assertThat(registry.get("asyncworker.handler.errors").tags("route", "items", "exception", "java.io.IOException")
                 .counter().count()).isEqualTo(1);
     }
+
+    @Test
+    void retryMetersCapTheAttemptTagAndFollowTheParkingLotSize() {
+        RouteMetrics m = RouteMetrics.of(registry, "items");
+        m.retried("q1", 2);
+        m.retried("q1", 10);
+        m.retried("q1", 57);
+        m.parked("q1", 3);
+        m.replayed("q1", 4);
+        m.retryFailed("q1", 1);
+        m.parkingLot("q1.parking-lot").set(12);
+        assertThat(registry.get("asyncworker.messages.retried").tags("queue", "q1", "attempt", "2").counter().count()).isEqualTo(1);
+        assertThat(registry.get("asyncworker.messages.retried").tags("attempt", "10+").counter().count()).isEqualTo(2);
+        assertThat(registry.get("asyncworker.messages.retried").counters()).hasSize(2);
+        assertThat(registry.get("asyncworker.messages.parked").tags("route", "items", "queue", "q1").counter().count()).isEqualTo(3);
+        assertThat(registry.get("asyncworker.messages.replayed").tags("queue", "q1").counter().count()).isEqualTo(4);
+        assertThat(registry.get("asyncworker.messages.retry.failed").tags("queue", "q1").counter().count()).isEqualTo(1);
+        assertThat(registry.get("asyncworker.parkinglot.messages").tags("queue", "q1.parking-lot").gauge().value()).isEqualTo(12);
+        assertThat(m.parkingLot("q1.parking-lot")).as("made once").hasValue(12);
+    }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class TaskRunnerTest {
@@ -47,6 +50,36 @@ class TaskRunnerTest {
         assertThat(runner.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(most).hasValue(1);
         assertThat(order).hasSize(5_000).isSorted();
+    }
+
+    /**
+     * Regression: a finishing task freed its slot before it handed it to the next waiting task, so a
+     * task submitted in between started too: two ran at once with one slot (seen as a flaky
+     * {@code BatchPipelineTest.maxConcurrencyOneRunsBatchesStrictlyOneAtATimeInOrder}).
+     */
+    @Test
+    void oneSlotNeverRunsTwoTasksWhileTasksAreSubmittedAsOthersFinish() throws Exception {
+        TaskRunner runner = TaskRunner.virtual("test-task", 1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Thread> submitters = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            submitters.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 1_500; i++) {
+                    runner.submit(() -> {
+                        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        LockSupport.parkNanos(50_000); // a second task started now would overlap
+                        running.decrementAndGet();
+                    });
+                    LockSupport.parkNanos(20_000); // keep submitting while tasks finish
+                }
+            }));
+        }
+        for (Thread t : submitters) {
+            t.join();
+        }
+        assertThat(runner.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(most).hasValue(1);
     }
 
     @Test

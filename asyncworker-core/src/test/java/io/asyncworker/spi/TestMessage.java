@@ -27,6 +27,7 @@ final class TestMessage extends PipelineMessage {
         final int n;
         final String body;
         final long deliveryCount;
+        final int attempt;
         volatile boolean current = true;
 
         TestInbound(int n) {
@@ -34,9 +35,19 @@ final class TestMessage extends PipelineMessage {
         }
 
         TestInbound(int n, String body, long deliveryCount) {
+            this(n, body, deliveryCount, 1);
+        }
+
+        TestInbound(int n, String body, long deliveryCount, int attempt) {
             this.n = n;
             this.body = body;
             this.deliveryCount = deliveryCount;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
         }
 
         @Override

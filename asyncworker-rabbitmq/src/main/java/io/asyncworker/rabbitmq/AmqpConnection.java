@@ -7,6 +7,7 @@ import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
 import io.asyncworker.rabbitmq.internal.AmqpFleetLock;
 import io.asyncworker.rabbitmq.internal.BrokerNode;
+import io.asyncworker.rabbitmq.internal.ConnectionInternals;
 import io.asyncworker.rabbitmq.internal.HeaderValues;
 import io.asyncworker.rabbitmq.internal.NodeListConnectionFactory;
 import io.asyncworker.rabbitmq.internal.NodeRotation;
@@ -48,6 +49,10 @@ import javax.net.ssl.SSLContext;
  * at once. The builder is not thread-safe.
  */
 public final class AmqpConnection implements Connection, AutoCloseable {
+    static {
+        ConnectionInternals.install(c -> new ConnectionInternals.Parts(c.publisher, c.config.confirms, c.config.confirmTimeout));
+    }
+
     private final Builder config;
     private final NodeRotation nodes;
     private final Publisher publisher;

@@ -7,6 +7,7 @@ import io.asyncworker.Route;
 import io.asyncworker.RouteOption;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
+import io.asyncworker.rabbitmq.internal.RetryQueueNames;
 import io.asyncworker.spi.ConnectionChoice;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +37,17 @@ public final class AmqpRoute implements Route {
     private final BatchOptions options;
     private final ConnectionChoice<AmqpConnection> connection;
     private final QueueDeclaration declaration;
+    private final String parkingLot;
     private final AsyncBatchHandler<RabbitMQMessage> handler;
 
     AmqpRoute(String name, List<String> queues, BatchOptions options, ConnectionChoice<AmqpConnection> connection,
-              QueueDeclaration declaration, AsyncBatchHandler<RabbitMQMessage> handler) {
+              QueueDeclaration declaration, String parkingLot, AsyncBatchHandler<RabbitMQMessage> handler) {
         this.name = name;
         this.queues = queues;
         this.options = options;
         this.connection = connection;
         this.declaration = declaration;
+        this.parkingLot = parkingLot;
         this.handler = handler;
     }
 
@@ -97,6 +100,14 @@ public final class AmqpRoute implements Route {
         return Optional.ofNullable(declaration);
     }
 
+    /**
+     * {@return the parking lot named with {@link AmqpRouteBuilder#parkingLot(String)}; empty when each
+     * queue parks in its own {@code <queue>.parking-lot} (or the route has no retry policy)}
+     */
+    public Optional<String> parkingLot() {
+        return Optional.ofNullable(parkingLot);
+    }
+
     /** The type every body is decoded into before the handler runs, if any. */
     public Optional<Class<?>> bodyType() {
         return options.bodyType();
@@ -112,6 +123,7 @@ public final class AmqpRoute implements Route {
                 conn == null ? Origin.DEFAULT : Origin.CODE));
         out.add(new RouteOption("declare", declaration == null ? "no (queues must exist)" : declaration.toString(),
                 declaration == null ? Origin.DEFAULT : Origin.CODE));
+        options.retry().ifPresent(policy -> out.addAll(RetryQueueNames.describe(queues, policy, parkingLot)));
         return out;
     }
 

@@ -55,6 +55,15 @@ public interface RabbitMQMessage extends Message {
      */
     long deliveryCount();
 
+    /**
+     * Which attempt this is, from 1: on a route with a {@link io.asyncworker.RetryPolicy}, a message
+     * that comes back from a delay queue carries its attempt in the {@link RetryHeaders#ATTEMPT}
+     * header, counted exactly across restarts and workers (unlike {@link #deliveryCount()}).
+     *
+     * @return the attempt, at least 1
+     */
+    int attempt();
+
     /** The AMQP properties (content type, message id, headers, …). */
     AMQP.BasicProperties properties();
 

@@ -28,8 +28,9 @@
  * {@link io.asyncworker.rabbitmq.RabbitMQMessage} (what the handler gets),
  * {@link io.asyncworker.rabbitmq.AmqpTopology} with {@link io.asyncworker.rabbitmq.Exchange},
  * {@link io.asyncworker.rabbitmq.QueueDeclaration} and {@link io.asyncworker.rabbitmq.Binding} (what a
- * connection declares before consuming), {@link io.asyncworker.rabbitmq.PublishOptions} and
- * {@link io.asyncworker.rabbitmq.ConnectionFailure}.
+ * connection declares before consuming), {@link io.asyncworker.rabbitmq.PublishOptions},
+ * {@link io.asyncworker.rabbitmq.ConnectionFailure} and {@link io.asyncworker.rabbitmq.RetryHeaders}
+ * (what retried and parked messages carry).
  * Everything in {@code io.asyncworker.rabbitmq.internal} is implementation.
  */
 package io.asyncworker.rabbitmq;

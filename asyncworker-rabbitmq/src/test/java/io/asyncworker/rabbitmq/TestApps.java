@@ -28,6 +28,11 @@ final class TestApps implements AfterEachCallback {
     private final List<String> queues = new ArrayList<>();
     private final List<Vhost> vhosts = new ArrayList<>();
 
+    /** Deletes these queues too after the test, e.g. delay queues and parking lots. */
+    void alsoDelete(String... names) {
+        queues.addAll(List.of(names));
+    }
+
     /** A unique queue name, deleted (with its {@code .dlq}) after the test. */
     String queue() {
         String q = TestBroker.uniqueQueue();

@@ -46,8 +46,11 @@ public interface SseMessage extends Message {
      */
     <T> T body(Class<T> type);
 
-    /** {@return the reconnection time the server last set with {@code retry:} on this stream, if any} */
-    Optional<Duration> retry();
+    /**
+     * {@return the reconnection time the server last set with {@code retry:} on this stream, if any}
+     * (Named after the WHATWG term: {@link #retry()} is the decision to retry this event.)
+     */
+    Optional<Duration> reconnectionTime();
 
     /** {@return the URL of the stream the event came from (before redirects)} */
     String url();

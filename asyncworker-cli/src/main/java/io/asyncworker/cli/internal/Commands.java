@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code asyncworker} top command and its wiring to picocli. */
 @Command(name = "asyncworker", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
-        subcommands = {RunCommand.class, RoutesCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, RoutesCommand.class, CheckCommand.class, ParkingLotCommand.class,
+                CommandLine.HelpCommand.class},
         description = {"Runs, describes and checks asyncworker workers.",
                 "A worker class has a `public static App app()` method",
                 "or implements io.asyncworker.AppFactory."},
@@ -47,7 +48,7 @@ public final class Commands implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, routes or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, routes, check or parking-lot");
     }
 
     /** Prints the framework version from the jar manifest. */

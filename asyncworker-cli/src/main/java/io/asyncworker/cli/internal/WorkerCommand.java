@@ -51,7 +51,9 @@ abstract class WorkerCommand implements Callable<Integer> {
 
     private List<String> relaunchArgs() {
         List<String> args = new ArrayList<>();
-        args.add(spec.name());
+        for (CommandSpec s = spec; s.parent() != null; s = s.parent()) {
+            args.add(0, s.name()); // e.g. "parking-lot", "list"
+        }
         args.addAll(options());
         args.add(className);
         return args;

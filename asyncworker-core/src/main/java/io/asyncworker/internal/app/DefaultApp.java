@@ -11,6 +11,7 @@ import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendFactory;
+import io.asyncworker.spi.ParkingLot;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
@@ -131,6 +132,15 @@ public final class DefaultApp implements App {
             }
         }
         return problems;
+    }
+
+    @Override
+    public List<ParkingLot> parkingLots() {
+        List<ParkingLot> lots = new ArrayList<>();
+        for (Plan plan : Plan.of(new BackendResolver(reg.backends), reg, this::context)) {
+            lots.addAll(plan.factory().parkingLots(plan.context()));
+        }
+        return lots;
     }
 
     @Override

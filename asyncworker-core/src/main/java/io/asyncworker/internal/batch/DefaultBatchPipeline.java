@@ -40,7 +40,7 @@ final class DefaultBatchPipeline<I extends Inbound, M extends Message> implement
     @Override
     public void add(I message) {
         route.metrics().received(message.source(), 1);
-        if (!bucket.add(new Tracked<>(message, route.codec()))) {
+        if (!bucket.add(new Tracked<>(message, route.codec(), route.options().retry().isPresent()))) {
             route.metrics().settled(message.source(), Verdict.REQUEUE.action(), 1);
             route.sink().settle(List.of(message), List.of(Verdict.REQUEUE));
         }

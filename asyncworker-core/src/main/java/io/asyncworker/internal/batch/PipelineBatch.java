@@ -121,21 +121,22 @@ final class PipelineBatch<I extends Inbound, M extends Message> implements TaskR
         String type = failure.getClass().getName();
         route.metrics().handlerError(type);
         route.failures().tryAcquire(type).ifPresent(held -> LOG.error("route '{}': handler failed on a batch of {} "
-                + "messages; undecided messages get {}{}", route.name(), size, route.options().onException(),
-                LogLimiter.heldBack(held), failure));
+                + "messages; undecided messages get {}{}", route.name(), size, route.options().retry().isPresent()
+                ? "a retry or the parking lot" : route.options().onException(), LogLimiter.heldBack(held), failure));
     }
 
     /** The verdict of every message: early ones as they are, handled ones by the outcome rule and limit. */
     private Verdict[] decide(Throwable failure) {
         Verdict[] verdicts = new Verdict[messages.size()];
         for (int i = 0; i < verdicts.length; i++) {
-            verdicts[i] = early[i] != null ? early[i] : handledVerdict(messages.get(i), failure != null);
+            verdicts[i] = early[i] != null ? early[i] : handledVerdict(messages.get(i), failure);
         }
         return verdicts;
     }
 
-    private Verdict handledVerdict(Tracked<I> t, boolean failed) {
-        return limited(t, Outcomes.decide(t.decision(), failed, route.options()));
+    private Verdict handledVerdict(Tracked<I> t, Throwable failure) {
+        Verdict v = Verdicts.of(t.intent(), t.parkReason(), failure, t.inbound.attempt(), route.options());
+        return v.kind() == Verdict.Kind.REQUEUE ? limited(t, Action.REQUEUE) : v;
     }
 
     private Verdict limited(Tracked<I> t, Action decided) {

@@ -19,7 +19,7 @@ import java.util.List;
 final class Settlement<I extends Inbound> {
     private final RouteContext<I, ? extends Message> route;
     private final List<Tracked<I>> messages;
-    private final io.asyncworker.spi.Verdict[] early;
+    private final Verdict[] early;
 
     Settlement(RouteContext<I, ? extends Message> route, List<Tracked<I>> messages, Verdict[] early) {
         this.route = route;
@@ -44,6 +44,7 @@ final class Settlement<I extends Inbound> {
             t.seal(v.action());
             if (!staleBefore) {
                 counts.add(t.inbound.source(), v.action());
+                countRetry(t.inbound.source(), v);
             }
             Duration wait = immediate || !route.holdRequeues() || early[i] != null || v != Verdict.REQUEUE || !t.inbound.isCurrent()
                     ? Duration.ZERO : Outcomes.requeueDelay(t.inbound.deliveryCount());
@@ -59,6 +60,14 @@ final class Settlement<I extends Inbound> {
             route.sink().settle(now, nowVerdicts);
         }
         later.schedule(route.delayed());
+    }
+
+    private void countRetry(String source, Verdict v) {
+        if (v.kind() == Verdict.Kind.RETRY) {
+            route.metrics().retried(source, v.attempt());
+        } else if (v.kind() == Verdict.Kind.PARK) {
+            route.metrics().parked(source, 1);
+        }
     }
 
     /** Requeues that wait, grouped by delay (a batch usually has one). */

@@ -5,6 +5,7 @@ import io.asyncworker.BodyCodec;
 import io.asyncworker.DecodeException;
 import io.asyncworker.spi.Inbound;
 import io.asyncworker.spi.MessageControl;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,41 +16,74 @@ import java.util.Optional;
 final class Tracked<I extends Inbound> implements MessageControl {
     final I inbound;
     private final BodyCodec codec;
-    private Action decision;
-    private boolean sealed;
+    /** Whether the route has a retry policy, so that {@link #retry()} and {@link #park} mean something. */
+    private final boolean retries;
+    private Intent intent;
+    private String parkReason;
+    private Action sealedAs;
     private volatile Object decoded;
 
-    Tracked(I inbound, BodyCodec codec) {
+    Tracked(I inbound, BodyCodec codec, boolean retries) {
         this.inbound = inbound;
         this.codec = codec;
+        this.retries = retries;
     }
 
     @Override
     public synchronized void accept() {
-        decide(Action.ACK);
+        decide(Intent.ACK);
     }
 
     @Override
     public synchronized void reject(boolean requeue) {
-        decide(requeue ? Action.REQUEUE : Action.REJECT);
+        decide(requeue ? Intent.REQUEUE : Intent.REJECT);
     }
 
-    private void decide(Action action) {
-        if (sealed) {
-            throw new IllegalStateException("message already settled as " + decision + "; decide before the handler returns");
+    @Override
+    public synchronized void retry() {
+        requirePolicy("retry()");
+        decide(Intent.RETRY);
+    }
+
+    @Override
+    public synchronized void park(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        requirePolicy("park(reason)");
+        decide(Intent.PARK);
+        parkReason = reason;
+    }
+
+    private void requirePolicy(String call) {
+        if (!retries) {
+            throw new IllegalStateException(call + " needs a retry policy on the route: .retry(RetryPolicy.builder()...build())");
         }
-        decision = action;
+    }
+
+    private void decide(Intent next) {
+        if (sealedAs != null) {
+            throw new IllegalStateException("message already settled as " + sealedAs + "; decide before the handler returns");
+        }
+        intent = next;
     }
 
     @Override
     public synchronized Optional<Action> decision() {
-        return Optional.ofNullable(decision);
+        return sealedAs != null ? Optional.of(sealedAs) : Optional.ofNullable(intent).map(Intent::action);
+    }
+
+    /** The handler's decision so far, {@code null} for none. */
+    synchronized Intent intent() {
+        return intent;
+    }
+
+    /** The reason given to {@link #park}, {@code null} unless the intent is PARK. */
+    synchronized String parkReason() {
+        return intent == Intent.PARK ? parkReason : null;
     }
 
     /** Freezes the decision as the action carried out; later decisions throw. */
     synchronized void seal(Action finalAction) {
-        sealed = true;
-        decision = finalAction;
+        sealedAs = finalAction;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.asyncworker.internal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.asyncworker.App;
@@ -11,6 +12,7 @@ import io.asyncworker.RouteType;
 import io.asyncworker.Setting;
 import io.asyncworker.Settings;
 import io.asyncworker.spi.BackendFactory;
+import io.asyncworker.spi.ParkingLot;
 import io.asyncworker.spi.ManualTimerService;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +184,18 @@ class AppLifecycleTest {
         App ok = app();
         assertThat(ok.check()).isEmpty();
         assertThat(journal).isEmpty();
+    }
+
+    @Test
+    void parkingLotsComeFromEveryBackendInUseWithoutStartingAnything() {
+        App app = app();
+        assertThat(app.parkingLots()).extracting(ParkingLot::route, ParkingLot::name)
+                .containsExactly(tuple("items", "items.parked"), tuple("tick", "tick.parked"));
+        assertThat(journal).isEmpty();
+        App missing = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build();
+        missing.route(RecordingBackend.route(RouteType.SSE, "feed"));
+        assertThatThrownBy(missing::parkingLots).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no backend for route 'feed'");
     }
 
     @Test

@@ -8,9 +8,11 @@ import io.asyncworker.Settings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
+import io.asyncworker.spi.ParkingLot;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** A test-only backend that records each lifecycle call into a shared journal. */
 class RecordingBackend implements BackendFactory {
@@ -52,6 +54,20 @@ class RecordingBackend implements BackendFactory {
     @Override
     public RouteType type() {
         return type;
+    }
+
+    /** One lot per route, named after it, that holds nothing. */
+    @Override
+    public List<ParkingLot> parkingLots(BackendContext ctx) {
+        return ctx.routes().stream().<ParkingLot>map(r -> new ParkingLot() {
+            @Override public String route() { return r.name(); }
+            @Override public String name() { return r.name() + ".parked"; }
+            @Override public String destination() { return r.name(); }
+            @Override public long count() { return 0; }
+            @Override public List<ParkedMessage> list(int limit) { return List.of(); }
+            @Override public long replay(long limit, Consumer<String> progress) { return 0; }
+            @Override public long purge(long limit) { return 0; }
+        }).toList();
     }
 
     @Override

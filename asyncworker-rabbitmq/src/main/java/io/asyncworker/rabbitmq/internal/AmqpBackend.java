@@ -124,6 +124,7 @@ final class AmqpBackend implements Backend {
 
     @Override
     public void close() {
+        snapshot().forEach(RouteRuntime::close);
         snapshot().forEach(rt -> rt.consumers().forEach(QueueConsumer::close));
         connections.values().forEach(ConsumerConnection::close);
         publishers.forEach(AmqpConnection::close);
@@ -134,6 +135,7 @@ final class AmqpBackend implements Backend {
         List<ComponentHealth> out = new ArrayList<>();
         for (RouteRuntime rt : snapshot()) {
             rt.consumers().forEach(c -> out.add(c.health()));
+            out.addAll(rt.parkingLotHealth());
         }
         return out;
     }

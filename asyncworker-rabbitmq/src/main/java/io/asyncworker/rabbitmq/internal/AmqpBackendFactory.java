@@ -7,6 +7,10 @@ import io.asyncworker.rabbitmq.AmqpSettings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.BackendFactory;
+import io.asyncworker.spi.ParkingLot;
+import io.asyncworker.rabbitmq.AmqpConnection;
+import io.asyncworker.rabbitmq.AmqpRoute;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,11 +38,30 @@ public final class AmqpBackendFactory implements BackendFactory {
         return !context.routes().isEmpty() || !context.connections().isEmpty();
     }
 
+    /** Every route names a connection that exists; one with a retry policy also one that keeps publisher confirms on. */
     @Override
     public void validate(BackendContext context) {
         for (Route r : context.routes()) {
-            RouteConnections.resolve(RouteConnections.amqp(r), context.connections());
+            AmqpRoute route = RouteConnections.amqp(r);
+            AmqpConnection connection = RouteConnections.resolve(route, context.connections());
+            if (route.options().retry().isPresent() && !ConnectionInternals.of(connection).confirms()) {
+                throw new IllegalArgumentException("route '" + route.name() + "' retries on the broker, which needs "
+                        + "publisher confirms, but connection '" + connection.name() + "' has publisherConfirms(false)");
+            }
         }
+    }
+
+    /** A lot per distinct parking-lot queue of each route with a retry policy. */
+    @Override
+    public List<ParkingLot> parkingLots(BackendContext context) {
+        List<ParkingLot> lots = new ArrayList<>();
+        for (Route r : context.routes()) {
+            AmqpRoute route = RouteConnections.amqp(r);
+            AmqpConnection connection = RouteConnections.resolve(route, context.connections());
+            RouteRetries.of(route).ifPresent(retries -> retries.parkingLots().forEach(lot -> lots.add(new AmqpParkingLot(
+                    route.name(), lot, retries.sourceOf(lot), connection, context.timer()::now))));
+        }
+        return lots;
     }
 
     @Override

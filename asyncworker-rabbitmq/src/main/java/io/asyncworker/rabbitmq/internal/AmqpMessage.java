@@ -57,6 +57,11 @@ final class AmqpMessage extends PipelineMessage implements RabbitMQMessage {
     }
 
     @Override
+    public int attempt() {
+        return delivery.attempt();
+    }
+
+    @Override
     public AMQP.BasicProperties properties() {
         return delivery.properties();
     }

@@ -80,6 +80,12 @@ final class Delivery implements Inbound {
         return deliveryCount;
     }
 
+    /** From the {@code x-asyncworker-attempt} header of a retried message, else 1. */
+    @Override
+    public int attempt() {
+        return FailureHeaders.attempt(properties.getHeaders());
+    }
+
     @Override
     public String source() {
         return queue;

@@ -93,7 +93,7 @@ final class QueueConsumer {
     private void open(Connection c) throws IOException {
         Channel ch = c.createChannel();
         try {
-            Topology.prepare(ch, queue, route.declaration());
+            route.prepare(ch, queue);
             ch.basicQos(connection.config().prefetch());
             ChannelSession s = new ChannelSession(ch, ++generation, this::settleFailed);
             Subscriber sub = new Subscriber(this, s);

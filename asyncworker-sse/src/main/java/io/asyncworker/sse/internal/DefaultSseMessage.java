@@ -36,7 +36,7 @@ final class DefaultSseMessage extends PipelineMessage implements SseMessage {
     }
 
     @Override
-    public Optional<Duration> retry() {
+    public Optional<Duration> reconnectionTime() {
         return event.retry();
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,11 @@ final class RouteRunner implements SettleSink<SseEvent> {
     private final SseRoute route;
     private final BatchPipeline<SseEvent, SseMessage> pipeline;
     private final List<SseStream> streams = new ArrayList<>();
+    private final ParkedEvents parked;
 
     RouteRunner(SseRoute route, SseConnection connection, BackendContext ctx, Vertx vertx, HttpClient client) {
         this.route = route;
+        this.parked = new ParkedEvents(route.name(), ctx.timer());
         this.pipeline = BatchPipeline.<SseEvent, SseMessage>builder(route.name())
                 .options(route.options()).settings(ctx.settings()).timer(ctx.timer()).meters(ctx.meters())
                 .codec(route.codec()).messages(DefaultSseMessage::new).handler(route.handler()).sink(this).build();
@@ -59,6 +62,11 @@ final class RouteRunner implements SettleSink<SseEvent> {
         return streams;
     }
 
+    private Duration jittered(Duration nominal) {
+        double jitter = route.options().retry().map(p -> p.jitter()).orElse(0.0);
+        return nominal.minusNanos((long) (nominal.toNanos() * jitter * ThreadLocalRandom.current().nextDouble()));
+    }
+
     /** Tells each stream the last of its events that reaches the handler: one lock per run. */
     @Override
     public void handing(List<SseEvent> batch) {
@@ -72,16 +80,12 @@ final class RouteRunner implements SettleSink<SseEvent> {
 
     /**
      * Hands each stream's run of events to it in one call; the stream turns the actions of events
-     * that turned stale into REQUEUE.
+     * that turned stale into REQUEUE. A RETRY is a REQUEUE whose reconnect waits the retry's delay
+     * (less up to the policy's jitter); a PARK is a REJECT, logged ({@link ParkedEvents}).
      */
     @Override
     public void settle(List<SseEvent> batch, List<Verdict> verdicts) {
-        Action[] actions = new Action[batch.size()];
-        int rejected = 0;
-        for (int i = 0; i < actions.length; i++) {
-            actions[i] = verdicts.get(i).action();
-            rejected += actions[i] == Action.REJECT ? 1 : 0;
-        }
+        Action[] actions = actions(batch, verdicts);
         int from = 0;
         while (from < actions.length) {
             SseStream stream = batch.get(from).stream();
@@ -92,9 +96,25 @@ final class RouteRunner implements SettleSink<SseEvent> {
             stream.settled(batch, actions, from, to);
             from = to;
         }
+        long rejected = verdicts.stream().filter(v -> v.kind() == Verdict.Kind.REJECT).count();
         if (rejected > 0) {
             LOG.info("route '{}': {} of {} events rejected and dropped; the stream moves past them",
                     route.name(), rejected, batch.size());
         }
+    }
+
+    /** The plain action of each verdict; a retry's delay goes to its stream, a park to the log. */
+    private Action[] actions(List<SseEvent> batch, List<Verdict> verdicts) {
+        Action[] actions = new Action[batch.size()];
+        for (int i = 0; i < actions.length; i++) {
+            Verdict v = verdicts.get(i);
+            actions[i] = v.action();
+            if (v.kind() == Verdict.Kind.RETRY) {
+                batch.get(i).stream().retryAfter(jittered(v.delay()));
+            } else if (v.kind() == Verdict.Kind.PARK) {
+                parked.parked(batch.get(i), v);
+            }
+        }
+        return actions;
     }
 }

@@ -66,6 +66,12 @@ final class SseEvent implements Inbound, ResumeTracker.Delivered {
         return deliveryCount;
     }
 
+    /** The delivery count of its position: a retried event comes back by replaying the stream. */
+    @Override
+    public int attempt() {
+        return (int) Math.min(deliveryCount, Integer.MAX_VALUE);
+    }
+
     /** False once a requeue froze its stream before it: the reconnect delivers it again. */
     @Override
     public boolean isCurrent() {

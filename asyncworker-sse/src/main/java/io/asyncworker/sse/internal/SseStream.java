@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,8 @@ final class SseStream implements StreamConnector.Outcome {
     private final LossLog losses;
     private final StreamEvents events;
     private volatile boolean awaitingSettle;
+    /** The delay a retry asked for before the next reconnect from the resume point; null for none. */
+    private final AtomicReference<Duration> retryDelay = new AtomicReference<>();
 
     private Phase phase = Phase.IDLE;
     private int generation;
@@ -132,6 +135,15 @@ final class SseStream implements StreamConnector.Outcome {
         afterSettle(tracker.settle(batch, actions, from, to));
     }
 
+    /**
+     * Failed events of this stream are retried (SPEC §14): the reconnect that delivers them again
+     * waits {@code delay} (the longest asked for) instead of the connection's backoff. Called from
+     * handler threads before {@link #settled}.
+     */
+    void retryAfter(Duration delay) {
+        retryDelay.accumulateAndGet(delay, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
+    }
+
     /** A dispatch point without data changed the last event ID; on the context. */
     void idOnly(String lastEventId) {
         afterSettle(tracker.idOnly(lastEventId));
@@ -162,7 +174,8 @@ final class SseStream implements StreamConnector.Outcome {
             for (SseEvent e : pipeline.discardStale()) {
                 e.stream().settled(List.of(e), new Action[] {Action.REQUEUE}, 0, 1);
             }
-            lost(generation, "a batch was requeued; resuming from event id '" + tracker.resumeId() + "'", Loss.REQUEUED);
+            lost(generation, (retryDelay.get() != null ? "failed events are retried" : "a batch was requeued")
+                    + "; resuming from event id '" + tracker.resumeId() + "'", Loss.REQUEUED);
         } else if (awaitingSettle && tracker.quiescent()) {
             reconnectWhenSettled(generation);
         }
@@ -257,10 +270,20 @@ final class SseStream implements StreamConnector.Outcome {
             reconnectNow(waitGen, reason);
             return;
         }
-        Duration delay = reconnects.afterLoss(loss.mayReset(), ThreadLocalRandom.current().nextDouble());
+        Duration delay = delayAfter(loss);
         health.down(reason + "; reconnecting in " + delay.toMillis() + " ms");
         losses.lost(reason, delay);
         reconnectTimer = timer.schedule(delay, () -> context.runOnContext(v -> reconnectWhenSettled(waitGen)));
+    }
+
+    /** A retry's delay after a requeue that asked for one (not a connection failure), else the backoff's. */
+    private Duration delayAfter(Loss loss) {
+        Duration retry = loss == Loss.REQUEUED ? retryDelay.getAndSet(null) : null;
+        if (retry != null) {
+            reconnects.restarted();
+            return retry;
+        }
+        return reconnects.afterLoss(loss.mayReset(), ThreadLocalRandom.current().nextDouble());
     }
 
     /** Reconnects without a delay and without counting a failure: the application asked for it. */
