@@ -53,31 +53,36 @@ final class PipelineBatch<I extends Inbound, M extends Message> implements TaskR
 
     /** Takes out stale and undecodable messages; returns the handler's messages. */
     private List<M> screen() {
-        int stale = 0;
         Class<?> bodyType = route.options().bodyType().orElse(null);
         List<M> handed = new ArrayList<>(messages.size());
         List<I> inbound = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Tracked<I> t = messages.get(i);
-            if (!t.inbound.isCurrent()) {
-                early[i] = Verdict.REQUEUE;
-                stale++;
-            } else if (bodyType != null && !decodes(t, bodyType)) {
-                early[i] = Verdict.REJECT;
-            } else {
+            early[i] = !t.inbound.isCurrent() ? Verdict.REQUEUE
+                    : bodyType != null && !decodes(t, bodyType) ? Verdict.REJECT : null;
+            if (early[i] == null) {
                 handed.add(route.messages().apply(t.inbound, t));
                 inbound.add(t.inbound);
             }
         }
-        if (stale > 0) {
-            route.metrics().invalid(messages.get(0).inbound.source(), "stale", stale);
-            LOG.debug("route '{}': {} messages of a dead channel skipped; the source delivers them again", route.name(), stale);
-        }
+        countStale();
         screened = true;
         if (!inbound.isEmpty()) {
             route.sink().handing(inbound);
         }
         return handed;
+    }
+
+    /** Messages of a dead channel never reached the handler: counted as invalid, the source sends them again. */
+    private void countStale() {
+        int stale = 0;
+        for (Verdict v : early) {
+            stale += v == Verdict.REQUEUE ? 1 : 0;
+        }
+        if (stale > 0) {
+            route.metrics().invalid(messages.get(0).inbound.source(), "stale", stale);
+            LOG.debug("route '{}': {} messages of a dead channel skipped; the source delivers them again", route.name(), stale);
+        }
     }
 
     private boolean decodes(Tracked<I> t, Class<?> type) {

@@ -39,15 +39,11 @@ final class Settlement<I extends Inbound> {
         Counts counts = new Counts(route.metrics());
         for (int i = 0; i < n; i++) {
             Tracked<I> t = messages.get(i);
-            boolean staleBefore = early[i] == Verdict.REQUEUE;
-            Verdict v = t.inbound.isCurrent() ? verdicts[i] : Verdict.REQUEUE;
+            boolean current = t.inbound.isCurrent();
+            Verdict v = current ? verdicts[i] : Verdict.REQUEUE;
             t.seal(v.action());
-            if (!staleBefore) {
-                counts.add(t.inbound.source(), v.action());
-                countRetry(t.inbound.source(), v);
-            }
-            Duration wait = immediate || !route.holdRequeues() || early[i] != null || v != Verdict.REQUEUE || !t.inbound.isCurrent()
-                    ? Duration.ZERO : Outcomes.requeueDelay(t.inbound.deliveryCount());
+            count(i, t.inbound.source(), v, counts);
+            Duration wait = immediate || !current ? Duration.ZERO : heldFor(i, t, v);
             if (wait.isZero()) {
                 now.add(t.inbound);
                 nowVerdicts.add(v);
@@ -60,6 +56,20 @@ final class Settlement<I extends Inbound> {
             route.sink().settle(now, nowVerdicts);
         }
         later.schedule(route.delayed());
+    }
+
+    /** Counts a settled message, unless it was stale before the handler (counted as invalid then). */
+    private void count(int i, String source, Verdict v, Counts counts) {
+        if (early[i] != Verdict.REQUEUE) {
+            counts.add(source, v.action());
+            countRetry(source, v);
+        }
+    }
+
+    /** How long the requeue of a handled message that keeps coming back waits; zero for everything else. */
+    private Duration heldFor(int i, Tracked<I> t, Verdict v) {
+        return route.holdRequeues() && early[i] == null && v == Verdict.REQUEUE
+                ? Outcomes.requeueDelay(t.inbound.deliveryCount()) : Duration.ZERO;
     }
 
     private void countRetry(String source, Verdict v) {
