@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of asyncworker against reference clients, side by side in one run.
 #
-#   benchmarks/run.sh [--quick] [rabbit] [http] [sse] [sched]     (no names = all four)
+#   benchmarks/run.sh [--quick] [rabbit] [http] [sse] [sched] [tracing]   (no names = the first four)
 #
 # Needs: a JDK >= 21 (found under /usr/lib/jvm when the default java is older), Maven, a RabbitMQ
 # on 127.0.0.1:5672 (guest/guest; started here if installed but not running), and wrk (installed
@@ -12,6 +12,10 @@
 # BENCH_ONLY=child,... runs only those contenders (names as in the logs, e.g. rabbit-asyncworker);
 # BENCH_CHILD_JVM_FLAGS adds JVM flags to every contender (e.g. a JFR recording, {name} = child).
 # BENCH_HTTP_ROUNDS sets the number of measured HTTP rounds (default 6; --quick 2).
+# tracing: the bulk-1000 consumer with tracing off and on; BENCH_BASE_CP (the classpath of another
+# build's benchmarks, e.g. "/tmp/base/benchmarks/target/classes:/tmp/base/benchmarks/target/lib/*")
+# adds that build as a third contender; BENCH_TRACING_ROUNDS sets the rounds (default 5);
+# BENCH_TRACING_BULK=1 measures bulk 1 / prefetch 128 instead of bulk 1000 / prefetch 1000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,10 +25,10 @@ for arg in "$@"; do
   case "$arg" in
     --quick|-q) QUICK="quick" ;;
     rabbit|rabbitmq) BENCHES+=(rabbit) ;;
-    http|sse|sched) BENCHES+=("$arg") ;;
+    http|sse|sched|tracing) BENCHES+=("$arg") ;;
     scheduler) BENCHES+=(sched) ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) echo "run.sh: unknown argument '$arg' (use --quick and any of rabbit http sse sched)" >&2; exit 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument '$arg' (use --quick and any of rabbit http sse sched tracing)" >&2; exit 2 ;;
   esac
 done
 [ ${#BENCHES[@]} -eq 0 ] && BENCHES=(rabbit http sse sched)
@@ -52,7 +56,7 @@ machine() {
 }
 
 pick_jdk
-needs rabbit && ensure_local_broker
+{ needs rabbit || needs tracing; } && ensure_local_broker
 needs http && ensure_wrk
 machine
 
@@ -80,6 +84,8 @@ for bench in "${BENCHES[@]}"; do
   echo
   if ! timeout --signal=TERM --kill-after=30 "$LIMIT" java -Xmx2g -cp "$CP" -Dbench.logs=benchmarks/target/bench-logs \
       -Dbench.only="${BENCH_ONLY:-}" -Dbench.httpRounds="${BENCH_HTTP_ROUNDS:-}" -Dbench.childJvmFlags="${BENCH_CHILD_JVM_FLAGS:-}" \
+      -Dbench.baseClasspath="${BENCH_BASE_CP:-}" -Dbench.tracingRounds="${BENCH_TRACING_ROUNDS:-5}" \
+      -Dbench.tracingBulk="${BENCH_TRACING_BULK:-1000}" \
       -Dlogback.configurationFile=bench-logback.xml io.asyncworker.bench.Main bench "$bench" $QUICK "results=$RESULTS"; then
     echo "run.sh: benchmark '$bench' failed or hit its ${LIMIT}s limit"
     printf 'C\t%s\t(whole benchmark)\t-\t-\tNOT MEASURED: failed or timed out\n' "$bench" >> "$RESULTS"

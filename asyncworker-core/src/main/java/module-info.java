@@ -7,15 +7,18 @@
  * through {@code provides} in their module descriptors, on the class path through
  * {@code META-INF/services}.
  */
-// micrometer.core is an automatic module named by the stable Automatic-Module-Name of its jar.
+// micrometer.core and micrometer.observation are automatic modules, named by the stable Automatic-Module-Names of their jars.
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.asyncworker.core {
     // App.meters(), spi.RouteMetrics and spi.BackendContext show Micrometer types.
     requires transitive micrometer.core;
+    // App.Builder.observations(..), spi.BackendContext and the observation contexts show Micrometer Observation types.
+    requires transitive micrometer.observation;
     requires org.slf4j;
 
     exports io.asyncworker;
     exports io.asyncworker.spi;
+    exports io.asyncworker.observation;
 
     uses io.asyncworker.spi.BackendFactory;
     uses io.asyncworker.spi.DevService;

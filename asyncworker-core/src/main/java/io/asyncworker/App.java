@@ -5,6 +5,7 @@ import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.ParkingLot;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +66,23 @@ public interface App extends AutoCloseable {
         Builder backend(BackendFactory factory);
 
         /**
+         * The registry every handler run, HTTP request, schedule run, publish and SSE request is
+         * observed with (SPEC §16); default {@link ObservationRegistry#NOOP}, which costs nothing.
+         * Register a tracing handler on it (e.g. with {@code asyncworker-tracing}) to propagate W3C
+         * trace context and record spans.
+         *
+         * <pre>{@code
+         * ObservationRegistry observations = ObservationRegistry.create();
+         * AsyncWorkerTracing.install(observations, tracer, propagator);
+         * App app = App.builder().observations(observations).build();
+         * }</pre>
+         *
+         * @param registry the registry; its handlers are configured by the caller
+         * @return this builder
+         */
+        Builder observations(ObservationRegistry registry);
+
+        /**
          * Builds the app.
          *
          * @throws IllegalArgumentException when a setting of a given backend is invalid
@@ -119,6 +137,12 @@ public interface App extends AutoCloseable {
 
     /** The meter registry every backend reports to; add registries to it to export. */
     CompositeMeterRegistry meters();
+
+    /**
+     * {@return the observation registry of every handler run, request, schedule run and publish;
+     * {@link ObservationRegistry#NOOP} unless {@link Builder#observations} gave one}
+     */
+    ObservationRegistry observations();
 
     /** The registered routes, in order. */
     List<Route> routes();

@@ -5,6 +5,7 @@ import io.asyncworker.Connection;
 import io.asyncworker.Route;
 import io.asyncworker.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 
 /**
@@ -27,6 +28,15 @@ public interface BackendContext {
 
     /** {@return the app's meter registry} */
     MeterRegistry meters();
+
+    /**
+     * {@return the app's observation registry ({@link App#observations()}): a backend observes
+     * each handler run, request and publish with it and propagates trace context through it}
+     * By default {@link ObservationRegistry#NOOP}.
+     */
+    default ObservationRegistry observations() {
+        return ObservationRegistry.NOOP;
+    }
 
     /** {@return the app's clock and timer} */
     TimerService timer();

@@ -7,6 +7,7 @@ import io.asyncworker.Message;
 import io.asyncworker.Settings;
 import io.asyncworker.internal.batch.PipelineBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -109,6 +110,17 @@ public interface BatchPipeline<I extends Inbound, M extends Message> {
          * paces its own reconnects instead. Default false.
          */
         Builder<I, M> holdRequeues(boolean hold);
+
+        /**
+         * Observes each handler run (SPEC §16), e.g. with {@link BackendContext#observations()}: a
+         * batch of one continues the trace its message's {@linkplain Inbound#headers() headers}
+         * carry, a batch of many gets a span linked to each. Default {@link ObservationRegistry#NOOP}.
+         * Either way the SLF4J MDC carries the route (and a lone message's id) while the handler runs.
+         *
+         * @param registry the app's observation registry
+         * @return this builder
+         */
+        Builder<I, M> observations(ObservationRegistry registry);
 
         /** Carries out the verdicts. Required. */
         Builder<I, M> sink(SettleSink<I> sink);

@@ -46,7 +46,7 @@ class InternalPackagesIT {
     void everyPublishedModuleHasADescriptorExportingNoInternalPackage() {
         assertThat(modules.keySet()).containsExactlyInAnyOrder("io.asyncworker.core", "io.asyncworker.jackson",
                 "io.asyncworker.logback", "io.asyncworker.rabbitmq", "io.asyncworker.sse", "io.asyncworker.http",
-                "io.asyncworker.scheduler", "io.asyncworker.cli");
+                "io.asyncworker.scheduler", "io.asyncworker.tracing", "io.asyncworker.cli");
         for (ModuleDescriptor module : modules.values()) {
             assertThat(module.isAutomatic()).as(module.name()).isFalse();
             assertThat(module.exports()).as(module.name()).allSatisfy(e -> {
@@ -66,7 +66,8 @@ class InternalPackagesIT {
     void aUserModuleCompilesAgainstEveryExportedPackage() throws IOException {
         Set<String> exported = modules.values().stream().flatMap(m -> m.exports().stream()).map(Exports::source)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(exported).contains("io.asyncworker", "io.asyncworker.spi", "io.asyncworker.http");
+        assertThat(exported).contains("io.asyncworker", "io.asyncworker.spi", "io.asyncworker.observation",
+                "io.asyncworker.http", "io.asyncworker.tracing");
 
         ModulePath.Compilation compiled = compileUserModule(exported);
 

@@ -45,6 +45,13 @@ import javax.net.ssl.SSLContext;
  * {@code AmqpConnection} and taken in turn: a reconnect starts with the node after the one used
  * last, so a worker fails over to another node when its node dies.
  *
+ * <p>Each publish is observed (SPEC §16) with the registry given to
+ * {@link Builder#observations(io.micrometer.observation.ObservationRegistry) the builder}, else with the
+ * app's ({@code App.builder().observations(..)})
+ * once the connection is registered with an app that starts: a tracing handler then writes the
+ * W3C trace context ({@code traceparent}, {@code tracestate}, {@code baggage}) into the message's
+ * headers. Without one nothing is added to the headers.
+ *
  * <p>Immutable configuration and thread-safe: {@code publish} may be called from many threads
  * at once. The builder is not thread-safe.
  */
@@ -63,7 +70,7 @@ public final class AmqpConnection implements Connection, AutoCloseable {
         this.nodes = NodeRotation.shuffled(config.nodes);
         this.fleetLock = new AmqpFleetLock(this::connectionFactory, config.name + "-fleet", config.confirmTimeout);
         this.publisher = new Publisher(this::connectionFactory, config.name + "-publisher", config.confirms,
-                config.confirmTimeout);
+                config.confirmTimeout, Optional.ofNullable(config.observations));
     }
 
     /** {@return a builder with the settings' defaults: 127.0.0.1:5672, guest/guest, vhost {@code /}, prefetch 128} */

@@ -6,6 +6,7 @@ import io.asyncworker.Settings;
 import io.asyncworker.jackson.JacksonCodec;
 import io.asyncworker.rabbitmq.internal.AmqpUri;
 import io.asyncworker.rabbitmq.internal.BrokerNode;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
     Duration confirmTimeout = Duration.ofSeconds(30);
     BodyCodec codec = JacksonCodec.json();
     AmqpTopology topology = AmqpTopology.empty();
+    ObservationRegistry observations;
 
     abstract B self();
 
@@ -305,12 +307,26 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
+    /**
+     * Observes this connection's publishes with the given registry (e.g. to publish traced from a
+     * program without an {@code App}), instead of the app's registry it otherwise takes when the
+     * app starts.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public B observations(ObservationRegistry registry) {
+        this.observations = Objects.requireNonNull(registry, "observations");
+        return self();
+    }
+
     void copyFrom(AmqpConnectionConfig<?> o) {
         name = o.name; nodes = o.nodes; username = o.username; password = o.password;
         vhost = o.vhost; tls = o.tls; sslContext = o.sslContext; prefetch = o.prefetch; heartbeat = o.heartbeat;
         connectTimeout = o.connectTimeout; reconnectDelay = o.reconnectDelay; maxReconnectDelay = o.maxReconnectDelay;
         failCallback = o.failCallback; confirms = o.confirms; confirmTimeout = o.confirmTimeout; codec = o.codec;
         topology = o.topology;
+        observations = o.observations;
     }
 
     private static String notBlank(String option, String value) {

@@ -38,6 +38,11 @@ public final class Child implements AutoCloseable {
 
     /** Starts {@code Main child name args...}. */
     public static Child start(String name, String... args) throws IOException {
+        return start(name, System.getProperty("java.class.path"), args);
+    }
+
+    /** Starts {@code Main child name args...} on another build's classpath, e.g. the base commit's. */
+    public static Child start(String name, String classpath, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
@@ -46,7 +51,7 @@ public final class Child implements AutoCloseable {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(Main.class.getName());
         command.add("child");
         command.add(name);
@@ -74,7 +79,12 @@ public final class Child implements AutoCloseable {
 
     /** Runs a child to its end and returns its RESULT fields. */
     public static Map<String, String> run(Duration timeout, String name, String... args) throws Exception {
-        try (Child child = start(name, args)) {
+        return runOn(System.getProperty("java.class.path"), timeout, name, args);
+    }
+
+    /** Runs a child on the given classpath to its end and returns its RESULT fields. */
+    public static Map<String, String> runOn(String classpath, Duration timeout, String name, String... args) throws Exception {
+        try (Child child = start(name, classpath, args)) {
             return child.awaitResult(timeout);
         }
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * Entry point of the benchmark programs; {@code benchmarks/run.sh} is the way to run them.
  *
  * <pre>
- * Main bench rabbit|http|sse|sched [quick] results=FILE   drive one benchmark, append rows to FILE
+ * Main bench rabbit|http|sse|sched|tracing [quick] results=FILE   drive one benchmark, append rows to FILE
  * Main child NAME key=value...                               one contender, run in its own JVM
  * </pre>
  *
@@ -41,6 +41,7 @@ public final class Main {
             case "http" -> new HttpBench(results, quick).run();
             case "sse" -> new SseBench(results, quick).run();
             case "sched" -> new SchedBench(results, quick).run();
+            case "tracing" -> new io.asyncworker.bench.rabbit.TracingBench(results, quick).run();
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[1]);
         }
         System.exit(0);

@@ -54,6 +54,10 @@ class ExamplesJarIT {
                 assertThat(log).containsPattern("dev: RabbitMQ \\S+ answers on 127.0.0.1:5672; using it");
             }
             assertThat(log).contains("batch of 10: 'demo message 1 of round 1'").contains("published 25 demo messages");
+            // the handler's log context (MDC) ends its lines; lines outside handlers have none
+            assertThat(log).containsPattern("batch of 10: 'demo message 1 of round 1' .* \\{route=demo-[^}]*\\}")
+                    .containsPattern("published 25 demo messages .* \\{route=demo-producer\\}")
+                    .doesNotContainPattern("asyncworker started.*\\{");
             process.toHandle().destroy();                         // SIGTERM, like Ctrl-C; keeps the output open
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->

@@ -6,6 +6,7 @@ import io.asyncworker.Setting;
 import io.asyncworker.Settings;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.TimerService;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class AppBuilder implements App.Builder {
     private final Map<RouteType, BackendFactory> backends = new LinkedHashMap<>();
     private Settings settings;
     private TimerService timer;
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
 
     @Override
     public App.Builder settings(Settings settings) {
@@ -37,6 +39,12 @@ public final class AppBuilder implements App.Builder {
         return this;
     }
 
+    @Override
+    public App.Builder observations(ObservationRegistry registry) {
+        this.observations = Objects.requireNonNull(registry, "observations");
+        return this;
+    }
+
     /** The settings, knowing those of the given backends too; then the app. */
     @Override
     public App build() {
@@ -44,6 +52,6 @@ public final class AppBuilder implements App.Builder {
         backends.values().forEach(f -> extra.addAll(f.settings()));
         Settings base = settings != null ? settings : Settings.fromEnv();
         return new DefaultApp(extra.isEmpty() ? base : base.including(extra),
-                timer != null ? timer : TimerService.system(), backends);
+                timer != null ? timer : TimerService.system(), observations, backends);
     }
 }

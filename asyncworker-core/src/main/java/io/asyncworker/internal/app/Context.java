@@ -8,11 +8,13 @@ import io.asyncworker.Settings;
 import io.asyncworker.spi.BackendContext;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 
 /** The immutable context handed to one backend. */
 record Context(App app, Settings settings, List<Route> routes, List<Connection> connections,
-               MeterRegistry meters, TimerService timer, AppState state) implements BackendContext {
+               MeterRegistry meters, TimerService timer, ObservationRegistry observations,
+               AppState state) implements BackendContext {
     Context {
         routes = List.copyOf(routes);
         connections = List.copyOf(connections);

@@ -14,6 +14,7 @@ import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.ParkingLot;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class DefaultApp implements App {
 
     private final Settings settings;
     private final TimerService timer;
+    private final ObservationRegistry observations;
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final Registrations reg = new Registrations();
     private final AppState state = new AppState();
@@ -42,9 +44,11 @@ public final class DefaultApp implements App {
     /** Set by a stop() that came while the app was starting: the start ends and stops instead. */
     private volatile boolean stopRequested;
 
-    DefaultApp(Settings settings, TimerService timer, Map<RouteType, BackendFactory> backends) {
+    DefaultApp(Settings settings, TimerService timer, ObservationRegistry observations,
+               Map<RouteType, BackendFactory> backends) {
         this.settings = settings;
         this.timer = timer;
+        this.observations = observations;
         this.reg.backends.putAll(backends);
     }
 
@@ -100,6 +104,7 @@ public final class DefaultApp implements App {
 
     @Override public Settings settings() { return settings; }
     @Override public CompositeMeterRegistry meters() { return meters; }
+    @Override public ObservationRegistry observations() { return observations; }
     @Override public synchronized List<Route> routes() { return List.copyOf(reg.routes); }
     @Override public synchronized List<Connection> connections() { return List.copyOf(reg.connections); }
     @Override public boolean isRunning() { return phase == Phase.RUNNING; }
@@ -206,7 +211,8 @@ public final class DefaultApp implements App {
     }
 
     private Context context(RouteType type) {
-        return new Context(this, settings, reg.routes(type), reg.connections(type), meters, timer, state);
+        return new Context(this, settings, reg.routes(type), reg.connections(type), meters, timer, observations,
+                state);
     }
 
     private void runStartupHooks() throws Exception {

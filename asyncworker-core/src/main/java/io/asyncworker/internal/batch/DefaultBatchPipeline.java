@@ -26,7 +26,8 @@ final class DefaultBatchPipeline<I extends Inbound, M extends Message> implement
         RouteMetrics metrics = RouteMetrics.of(b.meters, b.route);
         this.route = new RouteContext<>(b.route, b.options, b.handler, b.sink, b.messages, b.codec, metrics, b.timer,
                 LogLimiter.every(RouteContext.FAILURE_LOG_WINDOW, b.timer), LogLimiter.every(RouteContext.NOTE_LOG_WINDOW, b.timer),
-                new DelayedSettles<>(b.timer, b.sink), b.holdRequeues);
+                new DelayedSettles<>(b.timer, b.sink), b.holdRequeues,
+                new HandlerObservation(b.route, b.observations));
         int bulk = b.bulkSize == null ? b.options.bulkSize() : b.bulkSize;
         this.bucket = new Bucket<>(bulk, b.options.flushTimeout(b.settings), b.timer, this::dispatch);
         this.runner = TaskRunner.virtual("aw-" + b.route, b.options.maxConcurrency().orElse(Integer.MAX_VALUE));

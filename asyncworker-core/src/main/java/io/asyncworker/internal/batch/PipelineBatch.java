@@ -34,17 +34,20 @@ final class PipelineBatch<I extends Inbound, M extends Message> implements TaskR
     private final Verdict[] early;
     /** Set once {@link #early} is complete: from then on the messages without an early verdict were handed. */
     private volatile boolean screened;
+    /** The inbound form of the messages {@link #screen()} hands on, in order (read by the observation). */
+    private final List<I> handedInbound;
 
     PipelineBatch(RouteContext<I, M> route, List<Tracked<I>> messages) {
         this.route = route;
         this.messages = messages;
         this.early = new Verdict[messages.size()];
+        this.handedInbound = new ArrayList<>(messages.size());
     }
 
     @Override
     public void run() {
         List<M> handed = screen();
-        Throwable failure = handed.isEmpty() ? null : invokeHandler(handed);
+        Throwable failure = handed.isEmpty() ? null : route.observation().observe(handedInbound, () -> invokeHandler(handed));
         if (failure != null) {
             logFailure(failure, handed.size());
         }
@@ -55,7 +58,7 @@ final class PipelineBatch<I extends Inbound, M extends Message> implements TaskR
     private List<M> screen() {
         Class<?> bodyType = route.options().bodyType().orElse(null);
         List<M> handed = new ArrayList<>(messages.size());
-        List<I> inbound = new ArrayList<>(messages.size());
+        List<I> inbound = handedInbound;
         for (int i = 0; i < messages.size(); i++) {
             Tracked<I> t = messages.get(i);
             early[i] = !t.inbound.isCurrent() ? Verdict.REQUEUE

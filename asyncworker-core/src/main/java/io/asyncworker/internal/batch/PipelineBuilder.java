@@ -12,6 +12,7 @@ import io.asyncworker.spi.MessageControl;
 import io.asyncworker.spi.SettleSink;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
@@ -28,6 +29,7 @@ public final class PipelineBuilder<I extends Inbound, M extends Message> impleme
     AsyncBatchHandler<M> handler;
     SettleSink<I> sink;
     boolean holdRequeues;
+    ObservationRegistry observations = ObservationRegistry.NOOP;
 
     /** A builder for the named route. */
     public PipelineBuilder(String route) {
@@ -85,6 +87,12 @@ public final class PipelineBuilder<I extends Inbound, M extends Message> impleme
     @Override
     public BatchPipeline.Builder<I, M> holdRequeues(boolean hold) {
         this.holdRequeues = hold;
+        return this;
+    }
+
+    @Override
+    public BatchPipeline.Builder<I, M> observations(ObservationRegistry registry) {
+        this.observations = Objects.requireNonNull(registry, "observations");
         return this;
     }
 

@@ -14,6 +14,7 @@ import io.asyncworker.Settings;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.ParkingLot;
 import io.asyncworker.spi.ManualTimerService;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -61,6 +62,19 @@ class AppLifecycleTest {
         assertThat(schedule.context.routes()).extracting(r -> r.name()).containsExactly("tick");
         assertThat(amqp.context.app()).isSameAs(app);
         app.stop();
+    }
+
+    @Test
+    void backendsGetTheObservationRegistryTheAppWasBuiltWith() {
+        ObservationRegistry observations = ObservationRegistry.create();
+        App app = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).backend(amqp)
+                .observations(observations).build();
+        app.route(RecordingBackend.route(RouteType.AMQP_RABBITMQ, "items"));
+        app.start();
+        assertThat(app.observations()).isSameAs(observations);
+        assertThat(amqp.context.observations()).isSameAs(observations);
+        app.stop();
+        assertThat(app().observations()).as("by default").isSameAs(ObservationRegistry.NOOP);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.asyncworker.http.HttpRoute;
 import io.asyncworker.http.Request;
 import io.asyncworker.http.Response;
 import io.asyncworker.spi.TaskRunner;
+import io.micrometer.observation.ObservationRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -31,14 +32,16 @@ final class Dispatcher {
 
     private final InFlight inFlight;
     private final HttpMetrics metrics;
+    private final ObservationRegistry observations;
     // One fixed name: a numbered name costs a counter and a string per request on the event loop.
     private final TaskRunner runner = TaskRunner.virtual("asyncworker-http", Integer.MAX_VALUE);
     private final Executor onVirtualThread = task -> runner.submit(task::run);
     private final TurnBatchedStarts starts = new TurnBatchedStarts(runner);
 
-    Dispatcher(InFlight inFlight, HttpMetrics metrics) {
+    Dispatcher(InFlight inFlight, HttpMetrics metrics, ObservationRegistry observations) {
         this.inFlight = inFlight;
         this.metrics = metrics;
+        this.observations = observations;
     }
 
     /** What serves one path of a route for a method. */
@@ -109,17 +112,21 @@ final class Dispatcher {
     private void run(Job job) {
         HttpRoute route = job.route;
         Request request = job.request;
+        RequestObservation observation = RequestObservation.start(observations, route.name(), request);
         CompletionStage<Response> stage;
         try {
-            stage = route.handler().handle(request);
+            stage = observation.inScope(route.name(), () -> route.handler().handle(request));
             if (stage == null) {
                 throw new IllegalStateException("handler returned null instead of a CompletionStage");
             }
         } catch (Throwable e) {
             stage = CompletableFuture.failedFuture(e);
         }
-        BiConsumer<Response, Throwable> answer = (response, error) -> job.exchange.send(job.abandoned
-                ? interrupted(route, request, error) : reply(route, request, response, error));
+        BiConsumer<Response, Throwable> answer = (response, error) -> {
+            Reply reply = job.abandoned ? interrupted(route, request, error) : reply(route, request, response, error);
+            observation.stop(reply.status(), error == null || reply.status() < 500 ? null : unwrap(error));
+            job.exchange.send(reply);
+        };
         if (stage instanceof CompletableFuture<Response> done && done.isDone()) {
             stage.whenComplete(answer);
         } else {

@@ -74,7 +74,7 @@ final class HttpBackend implements Backend {
         this.timer = context.timer();
         this.meters = context.meters();
         this.liveness = new Liveness(timer);
-        this.dispatcher = new Dispatcher(inFlight, metrics);
+        this.dispatcher = new Dispatcher(inFlight, metrics, context.observations());
         this.address = settings.get(HttpSettings.HOST) + ":" + settings.get(HttpSettings.PORT);
     }
 

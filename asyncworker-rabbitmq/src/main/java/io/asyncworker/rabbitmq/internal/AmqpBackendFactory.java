@@ -1,8 +1,10 @@
 package io.asyncworker.rabbitmq.internal;
 
+import io.asyncworker.Connection;
 import io.asyncworker.Route;
 import io.asyncworker.RouteType;
 import io.asyncworker.Setting;
+import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.rabbitmq.AmqpSettings;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendContext;
@@ -38,16 +40,28 @@ public final class AmqpBackendFactory implements BackendFactory {
         return !context.routes().isEmpty() || !context.connections().isEmpty();
     }
 
-    /** Every route names a connection that exists; one with a retry policy also one that keeps publisher confirms on. */
+    /**
+     * Checks that every route names a connection that exists, and one with a retry policy also one
+     * that keeps publisher confirms on; then hands the app's observation registry to the registered
+     * connections' publishers now, before any startup hook or HTTP handler publishes.
+     */
     @Override
     public void validate(BackendContext context) {
         for (Route r : context.routes()) {
-            AmqpRoute route = RouteConnections.amqp(r);
-            AmqpConnection connection = RouteConnections.resolve(route, context.connections());
-            if (route.options().retry().isPresent() && !ConnectionInternals.of(connection).confirms()) {
-                throw new IllegalArgumentException("route '" + route.name() + "' retries on the broker, which needs "
-                        + "publisher confirms, but connection '" + connection.name() + "' has publisherConfirms(false)");
+            checkConnection(RouteConnections.amqp(r), context);
+        }
+        for (Connection c : context.connections()) {
+            if (c instanceof AmqpConnection a) {
+                ConnectionInternals.of(a).publisher().adoptObservations(context.observations());
             }
+        }
+    }
+
+    private static void checkConnection(AmqpRoute route, BackendContext context) {
+        AmqpConnection connection = RouteConnections.resolve(route, context.connections());
+        if (route.options().retry().isPresent() && !ConnectionInternals.of(connection).confirms()) {
+            throw new IllegalArgumentException("route '" + route.name() + "' retries on the broker, which needs "
+                    + "publisher confirms, but connection '" + connection.name() + "' has publisherConfirms(false)");
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * What the backend needs of an {@link AmqpConnection} that its public API does not show: the
- * publisher and its confirm settings, for republishing failed messages (retries, parking lot).
+ * publisher and its confirm settings, for republishing failed messages (retries, parking lot) and
+ * for handing the publisher the app's observation registry.
  * {@code AmqpConnection} installs the accessor when its class initializes, so it is there for
  * every instance (the JDK's "shared secrets" pattern). Thread-safe.
  */

@@ -3,12 +3,14 @@ package io.asyncworker.rabbitmq.internal;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.micrometer.observation.ObservationRegistry;
 import io.asyncworker.rabbitmq.PublishException;
 import io.asyncworker.rabbitmq.PublishException.Failure;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +39,21 @@ public final class Publisher implements AutoCloseable {
     private final Duration confirmTimeout;
     private final PublishConnection connection;
     private final ExchangeProbe probe;
+    private final PublishObservations observations;
 
     /**
      * @param factory        makes a configured connection factory
      * @param connectionName shown in the broker's connection list
      */
-    public Publisher(Supplier<ConnectionFactory> factory, String connectionName, boolean confirms, Duration confirmTimeout) {
-        this(factory, connectionName, confirms, confirmTimeout, SLOTS);
+    public Publisher(Supplier<ConnectionFactory> factory, String connectionName, boolean confirms, Duration confirmTimeout,
+                     Optional<ObservationRegistry> observations) {
+        this(factory, connectionName, confirms, confirmTimeout, SLOTS, observations.orElse(null));
     }
 
     Publisher(Supplier<ConnectionFactory> factory, String connectionName, boolean confirms, Duration confirmTimeout,
-              int slots) {
+              int slots, ObservationRegistry observations) {
         this.confirmTimeout = confirmTimeout;
+        this.observations = new PublishObservations(observations);
         // both callbacks run on the first publish at the earliest, when the fields are set
         this.connection = new PublishConnection(factory, connectionName, confirms, slots, this::lost, this::opened);
         this.probe = new ExchangeProbe(connection, confirmTimeout);
@@ -59,8 +64,25 @@ public final class Publisher implements AutoCloseable {
         probe.reset();
     }
 
+    /** Observes this connection's publishes with the app's registry, unless the connection has its own. */
+    public void adoptObservations(ObservationRegistry appRegistry) {
+        observations.adopt(appRegistry);
+    }
+
     /** Publishes and waits for the confirm (when confirms are on), at most the confirm timeout. */
     public void publish(String exchange, String routingKey, byte[] body, AMQP.BasicProperties props, boolean mandatory) {
+        PublishObservations.Publish observed = observations.start(exchange, routingKey, props);
+        try {
+            publishObserved(exchange, routingKey, body, observed.properties(), mandatory);
+        } catch (RuntimeException e) {
+            observed.done(e);
+            throw e;
+        }
+        observed.done(null);
+    }
+
+    private void publishObserved(String exchange, String routingKey, byte[] body, AMQP.BasicProperties props,
+                                 boolean mandatory) {
         PendingPublish p = PendingPublish.of(new Outgoing(exchange, routingKey, mandatory, props, body));
         send(p);
         try {
@@ -82,7 +104,9 @@ public final class Publisher implements AutoCloseable {
      */
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, byte[] body,
                                                 AMQP.BasicProperties props, boolean mandatory) {
-        PendingPublish p = PendingPublish.chained(new Outgoing(exchange, routingKey, mandatory, props, body));
+        PublishObservations.Publish observed = observations.start(exchange, routingKey, props);
+        PendingPublish p = PendingPublish.chained(new Outgoing(exchange, routingKey, mandatory, observed.properties(), body));
+        p.done().whenComplete((ignored, failure) -> observed.done(failure)); // the caller gets p.done() itself
         send(p);
         return p.done();
     }

@@ -46,6 +46,7 @@ final class RouteRuntime {
                 .options(route.options()).bulkSize(bulk).settings(ctx.settings())
                 .timer(ctx.timer()).meters(ctx.meters()).codec(connection.config().codec())
                 .messages(AmqpMessage::new).handler(route.handler()).holdRequeues(true)
+                .observations(ctx.observations())
                 .sink(sink(ctx))
                 .build();
         if (retries != null) {

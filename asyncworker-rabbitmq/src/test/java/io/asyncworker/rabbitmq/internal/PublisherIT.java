@@ -48,7 +48,7 @@ class PublisherIT {
         admin = f.newConnection("aw-test-admin");
         adminChannel = admin.createChannel();
         adminChannel.queueDeclare(queue, true, false, false, null);
-        publisher = new Publisher(() -> factory(), "aw-test-publisher", true, Duration.ofSeconds(30), 1);
+        publisher = new Publisher(() -> factory(), "aw-test-publisher", true, Duration.ofSeconds(30), 1, null);
         log.start();
         logger.addAppender(log);
     }

@@ -1,9 +1,12 @@
 package io.asyncworker.scheduler.internal;
 
 import io.asyncworker.App;
+import io.asyncworker.observation.AsyncWorkerObservations;
 import io.asyncworker.scheduler.internal.ScheduleMetrics.Result;
 import io.asyncworker.spi.TaskRunner;
 import io.asyncworker.spi.TimerService;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One due run of a schedule and its execution on its own virtual thread: records the lateness,
@@ -41,6 +45,8 @@ final class ScheduledRun implements TaskRunner.Task {
     private Env env;
     private Completion completion;
     private volatile boolean abandoned;
+    /** Why the run failed; set on the run's thread. */
+    private Throwable failure;
 
     ScheduledRun(Instant due, boolean regular) {
         this.due = due;
@@ -76,9 +82,34 @@ final class ScheduledRun implements TaskRunner.Task {
         long start = env.timer().nanoTime();
         Result result = Result.ERROR;
         try {
-            result = invoke(env);
+            result = observed(env);
         } finally {
             completion.completed(this, result, Duration.ofNanos(env.timer().nanoTime() - start));
+        }
+    }
+
+    /**
+     * Invokes the task with the schedule's name in the MDC and, when the app observes, as an
+     * observation in scope on this thread (SPEC §16).
+     */
+    private Result observed(Env env) {
+        String name = env.route().name();
+        ObservationRegistry registry = env.app().observations();
+        Observation observation = registry.isNoop() ? Observation.NOOP
+                : Observation.createNotStarted(AsyncWorkerObservations.SCHEDULE, registry).contextualName("schedule " + name)
+                        .lowCardinalityKeyValue(AsyncWorkerObservations.SCHEDULE_NAME, name).start();
+        MDC.put(AsyncWorkerObservations.MDC_ROUTE, name);
+        try (Observation.Scope ignored = observation.openScope()) {
+            return invoke(env);
+        } finally {
+            MDC.remove(AsyncWorkerObservations.MDC_ROUTE);
+            if (!observation.isNoop()) {
+                observation.lowCardinalityKeyValue(AsyncWorkerObservations.RESULT, failure == null ? "success" : "error");
+                if (failure != null) {
+                    observation.error(failure);
+                }
+                observation.stop();
+            }
         }
     }
 
@@ -111,6 +142,7 @@ final class ScheduledRun implements TaskRunner.Task {
     }
 
     private Result failed(Env env, Throwable e) {
+        failure = e;
         if (abandoned) {
             LOG.warn("schedule '{}': run {} was interrupted by the stop: {}", env.route().name(), this, e.toString());
             return Result.INTERRUPTED;

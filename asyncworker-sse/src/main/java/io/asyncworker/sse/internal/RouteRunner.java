@@ -38,10 +38,11 @@ final class RouteRunner implements SettleSink<SseEvent> {
         this.parked = new ParkedEvents(route.name(), ctx.timer());
         this.pipeline = BatchPipeline.<SseEvent, SseMessage>builder(route.name())
                 .options(route.options()).settings(ctx.settings()).timer(ctx.timer()).meters(ctx.meters())
-                .codec(route.codec()).messages(DefaultSseMessage::new).handler(route.handler()).sink(this).build();
+                .codec(route.codec()).messages(DefaultSseMessage::new).handler(route.handler())
+                .observations(ctx.observations()).sink(this).build();
         for (String source : route.sources()) {
             StreamSpec spec = StreamSpec.of(route, connection, source, ctx.settings());
-            streams.add(new SseStream(spec, client, vertx.getOrCreateContext(), ctx.timer(), pipeline));
+            streams.add(new SseStream(spec, client, vertx.getOrCreateContext(), ctx.timer(), pipeline, ctx.observations()));
         }
     }
 

@@ -8,6 +8,7 @@ import io.asyncworker.spi.FlushReason;
 import io.asyncworker.spi.Backoff;
 import io.asyncworker.spi.TimerService;
 import io.asyncworker.sse.SseMessage;
+import io.micrometer.observation.ObservationRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -60,7 +61,7 @@ final class SseStream implements StreamConnector.Outcome {
     private Cancellable reconnectTimer;
 
     SseStream(StreamSpec spec, HttpClient client, Context context, TimerService timer,
-              BatchPipeline<SseEvent, SseMessage> pipeline) {
+              BatchPipeline<SseEvent, SseMessage> pipeline, ObservationRegistry observations) {
         this.spec = spec;
         this.context = context;
         this.timer = timer;
@@ -68,7 +69,7 @@ final class SseStream implements StreamConnector.Outcome {
         this.tracker = new ResumeTracker(spec.lastEventId());
         this.health = new StreamHealth(spec, pipeline.metrics());
         this.flow = new FlowControl(spec.highWater());
-        this.connector = new StreamConnector(spec, client, gen -> gen == generation, this);
+        this.connector = new StreamConnector(spec, client, gen -> gen == generation, this, observations);
         this.reconnects = new Reconnects(spec.backoff(), timer);
         this.losses = new LossLog(timer, spec.route(), spec.url());
         this.events = new StreamEvents(spec.listener(), new StreamControl(this, spec, tracker), timer);

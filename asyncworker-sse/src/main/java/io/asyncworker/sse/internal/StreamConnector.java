@@ -1,9 +1,12 @@
 package io.asyncworker.sse.internal;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ final class StreamConnector {
     private final HttpClient client;
     private final IntPredicate isCurrent;
     private final Outcome outcome;
+    private final ObservationRegistry observations;
     private String currentUrl;
     private String currentMethod;
     private boolean withBody;
@@ -40,8 +44,10 @@ final class StreamConnector {
     private HttpClientRequest request;
 
     /** @param isCurrent whether a generation is still the stream's live attempt */
-    StreamConnector(StreamSpec spec, HttpClient client, IntPredicate isCurrent, Outcome outcome) {
+    StreamConnector(StreamSpec spec, HttpClient client, IntPredicate isCurrent, Outcome outcome,
+                    ObservationRegistry observations) {
         this.spec = spec;
+        this.observations = observations;
         this.client = client;
         this.isCurrent = isCurrent;
         this.outcome = outcome;
@@ -64,8 +70,12 @@ final class StreamConnector {
     /** Sends the request of attempt {@code gen}, resuming after {@code resumeId}. */
     void send(int gen, String resumeId) {
         warnIfUnsendable(resumeId);
+        Observation attempt = Observation.NOOP;
         try {
-            client.request(spec.requestOptions(currentUrl, currentMethod, withBody, resumeId))
+            RequestOptions options = spec.requestOptions(currentUrl, currentMethod, withBody, resumeId);
+            attempt = ConnectObservation.start(observations, spec.route(), currentMethod, currentUrl, options.getHeaders());
+            Observation observed = attempt;
+            client.request(options)
                     .compose(req -> {
                         if (!isCurrent.test(gen)) {
                             req.reset();
@@ -76,12 +86,15 @@ final class StreamConnector {
                     })
                     .onComplete(ar -> {
                         if (ar.succeeded()) {
+                            ConnectObservation.stop(observed, ar.result().statusCode(), null);
                             onResponse(gen, ar.result());
                         } else {
+                            ConnectObservation.stop(observed, 0, ar.cause());
                             outcome.failed(gen, "cannot open " + currentUrl + ": " + describe(ar.cause()));
                         }
                     });
         } catch (RuntimeException e) {
+            ConnectObservation.stop(attempt, 0, e);
             outcome.failed(gen, "cannot request " + currentUrl + ": " + describe(e));
         }
     }

@@ -33,7 +33,7 @@ final class MemoryRoute implements Subscription.Target {
                 .options(route.options()).bulkSize(Math.min(route.options().bulkSize(), broker.prefetch()))
                 .settings(ctx.settings()).timer(ctx.timer()).meters(ctx.meters()).codec(broker.codec())
                 .messages(MemoryMessage::new).handler(route.handler()).holdRequeues(true)
-                .sink(new MemorySettler(route.name()))
+                .observations(ctx.observations()).sink(new MemorySettler(route.name()))
                 .build();
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * asyncworker: one AmqpRoute with the given bulk size on a connection with the given prefetch; the
  * handler decodes each body with Jackson ({@code m.body(Item.class)}) and leaves the acks to the
  * framework (onSuccess ACK). Settings are the defaults, except the HTTP port (random), so the
- * built-in /metrics and /health server runs as it would in production.
+ * built-in /metrics and /health server runs as it would in production. With {@code tracing=on} the app
+ * is traced ({@link TracedApp}).
  */
 public final class AsyncworkerConsumer {
     private AsyncworkerConsumer() {
@@ -27,7 +28,7 @@ public final class AsyncworkerConsumer {
         AtomicLong seen = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         Drain drain = new Drain();
-        App app = App.create(settings());
+        App app = App.builder().settings(settings()).observations(TracedApp.observations(params)).build();
         app.connection(connection(params.getInt("prefetch")));
         app.route(AmqpRoute.consume(params.get("queue")).bulkSize(params.getInt("bulk"))
                 .handler(batch -> {

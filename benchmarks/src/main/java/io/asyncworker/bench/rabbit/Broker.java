@@ -43,12 +43,22 @@ public final class Broker implements AutoCloseable {
      * confirms, and returns once the broker reports them all ready in the queue.
      */
     public void fill(String queue, int count, int size) throws Exception {
+        fill(queue, count, size, false);
+    }
+
+    /**
+     * The same routine; with {@code traced} every message carries a W3C {@code traceparent} header
+     * of a producer span of its own, as messages of a traced publisher do.
+     */
+    public void fill(String queue, int count, int size, boolean traced) throws Exception {
         try (Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder()
                     .contentType("application/json").build();
             for (int i = 0; i < count; i++) {
-                channel.basicPublish("", queue, props, body(i, size));
+                AMQP.BasicProperties p = traced ? props.builder().headers(java.util.Map.of("traceparent", traceparent(i))).build()
+                        : props;
+                channel.basicPublish("", queue, p, body(i, size));
                 if (i % 2000 == 1999) {
                     channel.waitForConfirmsOrDie(60_000);
                 }
@@ -59,6 +69,12 @@ public final class Broker implements AutoCloseable {
         if (ready != count) {
             throw new IllegalStateException("queue " + queue + " holds " + ready + " messages, expected " + count);
         }
+    }
+
+    private static String traceparent(int i) {
+        UUID trace = UUID.randomUUID();
+        return String.format("00-%016x%016x-%016x-01", trace.getMostSignificantBits(), trace.getLeastSignificantBits(),
+                (long) i + 1);
     }
 
     public long messageCount(String queue) throws Exception {

@@ -7,16 +7,19 @@ import java.util.Map;
 /**
  * Times a drain. {@code rate} runs from the first delivery seen (or, for PerfTest, the moment it
  * starts its consumer) to the last message handled; {@code e2eRate} and {@code cpu} run from just
- * before the client is created (connection set-up, class loading and JIT included).
+ * before the client is created (connection set-up, class loading and JIT included); {@code steadyCpu}
+ * runs over the same span as {@code rate}.
  */
 public final class Drain {
     private final long startNanos = System.nanoTime();
     private final long startCpu = Probe.processCpuNanos();
     private volatile long firstNanos;
+    private volatile long firstCpu;
 
     /** Marks the start of steady consumption; later calls do nothing. Any thread. */
     public void started() {
         if (firstNanos == 0) {
+            firstCpu = Probe.processCpuNanos();
             firstNanos = System.nanoTime();
         }
     }
@@ -29,7 +32,9 @@ public final class Drain {
         result.put("messages", messages);
         result.put("rate", messages / steady);
         result.put("e2eRate", messages / seconds);
-        result.put("cpu", (Probe.processCpuNanos() - startCpu) / 1e9);
+        long cpu = Probe.processCpuNanos();
+        result.put("cpu", (cpu - startCpu) / 1e9);
+        result.put("steadyCpu", (cpu - (firstNanos == 0 ? startCpu : firstCpu)) / 1e9);
         return result;
     }
 }
