@@ -41,7 +41,7 @@ class BatchPipelineObservationTest {
 
     static final class Handed extends PipelineMessage {
         Handed(Msg m, MessageControl control) {
-            super(control);
+            super(m, control);
         }
     }
 

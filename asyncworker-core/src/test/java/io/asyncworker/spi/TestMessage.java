@@ -8,13 +8,9 @@ final class TestMessage extends PipelineMessage {
     final int n;
 
     TestMessage(TestInbound inbound, MessageControl control) {
-        super(control);
+        super(inbound, control);
         this.inbound = inbound;
         this.n = inbound.n;
-    }
-
-    <T> T body(Class<T> type) {
-        return decode(type);
     }
 
     @Override

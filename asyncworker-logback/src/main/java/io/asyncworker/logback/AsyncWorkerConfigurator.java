@@ -38,7 +38,8 @@ public final class AsyncWorkerConfigurator extends ContextAwareBase implements C
     public static final List<String> QUIET_LOGGERS = List.of("io.netty", "io.vertx", "com.rabbitmq",
             "io.micrometer", "com.cronutils", "org.testcontainers", "com.github.dockerjava");
 
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n";
+    /** The line: time, level, thread, logger, message, then the MDC ({@code route}, {@code traceId}, ...) in braces when set. */
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%replace( {%X}){' \\{\\}', ''}%n";
 
     private final Function<String, String> lookup;
 

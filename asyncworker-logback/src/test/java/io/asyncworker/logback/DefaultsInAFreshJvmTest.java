@@ -45,6 +45,14 @@ class DefaultsInAFreshJvmTest {
     }
 
     @Test
+    void theLogContextFollowsTheMessageWhenSetAndNothingWhenNot() throws Exception {
+        String out = run(Map.of());
+
+        assertThat(out).contains("com.acme.probe - in a handler {route=orders}");
+        assertThat(out).contains("com.acme.probe - app info" + System.lineSeparator());
+    }
+
+    @Test
     void asyncworkerLogLevelAppliesWithoutAnyConfigurationFile() throws Exception {
         String out = run(Map.of(AsyncWorkerConfigurator.LEVEL_VARIABLE, "DEBUG"));
 

@@ -19,5 +19,8 @@ final class LoggingProbe {
         netty.warn("netty warn");
         app.debug("app debug");
         app.info("app info");
+        org.slf4j.MDC.put("route", "orders");
+        app.info("in a handler");
+        org.slf4j.MDC.clear();
     }
 }

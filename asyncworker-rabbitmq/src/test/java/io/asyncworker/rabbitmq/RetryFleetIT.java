@@ -122,11 +122,12 @@ class RetryFleetIT {
 
     @Test
     void messagesWaitingInADelayQueueSurviveTheirWorkerBeingKilled() throws Exception {
-        apps.alsoDelete(queue + ".retry.5s", queue + ".parking-lot");
-        Path there = child(3, 5_000, "fail-first");
+        apps.alsoDelete(queue + ".retry.10s", queue + ".parking-lot");
+        Path there = child(3, 10_000, "fail-first");
         TestBroker.publish(queue, 50);
-        await().atMost(Duration.ofSeconds(20)).until(() -> TestBroker.messageCount(queue + ".retry.5s") == 50);
-        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(TestBroker.brokerCounts("/", queue))
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestBroker.messageCount(queue + ".retry.10s") == 50);
+        // The retries wait 10 s: time for rabbitmqctl, slow on a loaded machine, to look before they come back.
+        await().atMost(Duration.ofSeconds(7)).untilAsserted(() -> assertThat(TestBroker.brokerCounts("/", queue))
                 .as("waiting retries hold no prefetch slot: nothing unacked").containsExactly(0, 0, 1));
         Process worker = children.get(0);
         worker.destroyForcibly(); // SIGKILL: no graceful stop, no ack or publish after this
@@ -134,13 +135,13 @@ class RetryFleetIT {
         assertThat(handledBy(there)).extracting(Handled::attempt).containsOnly(1);
 
         List<Handled> here = new CopyOnWriteArrayList<>();
-        worker(RetryWorkerMain.policy(3, 5_000), here, false);
+        worker(RetryWorkerMain.policy(3, 10_000), here, false);
         await().atMost(Duration.ofSeconds(30)).until(() -> here.size() == 50);
         assertThat(attempts(here)).containsOnlyKeys(IntStream.range(0, 50).mapToObj(i -> "m" + i).toList())
                 .allSatisfy((id, tries) -> assertThat(tries).containsExactly(2));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(TestBroker.brokerCounts("/", queue)).containsExactly(0, 0, 1));
-        assertThat(TestBroker.messageCount(queue + ".retry.5s")).isZero();
+        assertThat(TestBroker.messageCount(queue + ".retry.10s")).isZero();
         assertThat(TestBroker.messageCount(queue + ".parking-lot")).isZero();
     }
 

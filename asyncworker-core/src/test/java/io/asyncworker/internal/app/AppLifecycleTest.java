@@ -264,6 +264,16 @@ class AppLifecycleTest {
 
     @Test
     void stopDuringStartWaitsAndTheStartEndsStoppedInsteadOfThrowing() throws Exception {
+        interruptStart(App::stop);
+    }
+
+    @Test
+    void closeDuringStartWaitsAndTheStartEndsStoppedInsteadOfThrowing() throws Exception {
+        interruptStart(App::close);
+    }
+
+    /** Starts an app whose startup hook waits, calls {@code stopper} meanwhile, then lets the hook go on. */
+    private void interruptStart(java.util.function.Consumer<App> stopper) throws Exception {
         java.util.concurrent.CountDownLatch inHook = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         App app = app();
@@ -271,15 +281,17 @@ class AppLifecycleTest {
             inHook.countDown();
             release.await();
         });
-        Thread starter = Thread.ofPlatform().start(app::start);
+        java.util.concurrent.CompletableFuture<Void> start = java.util.concurrent.CompletableFuture.runAsync(app::start);
         inHook.await();
-        Thread stopper = Thread.ofPlatform().start(app::stop);
-        await().until(() -> stopper.getState() == Thread.State.WAITING);
+        java.util.concurrent.atomic.AtomicReference<Throwable> stopFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread stopping = Thread.ofPlatform().uncaughtExceptionHandler((t, e) -> stopFailure.set(e))
+                .start(() -> stopper.accept(app));
+        await().until(() -> stopping.getState() == Thread.State.WAITING);
         release.countDown();
-        starter.join(5_000);
-        stopper.join(5_000);
-        assertThat(starter.isAlive()).isFalse();
-        assertThat(stopper.isAlive()).isFalse();
+        assertThat(start).as("start() returns normally").succeedsWithin(java.time.Duration.ofSeconds(5));
+        stopping.join(5_000);
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(stopFailure.get()).as("the stop returns normally").isNull();
         assertThat(app.isRunning()).isFalse();
         assertThat(journal).as("the start was cut short before any backend").doesNotContain("AMQP_RABBITMQ start");
     }

@@ -4,36 +4,14 @@ import com.rabbitmq.client.AMQP;
 import io.asyncworker.rabbitmq.RabbitMQMessage;
 import io.asyncworker.spi.MessageControl;
 import io.asyncworker.spi.PipelineMessage;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** The handler's view of a {@link Delivery}: its accessors, and the pipeline's decisions and decoding. */
 final class AmqpMessage extends PipelineMessage implements RabbitMQMessage {
     private final Delivery delivery;
 
     AmqpMessage(Delivery delivery, MessageControl control) {
-        super(control);
+        super(delivery, control);
         this.delivery = delivery;
-    }
-
-    @Override
-    public <T> T body(Class<T> type) {
-        return decode(type);
-    }
-
-    @Override
-    public String bodyAsString() {
-        return new String(delivery.payload(), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public byte[] bodyBytes() {
-        return delivery.payload();
-    }
-
-    @Override
-    public Map<String, Object> headers() {
-        return delivery.headers();
     }
 
     @Override
@@ -49,11 +27,6 @@ final class AmqpMessage extends PipelineMessage implements RabbitMQMessage {
     @Override
     public boolean redelivered() {
         return delivery.envelope().isRedeliver();
-    }
-
-    @Override
-    public long deliveryCount() {
-        return delivery.deliveryCount();
     }
 
     @Override
@@ -76,8 +49,4 @@ final class AmqpMessage extends PipelineMessage implements RabbitMQMessage {
         return delivery.deliveryTag();
     }
 
-    @Override
-    public String toString() {
-        return delivery.toString();
-    }
 }

@@ -11,7 +11,7 @@ final class DefaultSseMessage extends PipelineMessage implements SseMessage {
     private final SseEvent event;
 
     DefaultSseMessage(SseEvent event, MessageControl control) {
-        super(control);
+        super(event, control);
         this.event = event;
     }
 
@@ -32,7 +32,7 @@ final class DefaultSseMessage extends PipelineMessage implements SseMessage {
 
     @Override
     public <T> T body(Class<T> type) {
-        return type == String.class ? type.cast(event.data()) : decode(type);
+        return type == String.class ? type.cast(event.data()) : super.body(type);
     }
 
     @Override
@@ -45,13 +45,4 @@ final class DefaultSseMessage extends PipelineMessage implements SseMessage {
         return event.source();
     }
 
-    @Override
-    public long deliveryCount() {
-        return event.deliveryCount();
-    }
-
-    @Override
-    public String toString() {
-        return event.toString();
-    }
 }
