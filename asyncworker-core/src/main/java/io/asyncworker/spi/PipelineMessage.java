@@ -21,7 +21,11 @@ import java.util.Optional;
 public abstract class PipelineMessage implements Message {
     private final MessageControl control;
 
-    /** @param control the pipeline's half of this message, given to the message factory */
+    /**
+     * Wraps the pipeline's control of one message.
+     *
+     * @param control the pipeline's half of this message, given to the message factory
+     */
     protected PipelineMessage(MessageControl control) {
         this.control = Objects.requireNonNull(control, "control");
     }
@@ -51,7 +55,14 @@ public abstract class PipelineMessage implements Message {
         return control.decision();
     }
 
-    /** The body decoded with the route's codec (see {@link MessageControl#body(Class)}). */
+    /**
+     * The body decoded with the route's codec (see {@link MessageControl#body(Class)}).
+     *
+     * @param <T> the type to decode into
+     * @param type the class to decode into
+     * @return the decoded body
+     * @throws io.asyncworker.DecodeException when the body is not a valid {@code type}
+     */
     protected final <T> T decode(Class<T> type) {
         return control.body(type);
     }
