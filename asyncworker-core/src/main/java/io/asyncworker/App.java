@@ -29,12 +29,21 @@ import java.util.Optional;
  */
 public interface App extends AutoCloseable {
 
-    /** An app with settings from the process's {@code ASYNCWORKER_*} variables. */
+    /**
+     * An app with settings from the process's {@code ASYNCWORKER_*} variables.
+     *
+     * @return a new, unstarted app
+     */
     static App create() {
         return create(Settings.fromEnv());
     }
 
-    /** An app with the given settings and the system clock. */
+    /**
+     * An app with the given settings and the system clock.
+     *
+     * @param settings the settings the app and its backends read their options from
+     * @return a new, unstarted app
+     */
     static App create(Settings settings) {
         return builder().settings(settings).build();
     }
@@ -42,6 +51,8 @@ public interface App extends AutoCloseable {
     /**
      * A builder for an app whose infrastructure is given rather than found: settings, the clock and
      * timer (e.g. a {@code ManualTimerService} in tests), backends not on the class path.
+     *
+     * @return a new builder with every part at its default
      */
     static Builder builder() {
         return new io.asyncworker.internal.app.AppBuilder();
@@ -56,13 +67,28 @@ public interface App extends AutoCloseable {
      * }</pre>
      */
     interface Builder {
-        /** The settings; default {@link Settings#fromEnv()}. */
+        /**
+         * The settings; default {@link Settings#fromEnv()}.
+         *
+         * @param settings the settings the app and its backends read their options from
+         * @return this builder
+         */
         Builder settings(Settings settings);
 
-        /** The clock and timer of every timing rule; default the system's. The app closes it. */
+        /**
+         * The clock and timer of every timing rule; default the system's. The app closes it.
+         *
+         * @param timer the timer service; closed when the app is closed
+         * @return this builder
+         */
         Builder timer(TimerService timer);
 
-        /** Uses this backend for its route type instead of the one found on the class path. */
+        /**
+         * Uses this backend for its route type instead of the one found on the class path.
+         *
+         * @param factory the backend, which replaces the class path's one for {@link BackendFactory#type()}
+         * @return this builder
+         */
         Builder backend(BackendFactory factory);
 
         /**
@@ -85,6 +111,7 @@ public interface App extends AutoCloseable {
         /**
          * Builds the app.
          *
+         * @return the new, unstarted app
          * @throws IllegalArgumentException when a setting of a given backend is invalid
          */
         App build();
@@ -93,6 +120,8 @@ public interface App extends AutoCloseable {
     /**
      * Registers a route.
      *
+     * @param route the route, built by its backend's builder
+     * @return this app
      * @throws IllegalArgumentException when another route has the same name
      * @throws IllegalStateException    after {@link #start()}
      */
@@ -101,20 +130,38 @@ public interface App extends AutoCloseable {
     /**
      * Registers a connection; the only one of its type is every route's default.
      *
+     * @param connection the connection, used by the routes that name it or by default
+     * @return this app
      * @throws IllegalArgumentException when another connection of its type has the same name
      * @throws IllegalStateException    after {@link #start()}
      */
     App connection(Connection connection);
 
-    /** Adds a hook run at start, before any backend, in registration order. */
+    /**
+     * Adds a hook run at start, before any backend, in registration order.
+     *
+     * @param hook the hook, given this app; one that throws fails {@link #start()}
+     * @return this app
+     * @throws IllegalStateException after {@link #start()}
+     */
     App onStartup(LifecycleHook hook);
 
-    /** Adds a hook run at stop, after every batch drained, in reverse registration order. */
+    /**
+     * Adds a hook run at stop, after every batch drained, in reverse registration order.
+     *
+     * @param hook the hook, given this app
+     * @return this app
+     * @throws IllegalStateException after {@link #start()}
+     */
     App onShutdown(LifecycleHook hook);
 
     /**
      * Stores app state; allowed until the startup hooks are done.
      *
+     * @param <T> the type of the value
+     * @param key the key to store the value under; a later put with the same key replaces it
+     * @param value the value
+     * @return this app
      * @throws IllegalStateException once the app has started
      */
     <T> App put(Key<T> key, T value);
@@ -122,6 +169,9 @@ public interface App extends AutoCloseable {
     /**
      * Reads app state.
      *
+     * @param <T> the type of the value
+     * @param key the key the value was stored under
+     * @return the value stored under the key
      * @throws java.util.NoSuchElementException naming the key when nothing is stored under it
      */
     <T> T get(Key<T> key);
@@ -129,13 +179,17 @@ public interface App extends AutoCloseable {
     /**
      * Reads app state, or a value a backend publishes while it runs (e.g. {@code HttpAddress.KEY});
      * empty when nothing is stored under the key.
+     *
+     * @param <T> the type of the value
+     * @param key the key the value was stored or published under
+     * @return the value, or empty
      */
     <T> Optional<T> find(Key<T> key);
 
-    /** The app's settings. */
+    /** {@return the app's settings} */
     Settings settings();
 
-    /** The meter registry every backend reports to; add registries to it to export. */
+    /** {@return the meter registry every backend reports to; add registries to it to export} */
     CompositeMeterRegistry meters();
 
     /**
@@ -144,10 +198,10 @@ public interface App extends AutoCloseable {
      */
     ObservationRegistry observations();
 
-    /** The registered routes, in order. */
+    /** {@return the registered routes, in order} */
     List<Route> routes();
 
-    /** The registered connections, in order. */
+    /** {@return the registered connections, in order} */
     List<Connection> connections();
 
     /**
@@ -168,7 +222,7 @@ public interface App extends AutoCloseable {
      */
     List<ParkingLot> parkingLots();
 
-    /** A snapshot of every backend component's state. */
+    /** {@return a snapshot of every backend component's state} */
     Health health();
 
     /**
@@ -190,6 +244,6 @@ public interface App extends AutoCloseable {
     /** Starts, waits for SIGTERM or SIGINT (or {@link #stop()} from elsewhere), then stops. */
     void run();
 
-    /** Whether the app has started and is not stopping. */
+    /** {@return whether the app has started and is not stopping} */
     boolean isRunning();
 }

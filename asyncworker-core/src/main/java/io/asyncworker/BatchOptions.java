@@ -42,48 +42,53 @@ public final class BatchOptions {
         this.retry = b.retry;
     }
 
-    /** A builder with every option at its default. */
+    /** {@return a builder with every option at its default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The options with every default. */
+    /** {@return the options with every default} */
     public static BatchOptions defaults() {
         return builder().build();
     }
 
-    /** The largest batch a handler receives. */
+    /** {@return the largest batch a handler receives} */
     public int bulkSize() {
         return bulkSize == null ? DEFAULT_BULK_SIZE : bulkSize;
     }
 
-    /** The flush timeout set in code; empty means the settings' {@code flushTimeout()}. */
+    /** {@return the flush timeout set in code; empty means the settings' {@code flushTimeout()}} */
     public Optional<Duration> flushTimeout() {
         return Optional.ofNullable(flushTimeout);
     }
 
-    /** The effective flush timeout under the given settings. */
+    /**
+     * The effective flush timeout under the given settings.
+     *
+     * @param settings the settings whose {@code flushTimeout()} applies when none was set in code
+     * @return the timeout set in code, else the settings' one
+     */
     public Duration flushTimeout(Settings settings) {
         return flushTimeout != null ? flushTimeout : settings.flushTimeout();
     }
 
-    /** The action for messages without an explicit decision when the handler returns. */
+    /** {@return the action for messages without an explicit decision when the handler returns} */
     public Action onSuccess() {
         return onSuccess == null ? Action.ACK : onSuccess;
     }
 
-    /** The action for messages without an explicit decision when the handler throws. */
+    /** {@return the action for messages without an explicit decision when the handler throws} */
     public Action onException() {
         return onException == null ? Action.REQUEUE : onException;
     }
 
-    /** How many batches of the route may run at once; empty means bounded by flow control only. */
+    /** {@return how many batches of the route may run at once; empty means bounded by flow control only} */
     public OptionalInt maxConcurrency() {
         Integer max = maxConcurrency != null ? maxConcurrency : defaultMaxConcurrency;
         return max == null ? OptionalInt.empty() : OptionalInt.of(max);
     }
 
-    /** A message delivered this many times is rejected instead of requeued; empty means no limit. */
+    /** {@return the delivery count from which a message is rejected instead of requeued; empty means no limit} */
     public OptionalInt maxDeliveries() {
         return maxDeliveries == null ? OptionalInt.empty() : OptionalInt.of(maxDeliveries);
     }
@@ -91,6 +96,8 @@ public final class BatchOptions {
     /**
      * The type every body is decoded into before the handler runs, if declared: a body that does not
      * decode (a JSON {@code null} included) is rejected, logged and counted, and never handled.
+     *
+     * @return the declared body type, or empty when bodies are decoded only when the handler asks
      */
     public Optional<Class<?>> bodyType() {
         return Optional.ofNullable(bodyType);
@@ -104,7 +111,12 @@ public final class BatchOptions {
         return Optional.ofNullable(retry);
     }
 
-    /** The effective options with their origins, for {@link Route#describe(Settings)}. */
+    /**
+     * The effective options with their origins, for {@link Route#describe(Settings)}.
+     *
+     * @param settings the settings that supply the defaults not set in code
+     * @return one entry per option, with its value and where it came from
+     */
     public List<RouteOption> describe(Settings settings) {
         List<RouteOption> out = new ArrayList<>();
         out.add(option("bulkSize", bulkSize(), bulkSize));
@@ -151,19 +163,36 @@ public final class BatchOptions {
         private Builder() {
         }
 
-        /** The largest batch, at least 1. */
+        /**
+         * The largest batch, at least 1.
+         *
+         * @param size the most messages per batch
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code bulkSize} when it is below 1
+         */
         public Builder bulkSize(int size) {
             this.bulkSize = Checks.atLeast("bulkSize", size, 1);
             return this;
         }
 
-        /** How long a batch may wait for more messages after its first one arrived; positive. */
+        /**
+         * How long a batch may wait for more messages after its first one arrived; positive.
+         *
+         * @param timeout the longest wait for a batch to fill
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code flushTimeout} when it is not positive
+         */
         public Builder flushTimeout(Duration timeout) {
             this.flushTimeout = Checks.positive("flushTimeout", timeout);
             return this;
         }
 
-        /** The action when the handler returns; default {@link Action#ACK}. */
+        /**
+         * The action when the handler returns; default {@link Action#ACK}.
+         *
+         * @param action the action for the messages the handler left undecided
+         * @return this builder
+         */
         public Builder onSuccess(Action action) {
             this.onSuccess = Objects.requireNonNull(action, "onSuccess");
             return this;
@@ -172,6 +201,8 @@ public final class BatchOptions {
         /**
          * The action when the handler throws; default {@link Action#REQUEUE}.
          *
+         * @param action the action for the messages the handler left undecided
+         * @return this builder
          * @throws IllegalArgumentException when a retry policy is set: it decides failed messages
          */
         public Builder onException(Action action) {
@@ -183,7 +214,13 @@ public final class BatchOptions {
             return this;
         }
 
-        /** How many batches may run at once, at least 1; {@code 1} means strictly one at a time. */
+        /**
+         * How many batches may run at once, at least 1; {@code 1} means strictly one at a time.
+         *
+         * @param max the most batches in flight
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code maxConcurrency} when it is below 1
+         */
         public Builder maxConcurrency(int max) {
             this.maxConcurrency = Checks.atLeast("maxConcurrency", max, 1);
             return this;
@@ -192,19 +229,34 @@ public final class BatchOptions {
         /**
          * The backend's own default for {@link #maxConcurrency(int)}, e.g. 1 for an ordered stream;
          * shown with the origin {@code DEFAULT}. At least 1.
+         *
+         * @param max the backend's default limit of batches in flight
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code maxConcurrency} when it is below 1
          */
         public Builder defaultMaxConcurrency(int max) {
             this.defaultMaxConcurrency = Checks.atLeast("maxConcurrency", max, 1);
             return this;
         }
 
-        /** Reject instead of requeue a message delivered this many times; at least 1. */
+        /**
+         * Reject instead of requeue a message delivered this many times; at least 1.
+         *
+         * @param max the delivery count from which a failed message is rejected
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code maxDeliveries} when it is below 1
+         */
         public Builder maxDeliveries(int max) {
             this.maxDeliveries = Checks.atLeast("maxDeliveries", max, 1);
             return this;
         }
 
-        /** Decodes every body into this type before the handler runs (see {@link BatchOptions#bodyType()}). */
+        /**
+         * Decodes every body into this type before the handler runs (see {@link BatchOptions#bodyType()}).
+         *
+         * @param type the class every body is decoded into
+         * @return this builder
+         */
         public Builder bodyType(Class<?> type) {
             this.bodyType = Objects.requireNonNull(type, "bodyType");
             return this;
@@ -230,7 +282,11 @@ public final class BatchOptions {
         private static final String EXCLUSIVE = "retry and onException exclude each other: with a retry policy the "
                 + "undecided messages of a failed batch are retried, then parked; leave onException out";
 
-        /** Copies the options into an immutable value. */
+        /**
+         * Copies the options into an immutable value.
+         *
+         * @return the options
+         */
         public BatchOptions build() {
             return new BatchOptions(this);
         }

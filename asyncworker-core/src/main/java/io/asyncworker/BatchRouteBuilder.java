@@ -23,36 +23,71 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
     private String name;
     private ConnectionChoice<C> connection = ConnectionChoice.none();
 
-    /** @param defaultName the route's name unless {@link #name(String)} sets one */
+    /**
+     * Starts a builder with every batch option at its default.
+     *
+     * @param defaultName the route's name unless {@link #name(String)} sets one
+     */
     protected BatchRouteBuilder(String defaultName) {
         this.name = Checks.notBlank("name", defaultName);
     }
 
-    /** This builder, typed. */
+    /**
+     * This builder, typed.
+     *
+     * @return {@code this}, as the backend's builder type
+     */
     protected abstract B self();
 
-    /** Builds the route from this builder's values and the handler. */
+    /**
+     * Builds the route from this builder's values and the handler.
+     *
+     * @param handler the route's handler; a blocking one arrives here adapted by {@link AsyncBatchHandler#of}
+     * @return the finished, immutable route
+     */
     protected abstract R build(AsyncBatchHandler<M> handler);
 
-    /** The route's unique name in logs, metrics and health. */
+    /**
+     * The route's unique name in logs, metrics and health.
+     *
+     * @param name the name, not blank
+     * @return this builder
+     * @throws IllegalArgumentException naming {@code name} when it is blank
+     */
     public B name(String name) {
         this.name = Checks.notBlank("name", name);
         return self();
     }
 
-    /** Uses the registered connection with this name. */
+    /**
+     * Uses the registered connection with this name.
+     *
+     * @param name the name the connection is registered under with {@link App#connection(Connection)}
+     * @return this builder
+     */
     public B connection(String name) {
         this.connection = ConnectionChoice.named(name);
         return self();
     }
 
-    /** Uses this connection, registered with the app or not. */
+    /**
+     * Uses this connection, registered with the app or not.
+     *
+     * @param connection the connection
+     * @return this builder
+     */
     public B connection(C connection) {
         this.connection = ConnectionChoice.of(connection);
         return self();
     }
 
-    /** The largest batch, at least 1; default 1. */
+    /**
+     * The largest batch, at least 1; default 1.
+     *
+     * @param size the most messages per batch
+     * @return this builder
+     * @throws IllegalArgumentException naming {@code bulkSize} when it is below 1
+     */
     public B bulkSize(int size) {
         options.bulkSize(size);
         return self();
@@ -61,13 +96,22 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
     /**
      * How long a partial batch waits after its first message; positive, at most a year; default
      * {@code ASYNCWORKER_FLUSH_TIMEOUT}.
+     *
+     * @param timeout the longest wait for a batch to fill
+     * @return this builder
+     * @throws IllegalArgumentException naming {@code flushTimeout} when it is not positive
      */
     public B flushTimeout(Duration timeout) {
         options.flushTimeout(timeout);
         return self();
     }
 
-    /** The action for undecided messages when the handler returns; default ACK. */
+    /**
+     * The action for undecided messages when the handler returns; default ACK.
+     *
+     * @param action the action for the messages the handler left undecided
+     * @return this builder
+     */
     public B onSuccess(Action action) {
         options.onSuccess(action);
         return self();
@@ -76,13 +120,23 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
     /**
      * The action for undecided messages when the handler throws; default REQUEUE. Not with
      * {@link #retry(RetryPolicy)}, which decides failed messages itself.
+     *
+     * @param action the action for the messages the handler left undecided
+     * @return this builder
+     * @throws IllegalArgumentException when a retry policy is set
      */
     public B onException(Action action) {
         options.onException(action);
         return self();
     }
 
-    /** How many batches may run at once, at least 1; {@code 1} means strictly one at a time, in order. */
+    /**
+     * How many batches may run at once, at least 1; {@code 1} means strictly one at a time, in order.
+     *
+     * @param max the most batches in flight
+     * @return this builder
+     * @throws IllegalArgumentException naming {@code maxConcurrency} when it is below 1
+     */
     public B maxConcurrency(int max) {
         options.maxConcurrency(max);
         return self();
@@ -91,6 +145,10 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
     /**
      * A message delivered this many times is rejected (dead-lettered) instead of requeued once its
      * handler ran; one that never reached the handler is always requeued. At least 1.
+     *
+     * @param max the delivery count from which a failed message is rejected
+     * @return this builder
+     * @throws IllegalArgumentException naming {@code maxDeliveries} when it is below 1
      */
     public B maxDeliveries(int max) {
         options.maxDeliveries(max);
@@ -102,6 +160,9 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
      * JSON {@code null} included) is rejected without requeue (dead-lettered with a DLX), logged and
      * counted as {@code asyncworker.messages.invalid{reason=decode}}, and never reaches the handler.
      * {@code body(type)} then returns the decoded value.
+     *
+     * @param type the class every body is decoded into
+     * @return this builder
      */
     public B bodyType(Class<?> type) {
         options.bodyType(type);
@@ -127,32 +188,50 @@ public abstract class BatchRouteBuilder<B extends BatchRouteBuilder<B, M, C, R>,
         return self();
     }
 
-    /** Finishes the route with a blocking handler, run on a virtual thread. */
+    /**
+     * Finishes the route with a blocking handler, run on a virtual thread.
+     *
+     * @param handler the handler, called with each batch; it may block
+     * @return the finished, immutable route
+     */
     public R handler(BatchHandler<M> handler) {
         return build(AsyncBatchHandler.of(Objects.requireNonNull(handler, "handler")));
     }
 
-    /** Finishes the route with a non-blocking handler. */
+    /**
+     * Finishes the route with a non-blocking handler.
+     *
+     * @param handler the handler, called with each batch; the batch is done when the stage it returns completes
+     * @return the finished, immutable route
+     */
     public R asyncHandler(AsyncBatchHandler<M> handler) {
         return build(Objects.requireNonNull(handler, "handler"));
     }
 
-    /** Sets the backend's own default for {@link #maxConcurrency(int)}, e.g. 1 for an ordered stream. */
+    /**
+     * Sets the backend's own default for {@link #maxConcurrency(int)}, e.g. 1 for an ordered stream.
+     *
+     * @param max the default limit of batches in flight, at least 1
+     */
     protected final void defaultMaxConcurrency(int max) {
         options.defaultMaxConcurrency(max);
     }
 
-    /** The route's name. */
+    /** {@return the route's name} */
     protected final String routeName() {
         return name;
     }
 
-    /** The batch options as set so far, copied into an immutable value. */
+    /** {@return the batch options as set so far, copied into an immutable value} */
     protected final BatchOptions batchOptions() {
         return options.build();
     }
 
-    /** The connection asked for. */
+    /**
+     * The connection asked for.
+     *
+     * @return the connection chosen by name or instance, or none for the app's default
+     */
     protected final ConnectionChoice<C> connectionChoice() {
         return connection;
     }

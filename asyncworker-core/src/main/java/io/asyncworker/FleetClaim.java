@@ -27,6 +27,7 @@ public final class FleetClaim {
      * @param schedule the schedule's name, the same on every replica
      * @param due      the due time, the same on every replica
      * @param keep     how long the winning claim must be remembered at least; positive
+     * @return the claim
      * @throws IllegalArgumentException when the name is blank or {@code keep} is not positive
      */
     public static FleetClaim of(String schedule, Instant due, Duration keep) {
@@ -42,19 +43,19 @@ public final class FleetClaim {
         return new FleetClaim(schedule, due, keep);
     }
 
-    /** The schedule's name, as every replica names it. */
+    /** {@return the schedule's name, as every replica names it} */
     public String schedule() {
         return schedule;
     }
 
-    /** The due time claimed, as every replica computes it. */
+    /** {@return the due time claimed, as every replica computes it} */
     public Instant due() {
         return due;
     }
 
     /**
-     * How long the winning claim must be remembered at least, counted from the last claim for
-     * this due time: longer than any replica may still make such a claim.
+     * {@return how long the winning claim must be remembered at least, counted from the last claim for
+     * this due time: longer than any replica may still make such a claim}
      */
     public Duration keep() {
         return keep;

@@ -30,6 +30,7 @@ public interface FleetLock {
     /**
      * Claims one due time of one schedule for this replica.
      *
+     * @param claim the schedule and due time to claim, and how long a winning claim is to be kept
      * @return {@code true} when this replica won the claim and is to run the due time;
      *         {@code false} when another replica claimed it first
      * @throws Exception when the outcome is unknown (the store is unreachable, the claim was not

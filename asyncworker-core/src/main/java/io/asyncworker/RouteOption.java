@@ -23,7 +23,13 @@ public record RouteOption(String name, String value, Origin origin, List<String>
         variables = List.copyOf(variables);
     }
 
-    /** An option without a settings variable. */
+    /**
+     * An option without a settings variable.
+     *
+     * @param name the option's name, e.g. {@code bulkSize}
+     * @param value the effective value as text
+     * @param origin where the value came from
+     */
     public RouteOption(String name, String value, Origin origin) {
         this(name, value, origin, List.of());
     }
@@ -32,6 +38,12 @@ public record RouteOption(String name, String value, Origin origin, List<String>
      * An option whose default comes from settings: its origin is the most specific origin among the
      * given settings ({@code CODE} over {@code DEV_SERVICE} over {@code ENVIRONMENT} over
      * {@code DEFAULT}), and the variables are those that are set.
+     *
+     * @param name the option's name, e.g. {@code flushTimeout}
+     * @param value the effective value as text
+     * @param settings the settings the default was read from
+     * @param from the settings variables the default may come from
+     * @return the option, listing the variables of {@code from} that are set
      */
     public static RouteOption fromSettings(String name, String value, Settings settings, Setting<?>... from) {
         Origin origin = Origin.DEFAULT;

@@ -31,6 +31,7 @@ public final class RouteType {
      * The route type with this name.
      *
      * @param name upper-case letters, digits and underscores, starting with a letter
+     * @return the route type; equal to every other one of the same name
      * @throws IllegalArgumentException when the name is not of that form
      */
     public static RouteType of(String name) {
@@ -42,7 +43,7 @@ public final class RouteType {
         return new RouteType(name);
     }
 
-    /** The type's name, e.g. {@code AMQP_RABBITMQ}. */
+    /** {@return the type's name, e.g. {@code AMQP_RABBITMQ}} */
     public String name() {
         return name;
     }

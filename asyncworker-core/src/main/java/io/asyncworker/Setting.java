@@ -47,6 +47,8 @@ public final class Setting<T> {
      * @param defaultRaw the default as it would be written in the environment; {@code null} for none
      * @param parser     turns the raw text into the value; throws {@link IllegalArgumentException}
      *                   saying what it expected
+     * @param <T> the type of the parsed value
+     * @return the setting
      * @throws IllegalArgumentException when the name is not an {@code ASYNCWORKER_*} name, or the
      *                                  default does not parse
      */
@@ -63,52 +65,108 @@ public final class Setting<T> {
         return setting;
     }
 
-    /** A duration: {@code 60} (seconds), {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}; zero allowed. */
+    /**
+     * A duration: {@code 60} (seconds), {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}; zero allowed.
+     *
+     * @param name the variable's name, {@code ASYNCWORKER_} followed by upper-case letters, digits and underscores
+     * @param defaultRaw the default as written in the environment, e.g. {@code 5s}; {@code null} for none
+     * @return the setting
+     * @throws IllegalArgumentException when the name is not an {@code ASYNCWORKER_*} name, or the default does not
+     *         parse
+     */
     public static Setting<Duration> duration(String name, String defaultRaw) {
         return of(name, defaultRaw, Parsers::duration);
     }
 
-    /** A duration greater than zero. */
+    /**
+     * A duration greater than zero.
+     *
+     * @param name the variable's name, {@code ASYNCWORKER_} followed by upper-case letters, digits and underscores
+     * @param defaultRaw the default as written in the environment, e.g. {@code 5s}; {@code null} for none
+     * @return the setting
+     * @throws IllegalArgumentException when the name is not an {@code ASYNCWORKER_*} name, or the default does not
+     *         parse
+     */
     public static Setting<Duration> positiveDuration(String name, String defaultRaw) {
         return of(name, defaultRaw, Parsers::positiveDuration);
     }
 
-    /** A whole number from {@code min} to {@code max}. */
+    /**
+     * A whole number from {@code min} to {@code max}.
+     *
+     * @param name the variable's name, {@code ASYNCWORKER_} followed by upper-case letters, digits and underscores
+     * @param defaultValue the default, from {@code min} to {@code max}
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the setting
+     * @throws IllegalArgumentException when the name is not an {@code ASYNCWORKER_*} name, or the default is out of
+     *         range
+     */
     public static Setting<Integer> integer(String name, int defaultValue, int min, int max) {
         return of(name, Integer.toString(defaultValue), Parsers.integer(min, max)::parse);
     }
 
-    /** {@code true} or {@code false}, any case. */
+    /**
+     * {@code true} or {@code false}, any case.
+     *
+     * @param name the variable's name, {@code ASYNCWORKER_} followed by upper-case letters, digits and underscores
+     * @param defaultValue the default
+     * @return the setting
+     * @throws IllegalArgumentException when the name is not an {@code ASYNCWORKER_*} name
+     */
     public static Setting<Boolean> bool(String name, boolean defaultValue) {
         return of(name, Boolean.toString(defaultValue), Parsers::bool);
     }
 
-    /** A non-blank text, trimmed; {@code null} default for none. */
+    /**
+     * A non-blank text, trimmed; {@code null} default for none.
+     *
+     * @param name the variable's name, {@code ASYNCWORKER_} followed by upper-case letters, digits and underscores
+     * @param defaultRaw the default; {@code null} for none
+     * @return the setting
+     * @throws IllegalArgumentException when the name is not an {@code ASYNCWORKER_*} name, or the default is blank
+     */
     public static Setting<String> text(String name, String defaultRaw) {
         return of(name, defaultRaw, Parsers::text);
     }
 
-    /** A URL path starting with a slash. */
+    /**
+     * A URL path starting with a slash.
+     *
+     * @param name the variable's name, {@code ASYNCWORKER_} followed by upper-case letters, digits and underscores
+     * @param defaultRaw the default, e.g. {@code /health}; {@code null} for none
+     * @return the setting
+     * @throws IllegalArgumentException when the name is not an {@code ASYNCWORKER_*} name, or the default is not such a
+     *         path
+     */
     public static Setting<String> path(String name, String defaultRaw) {
         return of(name, defaultRaw, Parsers::path);
     }
 
-    /** The same setting, its value never printed. */
+    /**
+     * The same setting, its value never printed.
+     *
+     * @return a copy of this setting shown as {@code ****} by {@link #show(String)}
+     */
     public Setting<T> secret() {
         return new Setting<>(name, defaultRaw, parser, Secrecy.SECRET);
     }
 
-    /** The same setting, printed with the password of its URL masked. */
+    /**
+     * The same setting, printed with the password of its URL masked.
+     *
+     * @return a copy of this setting whose URL password {@link #show(String)} masks
+     */
     public Setting<T> urlWithPassword() {
         return new Setting<>(name, defaultRaw, parser, Secrecy.URL_WITH_PASSWORD);
     }
 
-    /** The variable's name. */
+    /** {@return the variable's name} */
     public String name() {
         return name;
     }
 
-    /** The default as raw text, empty when the setting has none. */
+    /** {@return the default as raw text, empty when the setting has none} */
     public Optional<String> defaultValue() {
         return Optional.ofNullable(defaultRaw);
     }
@@ -116,13 +174,20 @@ public final class Setting<T> {
     /**
      * Parses a raw value.
      *
+     * @param raw the text as written in the environment
+     * @return the value
      * @throws IllegalArgumentException saying what was expected
      */
     public T parse(String raw) {
         return parser.apply(Objects.requireNonNull(raw, "raw"));
     }
 
-    /** The raw value as it may be shown in messages and listings: secrets masked. */
+    /**
+     * The raw value as it may be shown in messages and listings: secrets masked.
+     *
+     * @param raw the text as written in the environment
+     * @return the text, {@code ****} for a secret, the URL with its password masked for {@link #urlWithPassword()}
+     */
     public String show(String raw) {
         return switch (secrecy) {
             case SECRET -> "****";

@@ -41,6 +41,8 @@ public interface Settings {
      * value set by a dev service ({@link io.asyncworker.spi.SettingsScope}) over both. An
      * {@code ASYNCWORKER_*} name that no setting reads is logged as a warning, with the closest
      * known name (a typo would otherwise be silently ignored).
+     *
+     * @return the settings of this process
      */
     static Settings fromEnv() {
         EnvSettings settings = EnvSettings.fromEnv();
@@ -49,12 +51,22 @@ public interface Settings {
         return settings;
     }
 
-    /** Reads through a lookup function that returns {@code null} for unset variables. */
+    /**
+     * Reads through a lookup function that returns {@code null} for unset variables.
+     *
+     * @param lookup maps a variable's name to its value, or {@code null}
+     * @return the settings
+     */
     static Settings from(Function<String, String> lookup) {
         return EnvSettings.from(lookup);
     }
 
-    /** Reads from a map, e.g. in tests. */
+    /**
+     * Reads from a map, e.g. in tests.
+     *
+     * @param values the variables that are set, by name
+     * @return the settings
+     */
     static Settings from(Map<String, String> values) {
         return from(Map.copyOf(values)::get);
     }
@@ -62,11 +74,20 @@ public interface Settings {
     /**
      * A copy with one variable set in code; validated at once.
      *
+     * @param variable the variable's name, e.g. {@code ASYNCWORKER_FLUSH_TIMEOUT}
+     * @param value the value as it would be written in the environment
+     * @return a copy with the variable set; this one is unchanged
      * @throws IllegalArgumentException when the variable is unknown or the value is invalid
      */
     Settings with(String variable, String value);
 
-    /** {@link #with(String, String)} by setting. */
+    /**
+     * {@link #with(String, String)} by setting.
+     *
+     * @param setting the setting whose variable to set
+     * @param value the value as it would be written in the environment
+     * @return a copy with the variable set; this one is unchanged
+     */
     default Settings with(Setting<?> setting, String value) {
         return with(setting.name(), value);
     }
@@ -75,6 +96,8 @@ public interface Settings {
      * A copy that also reads and validates these settings, e.g. those of a backend given to
      * {@link App.Builder#backend} rather than found on the class path.
      *
+     * @param settings the settings to read in addition
+     * @return a copy that knows these settings too; this one is unchanged
      * @throws IllegalArgumentException naming every bad value
      */
     Settings including(Collection<Setting<?>> settings);
@@ -82,42 +105,69 @@ public interface Settings {
     /**
      * The value of a setting: its variable's, else its default.
      *
+     * @param <T> the type of the value
+     * @param setting the setting to read
+     * @return the parsed value
      * @throws java.util.NoSuchElementException when the variable is unset and has no default
      * @throws IllegalArgumentException         when a setting unknown at creation has a bad value
      */
     <T> T get(Setting<T> setting);
 
-    /** The value of a setting, empty when it is unset and has no default. */
+    /**
+     * The value of a setting, empty when it is unset and has no default.
+     *
+     * @param <T> the type of the value
+     * @param setting the setting to read
+     * @return the parsed value, or empty
+     */
     <T> Optional<T> find(Setting<T> setting);
 
-    /** Default flush timeout of every batched route. */
+    /**
+     * Default flush timeout of every batched route.
+     *
+     * @return the default flush timeout of every batched route ({@code ASYNCWORKER_FLUSH_TIMEOUT})
+     */
     default Duration flushTimeout() {
         return get(FLUSH_TIMEOUT);
     }
 
-    /** The graceful-stop budget. */
+    /**
+     * The graceful-stop budget.
+     *
+     * @return the graceful-stop budget ({@code ASYNCWORKER_SHUTDOWN_TIMEOUT})
+     */
     default Duration shutdownTimeout() {
         return get(SHUTDOWN_TIMEOUT);
     }
 
-    /** The framework log level, one of TRACE, DEBUG, INFO, WARN, ERROR, OFF. */
+    /** {@return the framework log level, one of TRACE, DEBUG, INFO, WARN, ERROR, OFF} */
     default String logLevel() {
         return get(LOG_LEVEL);
     }
 
-    /** Whether dev services (a throw-away broker) may be started. */
+    /** {@return whether dev services (a throw-away broker) may be started} */
     default boolean dev() {
         return get(DEV);
     }
 
-    /** Where a variable's effective value came from. */
+    /**
+     * Where a variable's effective value came from.
+     *
+     * @param variable the variable's name
+     * @return the origin of the variable's value
+     */
     Origin origin(String variable);
 
-    /** {@link #origin(String)} by setting. */
+    /**
+     * {@link #origin(String)} by setting.
+     *
+     * @param setting the setting whose variable to look at
+     * @return the origin of the setting's value
+     */
     default Origin origin(Setting<?> setting) {
         return origin(setting.name());
     }
 
-    /** Every known variable's effective value, secrets masked: the core's first, then each backend's. */
+    /** {@return every known variable's effective value, secrets masked: the core's first, then each backend's} */
     Map<String, String> describe();
 }

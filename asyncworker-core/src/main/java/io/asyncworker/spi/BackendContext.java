@@ -44,9 +44,17 @@ public interface BackendContext {
     /**
      * Publishes a value users read with {@link App#find(io.asyncworker.Key)} while the backend runs,
      * e.g. the address the HTTP server bound. Unlike app state it may be set after start.
+     *
+     * @param <T> the type of the value
+     * @param key the key users read the value with
+     * @param value the value; replaces one exposed before under the key
      */
     <T> void expose(io.asyncworker.Key<T> key, T value);
 
-    /** Withdraws a value published with {@link #expose}. */
+    /**
+     * Withdraws a value published with {@link #expose}.
+     *
+     * @param key the key the value was exposed under
+     */
     void unexpose(io.asyncworker.Key<?> key);
 }

@@ -26,13 +26,15 @@ public interface BackendFactory {
     /** Start phase of schedules, which may publish to what started before them. */
     int PHASE_SCHEDULE = 400;
 
-    /** The route type this backend serves. */
+    /** {@return the route type this backend serves} */
     RouteType type();
 
     /**
      * The {@code ASYNCWORKER_*} settings this backend reads. They are validated with the core's
      * when settings are created, listed by {@code asyncworker routes}, and known to the check for
      * misspelt variable names.
+     *
+     * @return the settings; empty by default
      */
     default List<Setting<?>> settings() {
         return List.of();
@@ -41,6 +43,8 @@ public interface BackendFactory {
     /**
      * When this backend starts relative to the others: lower phases start first and stop their
      * intake last. One of the {@code PHASE_*} constants, or a number between them.
+     *
+     * @return the start phase; {@link #PHASE_CONSUMER} by default
      */
     default int startPhase() {
         return PHASE_CONSUMER;
@@ -52,6 +56,7 @@ public interface BackendFactory {
      * that the app closes it).
      *
      * @param context the routes and connections of this backend's type, and the settings
+     * @return whether the app creates and starts this backend
      */
     default boolean isNeeded(BackendContext context) {
         return !context.routes().isEmpty();
@@ -61,6 +66,7 @@ public interface BackendFactory {
      * Checks this backend's routes and connections before anything starts, e.g. that every route
      * names a registered connection.
      *
+     * @param context the routes and connections of this backend's type, and the settings
      * @throws IllegalArgumentException naming what is wrong
      */
     default void validate(BackendContext context) {
@@ -71,6 +77,7 @@ public interface BackendFactory {
      * broker reachable, are the credentials right, do the queues exist with the declared
      * arguments. Used by {@code asyncworker check}; opens and closes its own connections.
      *
+     * @param context the routes and connections of this backend's type, and the settings
      * @return one line per problem, naming the connection, queue or URL; empty when all is well
      */
     default List<String> check(BackendContext context) {
@@ -82,6 +89,8 @@ public interface BackendFactory {
      * (e.g. {@code io.asyncworker:asyncworker-devbroker}): the command line names it when dev mode
      * finds no dev service of this type on the class path. Empty (the default) when the backend
      * needs no external system or none can be provided for it.
+     *
+     * @return the module's {@code groupId:artifactId}, or empty
      */
     default Optional<String> devServiceModule() {
         return Optional.empty();
@@ -99,6 +108,11 @@ public interface BackendFactory {
         return List.of();
     }
 
-    /** Creates the backend for one app run; it starts later with {@link Backend#start()}. */
+    /**
+     * Creates the backend for one app run; it starts later with {@link Backend#start()}.
+     *
+     * @param context the routes and connections of this backend's type, the settings, timer and meters
+     * @return the backend, not yet started
+     */
     Backend create(BackendContext context);
 }

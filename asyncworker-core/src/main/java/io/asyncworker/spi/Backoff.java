@@ -46,17 +46,34 @@ public record Backoff(Duration first, Duration floor, Duration max, double multi
     /**
      * Doubling from {@code first} (also the floor) up to {@code max}, with up to half of each delay
      * taken off at random.
+     *
+     * @param first the first nominal delay and the floor of later first delays
+     * @param max the largest nominal delay
+     * @return the policy at its first attempt
+     * @throws IllegalArgumentException when a delay is negative
      */
     public static Backoff of(Duration first, Duration max) {
         return new Backoff(first, first, max, 2, DEFAULT_JITTER, 0);
     }
 
-    /** The same policy with another jitter fraction. */
+    /**
+     * The same policy with another jitter fraction.
+     *
+     * @param fraction the largest fraction of a delay taken off at random, from 0 to 1
+     * @return a copy with this jitter
+     * @throws IllegalArgumentException when the fraction is outside {@code [0, 1]}
+     */
     public Backoff withJitter(double fraction) {
         return new Backoff(first, floor, max, multiplier, fraction, attempt);
     }
 
-    /** The same policy with another multiplier. */
+    /**
+     * The same policy with another multiplier.
+     *
+     * @param factor how much each attempt multiplies the delay, at least 1
+     * @return a copy with this multiplier
+     * @throws IllegalArgumentException when the factor is below 1
+     */
     public Backoff withMultiplier(double factor) {
         return new Backoff(first, floor, max, factor, jitter, attempt);
     }
@@ -64,22 +81,34 @@ public record Backoff(Duration first, Duration floor, Duration max, double multi
     /**
      * The policy with another first delay (e.g. a server's {@code retry:}), raising the maximum if it
      * is larger; the floor stays.
+     *
+     * @param delay the new first delay, not negative; may be below the floor
+     * @return a copy with this first delay
+     * @throws IllegalArgumentException when the delay is negative
      */
     public Backoff withFirst(Duration delay) {
         return new Backoff(delay, floor, delay.compareTo(max) > 0 ? delay : max, multiplier, jitter, attempt);
     }
 
-    /** The policy after one more failure. */
+    /**
+     * The policy after one more failure.
+     *
+     * @return a copy one attempt further on (this policy itself after 1,000 attempts)
+     */
     public Backoff next() {
         return attempt >= 1_000 ? this : new Backoff(first, floor, max, multiplier, jitter, attempt + 1);
     }
 
-    /** The policy after a success: back to the first delay. */
+    /**
+     * The policy after a success: back to the first delay.
+     *
+     * @return a copy at attempt 0 (this policy itself when it is there already)
+     */
     public Backoff reset() {
         return attempt == 0 ? this : new Backoff(first, floor, max, multiplier, jitter, 0);
     }
 
-    /** The delay before jitter (see the class comment), at least 1 ms. */
+    /** {@return the delay before jitter (see the class comment), at least 1 ms} */
     public Duration nominal() {
         Duration from = attempt == 0 || first.compareTo(floor) >= 0 ? first : floor;
         long firstNanos = Math.max(saturatedNanos(from), 1_000_000L);
@@ -92,6 +121,8 @@ public record Backoff(Duration first, Duration floor, Duration max, double multi
      * The delay to wait, between {@code (1 - jitter) × nominal} and {@code nominal}.
      *
      * @param random a uniform value in {@code [0, 1)}
+     * @return the delay for this attempt
+     * @throws IllegalArgumentException when {@code random} is outside {@code [0, 1)}
      */
     public Duration delay(double random) {
         if (!(random >= 0 && random < 1)) {

@@ -37,15 +37,30 @@ import java.util.function.BiFunction;
  */
 public interface BatchPipeline<I extends Inbound, M extends Message> {
 
-    /** A builder for a route's pipeline. */
+    /**
+     * A builder for a route's pipeline.
+     *
+     * @param <I> the backend's inbound message type
+     * @param <M> the message type the handler gets
+     * @param route the route's name, used in logs and meter tags
+     * @return a new builder
+     */
     static <I extends Inbound, M extends Message> Builder<I, M> builder(String route) {
         return new PipelineBuilder<>(Objects.requireNonNull(route, "route"));
     }
 
-    /** Adds a message to the bucket; never blocks. After {@link #drain} it is requeued at once. */
+    /**
+     * Adds a message to the bucket; never blocks. After {@link #drain} it is requeued at once.
+     *
+     * @param message the message as the backend received it
+     */
     void add(I message);
 
-    /** Hands the partial batch, if any, to the handler now, e.g. when a stream ended. */
+    /**
+     * Hands the partial batch, if any, to the handler now, e.g. when a stream ended.
+     *
+     * @param reason why the batch is flushed early, for the logs and meters
+     */
     void flush(FlushReason reason);
 
     /**
@@ -63,43 +78,93 @@ public interface BatchPipeline<I extends Inbound, M extends Message> {
      * every batch within the budget, then interrupts what still runs (with a short grace) and
      * settles what never ran or did not finish with {@code REQUEUE}.
      *
+     * @param budget how long to wait for the running batches
      * @return {@code true} when every batch finished within the budget
      */
     boolean drain(Duration budget);
 
-    /** Messages waiting in the bucket. */
+    /** {@return the number of messages waiting in the bucket} */
     int waiting();
 
-    /** Batches running or waiting for a concurrency slot. */
+    /**
+     * Batches running or waiting for a concurrency slot.
+     *
+     * @return the number of batches running or waiting for a concurrency slot
+     */
     int batchesInFlight();
 
-    /** The route's meters, for the backend's own counts (consumer up, received by chunk, ...). */
+    /** {@return the route's meters, for the backend's own counts (consumer up, received by chunk, ...)} */
     RouteMetrics metrics();
 
-    /** Configures a pipeline; not thread-safe. */
+    /**
+     * Configures a pipeline; not thread-safe.
+     *
+     * @param <I> the backend's inbound message type
+     * @param <M> the message type the handler gets
+     */
     interface Builder<I extends Inbound, M extends Message> {
-        /** The route's batch options; default {@link BatchOptions#defaults()}. */
+        /**
+         * The route's batch options; default {@link BatchOptions#defaults()}.
+         *
+         * @param options the options
+         * @return this builder
+         */
         Builder<I, M> options(BatchOptions options);
 
-        /** Overrides the bulk size, e.g. with {@code min(bulkSize, prefetch)}. */
+        /**
+         * Overrides the bulk size, e.g. with {@code min(bulkSize, prefetch)}.
+         *
+         * @param effectiveBulkSize the largest batch the pipeline forms, at least 1
+         * @return this builder
+         */
         Builder<I, M> bulkSize(int effectiveBulkSize);
 
-        /** Supplies the default flush timeout. Required. */
+        /**
+         * Supplies the default flush timeout. Required.
+         *
+         * @param settings the app's settings
+         * @return this builder
+         */
         Builder<I, M> settings(Settings settings);
 
-        /** The clock and timer. Required. */
+        /**
+         * The clock and timer. Required.
+         *
+         * @param timer the app's timer service, which schedules the flush timeouts
+         * @return this builder
+         */
         Builder<I, M> timer(TimerService timer);
 
-        /** Where the route's meters go. Required. */
+        /**
+         * Where the route's meters go. Required.
+         *
+         * @param registry the app's meter registry
+         * @return this builder
+         */
         Builder<I, M> meters(MeterRegistry registry);
 
-        /** Decodes bodies; required when a body type is declared or {@code body(Class)} is used. */
+        /**
+         * Decodes bodies; required when a body type is declared or {@code body(Class)} is used.
+         *
+         * @param codec the body codec
+         * @return this builder
+         */
         Builder<I, M> codec(BodyCodec codec);
 
-        /** Makes the handler's message from the inbound one and the core's control. Required. */
+        /**
+         * Makes the handler's message from the inbound one and the core's control. Required.
+         *
+         * @param factory makes one handler message per inbound message
+         * @return this builder
+         */
         Builder<I, M> messages(BiFunction<? super I, MessageControl, ? extends M> factory);
 
-        /** The user's handler. Required. */
+        /**
+         * The user's handler. Required.
+         *
+         * @param handler the handler the batches are given to
+         * @return this builder
+         */
         Builder<I, M> handler(AsyncBatchHandler<M> handler);
 
         /**
@@ -108,6 +173,9 @@ public interface BatchPipeline<I extends Inbound, M extends Message> {
          * costs at most about one delivery a second instead of looping hot. For sources that
          * redeliver a requeued message at once, like a broker queue; a stream that replays in order
          * paces its own reconnects instead. Default false.
+         *
+         * @param hold {@code true} to pace requeues of redelivered messages
+         * @return this builder
          */
         Builder<I, M> holdRequeues(boolean hold);
 
@@ -122,10 +190,21 @@ public interface BatchPipeline<I extends Inbound, M extends Message> {
          */
         Builder<I, M> observations(ObservationRegistry registry);
 
-        /** Carries out the verdicts. Required. */
+        /**
+         * Carries out the verdicts. Required.
+         *
+         * @param sink the backend's sink, called with each message's verdict
+         * @return this builder
+         */
         Builder<I, M> sink(SettleSink<I> sink);
 
-        /** Builds the pipeline. */
+        /**
+         * Builds the pipeline.
+         *
+         * @return the pipeline, ready for {@link #add}
+         * @throws NullPointerException naming the first required part not given
+         * @throws IllegalArgumentException when a body type is declared and no codec given
+         */
         BatchPipeline<I, M> build();
     }
 }

@@ -25,33 +25,64 @@ public final class ConnectionChoice<C extends Connection> {
         this.connection = connection;
     }
 
-    /** No choice: the only registered connection of the kind. */
+    /**
+     * No choice: the only registered connection of the kind.
+     *
+     * @param <C> the backend's connection type
+     * @return the shared empty choice
+     */
     @SuppressWarnings("unchecked")
     public static <C extends Connection> ConnectionChoice<C> none() {
         return (ConnectionChoice<C>) NONE;
     }
 
-    /** The registered connection with this name. */
+    /**
+     * The registered connection with this name.
+     *
+     * @param <C> the backend's connection type
+     * @param name the name the connection is registered under
+     * @return the choice
+     * @throws IllegalArgumentException when the name is blank
+     */
     public static <C extends Connection> ConnectionChoice<C> named(String name) {
         return new ConnectionChoice<>(Checks.notBlank("connection", name), null);
     }
 
-    /** This connection, registered or not. */
+    /**
+     * This connection, registered or not.
+     *
+     * @param <C> the backend's connection type
+     * @param connection the connection
+     * @return the choice
+     */
     public static <C extends Connection> ConnectionChoice<C> of(C connection) {
         return new ConnectionChoice<>(null, Objects.requireNonNull(connection, "connection"));
     }
 
-    /** The name asked for, if any. */
+    /**
+     * The name asked for, if any.
+     *
+     * @return the name, or empty
+     */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** The connection given, if any. */
+    /**
+     * The connection given, if any.
+     *
+     * @return the connection, or empty
+     */
     public Optional<C> connection() {
         return Optional.ofNullable(connection);
     }
 
-    /** The connection's name for listings: the given one's, the name asked for, or {@code fallback}. */
+    /**
+     * The connection's name for listings: the given one's, the name asked for, or {@code fallback}.
+     *
+     * @param fallback the name shown when no connection was chosen
+     * @return the name to show
+     */
     public String describe(String fallback) {
         return connection != null ? connection.name() : name != null ? name : fallback;
     }
@@ -63,6 +94,10 @@ public final class ConnectionChoice<C extends Connection> {
      * @param kind       how the connections are called in messages, e.g. "AMQP"
      * @param registered the app's connections of the route's type
      * @param whenNone   what to use when none is registered; empty makes that an error saying {@code hint}
+     * @param route the route, named in error messages
+     * @param type the backend's connection class
+     * @param hint what the user is to do when no connection is registered
+     * @return the connection the route uses
      * @throws IllegalArgumentException naming the route when there is no clear choice
      */
     public C resolve(Route route, Class<C> type, String kind, List<Connection> registered, Optional<Supplier<C>> whenNone,

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public interface DevService {
 
-    /** The route type whose external system this service provides. */
+    /** {@return the route type whose external system this service provides} */
     RouteType type();
 
     /**
@@ -32,10 +32,18 @@ public interface DevService {
     /** A system a dev service started; closed when the command ends. */
     interface Running extends AutoCloseable {
 
-        /** The settings that point an app at it, e.g. {@code ASYNCWORKER_AMQP_URL}. */
+        /**
+         * The settings that point an app at it, e.g. {@code ASYNCWORKER_AMQP_URL}.
+         *
+         * @return the variables and their values, by name
+         */
         Map<String, String> settings();
 
-        /** What it is, for the log, e.g. "embedded AMQP 0-9-1 broker (not RabbitMQ) on 127.0.0.1:40123". */
+        /**
+         * What it is, for the log, e.g. "embedded AMQP 0-9-1 broker (not RabbitMQ) on 127.0.0.1:40123".
+         *
+         * @return a one-line description
+         */
         String description();
 
         /** Stops it; never throws. */

@@ -14,15 +14,19 @@ import java.util.Optional;
  */
 public interface Inbound {
 
-    /** The body as bytes; called only when the body is decoded. */
+    /** {@return the body as bytes; called only when the body is decoded} */
     byte[] payload();
 
-    /** The message's headers (e.g. AMQP headers); empty when the source has none. */
+    /** {@return the message's headers (e.g. AMQP headers); empty when the source has none} */
     default Map<String, Object> headers() {
         return Map.of();
     }
 
-    /** How many times this message has been delivered, this time included (at least 1). */
+    /**
+     * How many times this message has been delivered, this time included (at least 1).
+     *
+     * @return the delivery count, at least 1
+     */
     long deliveryCount();
 
     /**
@@ -42,13 +46,15 @@ public interface Inbound {
      * Whether the channel or stream it came on is still current, so that its outcome can still be
      * carried out. A message that is not current is never shown to the handler; the pipeline hands
      * it to the sink as {@code REQUEUE} (the source delivers it again) without counting it as settled.
+     *
+     * @return whether the message's outcome can still be carried out
      */
     boolean isCurrent();
 
-    /** The queue or stream it came from: the {@code queue} tag of the route's meters. */
+    /** {@return the queue or stream it came from: the {@code queue} tag of the route's meters} */
     String source();
 
-    /** An id for logs, e.g. the message id or the event id; empty when it has none. */
+    /** {@return an id for logs, e.g. the message id or the event id; empty when it has none} */
     default Optional<String> id() {
         return Optional.empty();
     }

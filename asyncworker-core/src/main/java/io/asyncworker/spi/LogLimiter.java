@@ -34,12 +34,22 @@ public final class LogLimiter {
         this.windowNanos = window.toNanos();
     }
 
-    /** One line per key per {@code window}. */
+    /**
+     * One line per key per {@code window}.
+     *
+     * @param window the least time between two lines of one key
+     * @param timer the clock to measure the window with
+     * @return a new limiter
+     */
     public static LogLimiter every(Duration window, TimerService timer) {
         return new LogLimiter(Objects.requireNonNull(timer, "timer"), Checks.positive("window", window));
     }
 
-    /** {@link #tryAcquire(String)} for a limiter with one kind of line. */
+    /**
+     * {@link #tryAcquire(String)} for a limiter with one kind of line.
+     *
+     * @return as {@link #tryAcquire(String)}
+     */
     public OptionalLong tryAcquire() {
         return tryAcquire("");
     }
@@ -47,6 +57,7 @@ public final class LogLimiter {
     /**
      * Whether a line of this key may be written now.
      *
+     * @param key the kind of line, e.g. a queue's name
      * @return the number of lines of the key held back since the last one written, when this one
      *         may be written; empty when it must be held back (it is counted)
      */
@@ -62,7 +73,12 @@ public final class LogLimiter {
         return OptionalLong.of(held);
     }
 
-    /** The suffix that reports held-back lines, empty when there were none. */
+    /**
+     * The suffix that reports held-back lines, empty when there were none.
+     *
+     * @param count the number of lines held back, from {@link #tryAcquire(String)}
+     * @return the suffix to append to the line, starting with a space
+     */
     public static String heldBack(long count) {
         return count == 0 ? "" : " (" + count + " similar messages held back since the last one)";
     }

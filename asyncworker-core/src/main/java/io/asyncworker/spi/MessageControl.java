@@ -15,6 +15,9 @@ public interface MessageControl extends Message {
      * The body decoded into {@code type} with the route's codec; the route's declared body type is
      * decoded once before the handler runs and returned from then on.
      *
+     * @param <T> the type to decode into
+     * @param type the class to decode into
+     * @return the decoded body
      * @throws io.asyncworker.DecodeException when the body is not a valid {@code type}
      */
     <T> T body(Class<T> type);

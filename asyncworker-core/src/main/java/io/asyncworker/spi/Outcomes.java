@@ -67,6 +67,7 @@ public final class Outcomes {
      * per delivery up to one second.
      *
      * @param deliveryCount how many times the message has been delivered, this time included
+     * @return the delay; zero for a first delivery
      */
     public static Duration requeueDelay(long deliveryCount) {
         if (deliveryCount <= 1) {

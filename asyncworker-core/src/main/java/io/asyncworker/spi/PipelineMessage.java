@@ -28,6 +28,8 @@ public abstract class PipelineMessage implements Message {
     private final MessageControl control;
 
     /**
+     * Wraps the backend's form of one message and the pipeline's control of it.
+     *
      * @param inbound the backend's form of the message, as handed to the pipeline
      * @param control the pipeline's half of this message, given to the message factory
      */
@@ -92,7 +94,6 @@ public abstract class PipelineMessage implements Message {
     public final Optional<Action> decision() {
         return control.decision();
     }
-
 
     /** {@return the inbound message's text, for logs} */
     @Override

@@ -21,12 +21,12 @@ public final class Providers {
     private Providers() {
     }
 
-    /** Every installed {@link BackendFactory}, in discovery order. */
+    /** {@return every installed {@link BackendFactory}, in discovery order} */
     public static List<BackendFactory> backendFactories() {
         return Discovery.backendFactories();
     }
 
-    /** Every installed {@link DevService}, in discovery order. */
+    /** {@return every installed {@link DevService}, in discovery order} */
     public static List<DevService> devServices() {
         return Discovery.load(DevService.class);
     }

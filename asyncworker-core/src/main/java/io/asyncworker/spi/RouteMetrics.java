@@ -87,6 +87,10 @@ public final class RouteMetrics {
     /**
      * Registers the meters of one route. Make one per route and share it (a pipeline makes its own,
      * see {@link BatchPipeline#metrics()}): the in-flight gauge follows the instance that registered it.
+     *
+     * @param registry the registry the meters are registered with
+     * @param route the route's name, the {@code route} tag of every meter
+     * @return the route's meters
      */
     public static RouteMetrics of(MeterRegistry registry, String route) {
         return new RouteMetrics(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(route, "route"));
@@ -97,17 +101,33 @@ public final class RouteMetrics {
         return m != null ? m : queues.computeIfAbsent(queue, q -> new QueueMeters(registry, route, q));
     }
 
-    /** Counts messages received from a queue or stream. */
+    /**
+     * Counts messages received from a queue or stream.
+     *
+     * @param queue the queue or stream, the {@code queue} tag
+     * @param count how many messages
+     */
     public void received(String queue, int count) {
         queue(queue).received.increment(count);
     }
 
-    /** Counts messages settled with an action. */
+    /**
+     * Counts messages settled with an action.
+     *
+     * @param queue the queue or stream, the {@code queue} tag
+     * @param action the action carried out, the {@code action} tag
+     * @param count how many messages
+     */
     public void settled(String queue, Action action, int count) {
         queue(queue).settled[action.ordinal()].increment(count);
     }
 
-    /** Counts a message that never reached the handler, e.g. {@code reason=decode}. */
+    /**
+     * Counts a message that never reached the handler, e.g. {@code reason=decode}.
+     *
+     * @param queue the queue or stream, the {@code queue} tag
+     * @param reason why, the {@code reason} tag
+     */
     public void invalid(String queue, String reason) {
         invalid(queue, reason, 1);
     }
@@ -115,6 +135,10 @@ public final class RouteMetrics {
     /**
      * Counts messages that never reached the handler: {@code reason=decode} (undecodable),
      * {@code stale} (their channel or stream was gone; the source delivers them again).
+     *
+     * @param queue the queue or stream, the {@code queue} tag
+     * @param reason why, the {@code reason} tag
+     * @param count how many messages
      */
     public void invalid(String queue, String reason, int count) {
         invalid.computeIfAbsent(queue + '\n' + reason, k -> Counter.builder("asyncworker.messages.invalid")
@@ -122,7 +146,11 @@ public final class RouteMetrics {
                 .description("messages that never reached the handler, by reason").register(registry)).increment(count);
     }
 
-    /** Counts a handler failure by exception class: {@code asyncworker.handler.errors{route,exception}}. */
+    /**
+     * Counts a handler failure by exception class: {@code asyncworker.handler.errors{route,exception}}.
+     *
+     * @param exception the exception's class name, the {@code exception} tag
+     */
     public void handlerError(String exception) {
         errors.computeIfAbsent(exception, e -> Counter.builder("asyncworker.handler.errors").tag("route", route)
                 .tag("exception", e).description("handler failures, by exception class").register(registry)).increment();
@@ -196,23 +224,42 @@ public final class RouteMetrics {
         });
     }
 
-    /** Records a batch handed to the handler. */
+    /**
+     * Records a batch handed to the handler.
+     *
+     * @param size how many messages the batch holds
+     * @param reason why the batch was handed over
+     */
     public void flushed(int size, FlushReason reason) {
         batchSize.record(size);
         flushes.get(reason).increment();
     }
 
-    /** Records one handler run. */
+    /**
+     * Records one handler run.
+     *
+     * @param took how long the handler ran
+     * @param succeeded whether it returned normally
+     */
     public void handlerDone(Duration took, boolean succeeded) {
         (succeeded ? success : error).record(took);
     }
 
-    /** The running-handler gauge's counter. */
+    /**
+     * The running-handler gauge's counter.
+     *
+     * @return the counter the gauge reads; increment it when a handler starts and decrement it when it ends
+     */
     public AtomicInteger inflight() {
         return inflight;
     }
 
-    /** Sets whether a consumer or stream is up (1) or not (0). */
+    /**
+     * Sets whether a consumer or stream is up (1) or not (0).
+     *
+     * @param queue the queue or stream, the {@code queue} tag
+     * @param up whether it is up
+     */
     public void consumerUp(String queue, boolean up) {
         QueueMeters m = queue(queue);
         if (!m.upRegistered) {

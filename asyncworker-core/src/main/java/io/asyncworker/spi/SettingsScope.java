@@ -26,6 +26,10 @@ public final class SettingsScope {
     /**
      * Runs {@code body} with these values in scope (inner scopes add to and override outer ones).
      *
+     * @param <T> the type of the body's result
+     * @param values the settings values, by variable name
+     * @param body the code to run
+     * @return what {@code body} returns
      * @throws Exception what {@code body} throws
      */
     public static <T> T call(Map<String, String> values, Callable<T> body) throws Exception {
@@ -42,7 +46,11 @@ public final class SettingsScope {
         }
     }
 
-    /** The values in scope on this thread; empty outside {@link #call}. */
+    /**
+     * The values in scope on this thread; empty outside {@link #call}.
+     *
+     * @return the values by variable name
+     */
     public static Map<String, String> current() {
         return CURRENT.get();
     }

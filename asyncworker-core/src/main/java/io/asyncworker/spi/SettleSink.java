@@ -28,6 +28,8 @@ public interface SettleSink<I extends Inbound> {
     /**
      * Told, on the handler's thread, which messages are about to reach the handler (after stale and
      * undecodable ones were taken out); by default nothing happens.
+     *
+     * @param batch the messages about to be handled, in order
      */
     default void handing(List<I> batch) {
     }

@@ -50,7 +50,14 @@ public final class TaskRunner {
         }
     }
 
-    /** How a stop went. */
+    /**
+     * How a stop went.
+     *
+     * @param idle whether every task ended within the budget
+     * @param abandoned how many tasks were given up, waiting and running ones
+     * @param interrupted how many running tasks were interrupted
+     * @param ignoringInterrupt the names of the threads still alive after the grace
+     */
     public record Stopped(boolean idle, int abandoned, int interrupted, List<String> ignoringInterrupt) {
     }
 
@@ -64,6 +71,8 @@ public final class TaskRunner {
      *
      * @param threadName     the threads' name (a fixed name: numbering costs on hot paths)
      * @param maxConcurrency at least 1; {@link Integer#MAX_VALUE} for no bound
+     * @return a new runner
+     * @throws IllegalArgumentException when the name is blank or {@code maxConcurrency} is below 1
      */
     public static TaskRunner virtual(String threadName, int maxConcurrency) {
         Checks.notBlank("threadName", threadName);
@@ -71,7 +80,13 @@ public final class TaskRunner {
                 Thread.ofVirtual().name(threadName).factory());
     }
 
-    /** A runner on threads of the given factory, e.g. for tests. */
+    /**
+     * A runner on threads of the given factory, e.g. for tests.
+     *
+     * @param threads makes one thread per task
+     * @param maxConcurrency at least 1; {@link Integer#MAX_VALUE} for no bound
+     * @return a new runner
+     */
     public static TaskRunner of(ThreadFactory threads, int maxConcurrency) {
         return new TaskRunner(Checks.atLeast("maxConcurrency", maxConcurrency, 1), Objects.requireNonNull(threads, "threads"));
     }
@@ -79,6 +94,7 @@ public final class TaskRunner {
     /**
      * Starts the task now if a slot is free, else queues it.
      *
+     * @param task the task
      * @throws RuntimeException when no thread can be started (the task is not queued then)
      */
     public void submit(Task task) {
@@ -176,7 +192,13 @@ public final class TaskRunner {
         }
     }
 
-    /** Waits until no task runs or waits, at most for the budget; true when idle. */
+    /**
+     * Waits until no task runs or waits, at most for the budget; true when idle.
+     *
+     * @param budget the longest wait
+     * @return {@code true} when idle, {@code false} when tasks still run or wait after the budget
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public boolean awaitIdle(Duration budget) throws InterruptedException {
         long left = budget.toNanos();
         lock.lock();
@@ -197,6 +219,10 @@ public final class TaskRunner {
      * The graceful stop: waits for every task within the budget; then abandons the waiting ones,
      * abandons and interrupts the running ones, and waits up to {@code grace} for those to end.
      * The counts are taken before anything is interrupted, so they are exact.
+     *
+     * @param budget how long to wait for every task to end by itself
+     * @param grace how long to wait for the interrupted tasks to end
+     * @return how the stop went
      */
     public Stopped stop(Duration budget, Duration grace) {
         try {
@@ -254,7 +280,11 @@ public final class TaskRunner {
         return alive;
     }
 
-    /** Tasks running or waiting. */
+    /**
+     * Tasks running or waiting.
+     *
+     * @return the number of tasks running or waiting
+     */
     public int size() {
         return active.get();
     }

@@ -16,7 +16,18 @@ import java.util.Optional;
  */
 public final class Verdict {
     /** The kind of a verdict. */
-    public enum Kind { ACK, REJECT, REQUEUE, RETRY, PARK }
+    public enum Kind {
+        /** Acknowledge: processed. */
+        ACK,
+        /** Reject without requeue: dropped, or dead-lettered where the source has a dead-letter target. */
+        REJECT,
+        /** Requeue at once: delivered again. */
+        REQUEUE,
+        /** Deliver again after {@link #delay()}, as attempt {@link #attempt()}. */
+        RETRY,
+        /** Set aside with the failure, for a person to look at. */
+        PARK
+    }
 
     /** Acknowledge: processed. */
     public static final Verdict ACK = new Verdict(Kind.ACK, Duration.ZERO, 0, null);
@@ -37,7 +48,12 @@ public final class Verdict {
         this.failure = failure;
     }
 
-    /** The verdict for a plain action. */
+    /**
+     * The verdict for a plain action.
+     *
+     * @param action the action
+     * @return the shared verdict of that kind
+     */
     public static Verdict of(Action action) {
         return switch (Objects.requireNonNull(action, "action")) {
             case ACK -> ACK;
@@ -50,6 +66,10 @@ public final class Verdict {
      * Deliver again after a delay.
      *
      * @param attempt the attempt the next delivery will be, at least 2
+     * @param delay how long to wait before the next delivery, not negative
+     * @param failure why the message failed
+     * @return a {@link Kind#RETRY} verdict
+     * @throws IllegalArgumentException when the delay is negative or the attempt below 2
      */
     public static Verdict retry(Duration delay, int attempt, Failure failure) {
         Objects.requireNonNull(delay, "delay");
@@ -59,17 +79,23 @@ public final class Verdict {
         return new Verdict(Kind.RETRY, delay, attempt, failure);
     }
 
-    /** Set the message aside after {@code attempts} attempts. */
+    /**
+     * Set the message aside after {@code attempts} attempts.
+     *
+     * @param attempts how many attempts were made
+     * @param failure why the message failed
+     * @return a {@link Kind#PARK} verdict
+     */
     public static Verdict park(int attempts, Failure failure) {
         return new Verdict(Kind.PARK, Duration.ZERO, attempts, Objects.requireNonNull(failure, "failure"));
     }
 
-    /** What to do. */
+    /** {@return the verdict's kind: what to do} */
     public Kind kind() {
         return kind;
     }
 
-    /** The plain action this verdict falls back to: RETRY is REQUEUE, PARK is REJECT. */
+    /** {@return the plain action this verdict falls back to: RETRY is REQUEUE, PARK is REJECT} */
     public Action action() {
         return switch (kind) {
             case ACK -> Action.ACK;
@@ -78,17 +104,29 @@ public final class Verdict {
         };
     }
 
-    /** For RETRY: how long to wait before delivering again; zero otherwise. */
+    /**
+     * For RETRY: how long to wait before delivering again; zero otherwise.
+     *
+     * @return the delay; zero for other kinds
+     */
     public Duration delay() {
         return delay;
     }
 
-    /** For RETRY the next attempt's number, for PARK how many attempts were made; 0 otherwise. */
+    /**
+     * For RETRY the next attempt's number, for PARK how many attempts were made; 0 otherwise.
+     *
+     * @return the attempt number or count; 0 for other kinds
+     */
     public int attempt() {
         return attempt;
     }
 
-    /** For RETRY and PARK: why, when known. */
+    /**
+     * For RETRY and PARK: why, when known.
+     *
+     * @return the failure, or empty
+     */
     public Optional<Failure> failure() {
         return Optional.ofNullable(failure);
     }
@@ -115,7 +153,12 @@ public final class Verdict {
             message = message == null ? "" : message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
         }
 
-        /** The failure of an exception. */
+        /**
+         * The failure of an exception.
+         *
+         * @param t the exception
+         * @return its class name and message
+         */
         public static Failure of(Throwable t) {
             return new Failure(t.getClass().getName(), t.getMessage());
         }

@@ -98,12 +98,21 @@ public interface Request {
      * The first value of a header converted to a type (the types of {@link #pathParam(String, Class)}),
      * empty when absent.
      *
+     * @param <T> the value type
+     * @param name the header's name; names ignore case
+     * @param type the type to convert into
+     * @return the converted first value, or empty
      * @throws HttpException            {@code 400} naming the header when it does not convert
      * @throws IllegalArgumentException when the type is unsupported
      */
     <T> Optional<T> header(String name, Class<T> type);
 
-    /** Every value of a header (names ignore case), in order; empty when absent. */
+    /**
+     * Every value of a header (names ignore case), in order; empty when absent.
+     *
+     * @param name the header's name
+     * @return the values
+     */
     List<String> headers(String name);
 
     /** {@return every header with all its values; lookups in this map ignore case} */
@@ -118,6 +127,9 @@ public interface Request {
     /**
      * The body decoded from JSON (with the route's codec, Jackson by default); never {@code null}.
      *
+     * @param <T> the body type
+     * @param type the class to decode into
+     * @return the decoded body
      * @throws HttpException {@code 400} when the body is empty, JSON {@code null} or not a valid
      *                       {@code type}; the message names the problem in the client's terms, e.g.
      *                       {@code body: field "price": expected a number, got "ab" (line 1, column 10)}

@@ -136,18 +136,20 @@ public final class AmqpConnection implements Connection, AutoCloseable {
     /**
      * Where it connects, e.g. {@code amqp://127.0.0.1:5672/} or, with several nodes,
      * {@code amqp://mq-1:5672,mq-2:5672/jobs} (no credentials).
+     *
+     * @return the address, without credentials
      */
     public String address() {
         String hosts = config.nodes.stream().map(BrokerNode::toString).collect(Collectors.joining(","));
         return (config.tls ? "amqps://" : "amqp://") + hosts + "/" + ("/".equals(config.vhost) ? "" : config.vhost);
     }
 
-    /** The broker nodes as {@code host:port}, in the order configured. */
+    /** {@return the broker nodes as {@code host:port}, in the order configured} */
     public List<String> addresses() {
         return config.nodes.stream().map(BrokerNode::toString).toList();
     }
 
-    /** What it declares when the app starts and after each reconnect; empty by default. */
+    /** {@return what it declares when the app starts and after each reconnect; empty by default} */
     public AmqpTopology topology() {
         return config.topology;
     }
@@ -156,6 +158,7 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      * Declares exchanges, queues and bindings now, on a short-lived connection of its own: for tools
      * and startup hooks. An app declares {@link #topology()} by itself; this does not add to it.
      *
+     * @param topology the exchanges, queues and bindings to declare
      * @throws IllegalStateException when the broker cannot be reached or refuses a declaration (an
      *                               existing queue with other arguments), naming it and the reason
      */
@@ -176,6 +179,8 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      * <p>Each claim declares a small durable queue named {@code asyncworker.fleet.<schedule>.<due
      * time>} holding one message, deleted by the broker a few minutes after the due time. The lock
      * uses a connection of its own, opened on the first claim and closed by {@link #close()}.
+     *
+     * @return the connection's lock; the same instance on every call
      */
     public FleetLock fleetLock() {
         return fleetLock;
@@ -206,6 +211,8 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      * backend recovers itself). Its {@code newConnection(...)} methods that take no addresses try
      * every broker node, starting where this connection's rotation is; its host and port are the
      * first node's. For tools and advanced use; the backend uses it too.
+     *
+     * @return a new factory; the caller closes the connections it opens
      */
     public ConnectionFactory connectionFactory() {
         ConnectionFactory f = new NodeListConnectionFactory(nodes);
@@ -242,6 +249,9 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      * <p>Each publish gets its own outcome: one to an exchange that does not exist fails alone
      * ({@link PublishException.Failure#EXCHANGE_NOT_FOUND}) and never fails another publish.
      *
+     * @param exchange the exchange's name; {@code ""} for the default exchange
+     * @param routingKey the routing key; on the default exchange, the queue's name
+     * @param body the body: an object for the codec, a {@code String} or a {@code byte[]}
      * @throws PublishException         when the broker did not take it: see {@link PublishException#failure()}
      * @throws IllegalArgumentException when the exchange or routing key is longer than 255 UTF-8 bytes
      */
@@ -253,6 +263,13 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      * Publishes with headers and properties; see {@link #publish(String, String, Object)}. A
      * mandatory message (by default: on the default exchange) that no queue takes fails with
      * {@link PublishException.Failure#UNROUTABLE}; the message carries exactly the headers set.
+     *
+     * @param exchange the exchange's name; {@code ""} for the default exchange
+     * @param routingKey the routing key; on the default exchange, the queue's name
+     * @param body the body: an object for the codec, a {@code String} or a {@code byte[]}
+     * @param options the headers and properties, and whether the message is mandatory
+     * @throws PublishException when the broker did not take it: see {@link PublishException#failure()}
+     * @throws IllegalArgumentException when the exchange or routing key is longer than 255 UTF-8 bytes
      */
     public void publish(String exchange, String routingKey, Object body, PublishOptions options) {
         PublishBodies.Encoded e = encode(exchange, routingKey, body, options);
@@ -265,6 +282,12 @@ public final class AmqpConnection implements Connection, AutoCloseable {
      * {@link PublishException}. No timeout applies (add {@code orTimeout} for one); a lost
      * connection fails it. The first publish to each exchange waits for its confirm before this
      * returns, so that an error it causes is its own (see the README's publishing section).
+     *
+     * @param exchange the exchange's name; {@code ""} for the default exchange
+     * @param routingKey the routing key; on the default exchange, the queue's name
+     * @param body the body: an object for the codec, a {@code String} or a {@code byte[]}
+     * @param options the headers and properties, and whether the message is mandatory
+     * @return a future completed when the broker confirmed the message
      */
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, Object body, PublishOptions options) {
         PublishBodies.Encoded e = encode(exchange, routingKey, body, options);

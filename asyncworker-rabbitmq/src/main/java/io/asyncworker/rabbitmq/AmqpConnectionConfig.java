@@ -61,6 +61,10 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
     /**
      * Sets the broker nodes, credentials and vhost from an {@code amqp://} or {@code amqps://} URL;
      * several nodes are separated by commas: {@code amqp://u:p@h1:5672,h2:5673,h3:5674/vhost}.
+     *
+     * @param url the URL, e.g. {@code amqp://guest:guest@127.0.0.1:5672/}
+     * @return this builder
+     * @throws IllegalArgumentException naming the problem when the URL is malformed, never showing the password
      */
     public B url(String url) {
         AmqpUri uri = AmqpUri.parse(Objects.requireNonNull(url, "url"));
@@ -83,7 +87,13 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** One broker host (replacing every address set before), at the port set so far. */
+    /**
+     * One broker host (replacing every address set before), at the port set so far.
+     *
+     * @param host one host name, without a port
+     * @return this builder
+     * @throws IllegalArgumentException when the host is blank or lists several hosts
+     */
     public B host(String host) {
         notBlank("host", host);
         if (host.contains(",")) {
@@ -93,7 +103,13 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** The broker port, 1 to 65535, of every address (with several nodes, give each its port in addresses(...)). */
+    /**
+     * The broker port, 1 to 65535, of every address (with several nodes, give each its port in addresses(...)).
+     *
+     * @param port the port
+     * @return this builder
+     * @throws IllegalArgumentException when the port is outside 1 to 65535
+     */
     public B port(int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be within 1..65535, got " + port);
@@ -111,6 +127,8 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
      * AmqpConnection.builder().addresses("mq-1:5672", "mq-2:5672", "mq-3:5672").build();
      * }</pre>
      *
+     * @param addresses the nodes, at least one
+     * @return this builder
      * @throws IllegalArgumentException when the list is empty or an address is malformed or repeated
      */
     public B addresses(String... addresses) {
@@ -118,7 +136,13 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return addresses(List.of(addresses));
     }
 
-    /** As {@link #addresses(String...)}. */
+    /**
+     * As {@link #addresses(String...)}.
+     *
+     * @param addresses the nodes, at least one
+     * @return this builder
+     * @throws IllegalArgumentException when the list is empty or an address is malformed or repeated
+     */
     public B addresses(List<String> addresses) {
         Objects.requireNonNull(addresses, "addresses");
         if (addresses.isEmpty()) {
@@ -272,7 +296,13 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
         return self();
     }
 
-    /** How long {@code publish} waits for a confirm; positive, at most one day, default 30 s. */
+    /**
+     * How long {@code publish} waits for a confirm; positive, at most one day, default 30 s.
+     *
+     * @param timeout the longest wait for a confirm
+     * @return this builder
+     * @throws IllegalArgumentException when the timeout is not positive or longer than a day
+     */
     public B confirmTimeout(Duration timeout) {
         this.confirmTimeout = Checks.between("confirmTimeout", timeout, Duration.ofNanos(1), Duration.ofDays(1));
         return self();
@@ -300,6 +330,8 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
      *         .build();
      * }</pre>
      *
+     * @param topology the exchanges, queues and bindings to add
+     * @return this builder
      * @throws IllegalArgumentException when it declares an exchange or queue differently than an earlier call
      */
     public B declare(AmqpTopology topology) {

@@ -54,6 +54,8 @@ public final class AmqpRoute implements Route {
     /**
      * Starts a route over the given queues.
      *
+     * @param queues the queues' names, one or more
+     * @return a new builder; finish it with {@code handler(...)}
      * @throws IllegalArgumentException when the list is empty, a name is blank or repeated
      */
     public static AmqpRouteBuilder consume(String... queues) {
@@ -75,27 +77,31 @@ public final class AmqpRoute implements Route {
         return queues;
     }
 
-    /** The queues, in the order given. */
+    /** {@return the queues, in the order given} */
     public List<String> queues() {
         return queues;
     }
 
-    /** The batching and outcome options. */
+    /** {@return the batching and outcome options} */
     public BatchOptions options() {
         return options;
     }
 
-    /** The handler, adapted to the asynchronous form. */
+    /** {@return the handler, adapted to the asynchronous form} */
     public AsyncBatchHandler<RabbitMQMessage> handler() {
         return handler;
     }
 
-    /** The connection chosen by name or as an object, or none (the only AMQP connection). */
+    /** {@return the connection chosen by name or as an object, or none (the only AMQP connection)} */
     public ConnectionChoice<AmqpConnection> connection() {
         return connection;
     }
 
-    /** How the queues are declared at start, if they are. */
+    /**
+     * How the queues are declared at start, if they are.
+     *
+     * @return the declaration, or empty when the queues must exist already
+     */
     public Optional<QueueDeclaration> declaration() {
         return Optional.ofNullable(declaration);
     }
@@ -108,7 +114,7 @@ public final class AmqpRoute implements Route {
         return Optional.ofNullable(parkingLot);
     }
 
-    /** The type every body is decoded into before the handler runs, if any. */
+    /** {@return the type every body is decoded into before the handler runs, if any} */
     public Optional<Class<?>> bodyType() {
         return options.bodyType();
     }

@@ -118,6 +118,9 @@ public final class AmqpRouteBuilder extends BatchRouteBuilder<AmqpRouteBuilder, 
      * Declares the queues at start and after each reconnect instead of requiring them to exist: a
      * shortcut for declaring them in the connection's {@link AmqpTopology}, with which they are
      * declared (before any consumer) and checked.
+     *
+     * @param declaration how every queue of the route is declared
+     * @return this builder
      */
     public AmqpRouteBuilder declare(QueueDeclaration declaration) {
         Objects.requireNonNull(declaration, "declare");

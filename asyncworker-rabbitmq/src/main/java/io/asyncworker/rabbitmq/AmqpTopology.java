@@ -48,32 +48,36 @@ public final class AmqpTopology {
         this.bindings = Collections.unmodifiableSet(new LinkedHashSet<>(bindings));
     }
 
-    /** A topology that declares nothing. */
+    /** {@return a topology that declares nothing} */
     public static AmqpTopology empty() {
         return EMPTY;
     }
 
-    /** A builder of a topology. */
+    /**
+     * A builder of a topology.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The exchanges, in declaration order. */
+    /** {@return the exchanges, in declaration order} */
     public List<Exchange> exchanges() {
         return List.copyOf(exchanges.values());
     }
 
-    /** The queues by name, in declaration order; unmodifiable. */
+    /** {@return the queues by name, in declaration order; unmodifiable} */
     public Map<String, QueueDeclaration> queues() {
         return queues;
     }
 
-    /** The bindings, in declaration order. */
+    /** {@return the bindings, in declaration order} */
     public List<Binding> bindings() {
         return List.copyOf(bindings);
     }
 
-    /** Whether it declares nothing. */
+    /** {@return whether it declares nothing} */
     public boolean isEmpty() {
         return exchanges.isEmpty() && queues.isEmpty() && bindings.isEmpty();
     }
@@ -81,6 +85,8 @@ public final class AmqpTopology {
     /**
      * This topology and another one together.
      *
+     * @param other the topology to add
+     * @return a new topology with the declarations of both
      * @throws IllegalArgumentException when both declare the same exchange or queue differently
      */
     public AmqpTopology with(AmqpTopology other) {
@@ -120,7 +126,13 @@ public final class AmqpTopology {
         private Builder() {
         }
 
-        /** Declares an exchange. */
+        /**
+         * Declares an exchange.
+         *
+         * @param exchange the exchange
+         * @return this builder
+         * @throws IllegalArgumentException when an exchange of the same name was declared differently
+         */
         public Builder exchange(Exchange exchange) {
             Objects.requireNonNull(exchange, "exchange");
             Exchange before = exchanges.putIfAbsent(exchange.name(), exchange);
@@ -131,7 +143,15 @@ public final class AmqpTopology {
             return this;
         }
 
-        /** Declares a queue, e.g. {@code queue("invoices", QueueDeclaration.quorum())}. */
+        /**
+         * Declares a queue, e.g. {@code queue("invoices", QueueDeclaration.quorum())}.
+         *
+         * @param name the queue's name
+         * @param declaration how it is declared
+         * @return this builder
+         * @throws IllegalArgumentException when the name cannot be declared, the arguments are incomplete, or the queue
+         *         was declared differently
+         */
         public Builder queue(String name, QueueDeclaration declaration) {
             Names.declarable("queue", name);
             Objects.requireNonNull(declaration, "declaration");
@@ -144,18 +164,36 @@ public final class AmqpTopology {
             return this;
         }
 
-        /** Declares a binding. */
+        /**
+         * Declares a binding.
+         *
+         * @param binding the binding
+         * @return this builder
+         */
         public Builder bind(Binding binding) {
             bindings.add(Objects.requireNonNull(binding, "binding"));
             return this;
         }
 
-        /** Binds a queue to an exchange with a routing key; see {@link Binding#queue(String, String, String)}. */
+        /**
+         * Binds a queue to an exchange with a routing key; see {@link Binding#queue(String, String, String)}.
+         *
+         * @param queue the queue's name
+         * @param exchange the exchange's name
+         * @param routingKey the binding key
+         * @return this builder
+         */
         public Builder bind(String queue, String exchange, String routingKey) {
             return bind(Binding.queue(queue, exchange, routingKey));
         }
 
-        /** Adds everything another topology declares. */
+        /**
+         * Adds everything another topology declares.
+         *
+         * @param topology the topology whose exchanges, queues and bindings to add
+         * @return this builder
+         * @throws IllegalArgumentException when it declares an exchange or queue differently than this builder
+         */
         public Builder include(AmqpTopology topology) {
             Objects.requireNonNull(topology, "topology");
             topology.exchanges.values().forEach(this::exchange);
@@ -164,7 +202,11 @@ public final class AmqpTopology {
             return this;
         }
 
-        /** The topology; the builder may go on. */
+        /**
+         * The topology; the builder may go on.
+         *
+         * @return a new immutable topology of what was declared so far
+         */
         public AmqpTopology build() {
             return new AmqpTopology(exchanges, queues, bindings);
         }

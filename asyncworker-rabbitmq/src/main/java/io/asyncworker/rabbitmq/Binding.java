@@ -39,6 +39,10 @@ public final class Binding {
      * Binds a queue to an exchange with a routing key (a pattern for topic exchanges, ignored by
      * fanout and headers exchanges).
      *
+     * @param queue the queue that receives the messages
+     * @param exchange the exchange the messages come from
+     * @param routingKey the binding key or pattern; {@code ""} where it is ignored
+     * @return the binding
      * @throws IllegalArgumentException when a name is blank, the exchange is the default exchange
      *                                  (which takes no bindings) or a value is longer than 255 bytes
      */
@@ -46,7 +50,14 @@ public final class Binding {
         return new Binding(true, Names.reference("queue", queue), source(exchange), key(routingKey), Map.of());
     }
 
-    /** Binds an exchange ({@code destination}) to another ({@code source}) with a routing key. */
+    /**
+     * Binds an exchange ({@code destination}) to another ({@code source}) with a routing key.
+     *
+     * @param destination the exchange that receives the messages
+     * @param source the exchange the messages come from
+     * @param routingKey the binding key or pattern
+     * @return the binding
+     */
     public static Binding exchange(String destination, String source, String routingKey) {
         return new Binding(false, Names.reference("destination exchange", destination), source(source), key(routingKey),
                 Map.of());
@@ -64,12 +75,22 @@ public final class Binding {
         return Names.shortEnough("routingKey", Objects.requireNonNull(routingKey, "routingKey"));
     }
 
-    /** For a headers exchange: matches messages that carry every one of these headers with these values. */
+    /**
+     * For a headers exchange: matches messages that carry every one of these headers with these values.
+     *
+     * @param headers the headers and values to match, not empty, no name starting with {@code x-}
+     * @return a new binding that matches them
+     */
     public Binding whereAll(Map<String, ?> headers) {
         return match("all", headers);
     }
 
-    /** For a headers exchange: matches messages that carry at least one of these headers with its value. */
+    /**
+     * For a headers exchange: matches messages that carry at least one of these headers with its value.
+     *
+     * @param headers the headers and values to match, not empty, no name starting with {@code x-}
+     * @return a new binding that matches them
+     */
     public Binding whereAny(Map<String, ?> headers) {
         return match("any", headers);
     }
@@ -92,32 +113,38 @@ public final class Binding {
         return new Binding(toQueue, destination, source, routingKey, args);
     }
 
-    /** Adds any other binding argument. */
+    /**
+     * Adds any other binding argument.
+     *
+     * @param name the argument's name
+     * @param value the argument's value
+     * @return a new binding with the argument
+     */
     public Binding argument(String name, Object value) {
         return new Binding(toQueue, destination, source, routingKey, Names.withArgument("binding", arguments, name, value));
     }
 
-    /** Whether the destination is a queue (else an exchange). */
+    /** {@return whether the destination is a queue (else an exchange)} */
     public boolean toQueue() {
         return toQueue;
     }
 
-    /** The queue or exchange that receives the messages. */
+    /** {@return the queue or exchange that receives the messages} */
     public String destination() {
         return destination;
     }
 
-    /** The exchange the messages come from. */
+    /** {@return the exchange the messages come from} */
     public String source() {
         return source;
     }
 
-    /** The routing key or pattern. */
+    /** {@return the routing key or pattern} */
     public String routingKey() {
         return routingKey;
     }
 
-    /** The binding arguments (header matches); unmodifiable. */
+    /** {@return the binding arguments (header matches); unmodifiable} */
     public Map<String, Object> arguments() {
         return arguments;
     }

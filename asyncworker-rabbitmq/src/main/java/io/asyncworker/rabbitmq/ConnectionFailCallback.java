@@ -34,12 +34,19 @@ public interface ConnectionFailCallback {
     /**
      * Reports a failure with everything known about it, including the broker node. This is what
      * the backend calls; by default it calls {@link #onFailure(Exception, int)}.
+     *
+     * @param failure the connection, exception, attempt and node
      */
     default void onFailure(ConnectionFailure failure) {
         onFailure(failure.exception(), failure.attempt());
     }
 
-    /** A callback that takes the whole {@link ConnectionFailure}, e.g. to name the node. */
+    /**
+     * A callback that takes the whole {@link ConnectionFailure}, e.g. to name the node.
+     *
+     * @param callback called with each failure
+     * @return a callback that passes each failure to {@code callback}
+     */
     static ConnectionFailCallback of(Consumer<ConnectionFailure> callback) {
         Objects.requireNonNull(callback, "callback");
         return new ConnectionFailCallback() {

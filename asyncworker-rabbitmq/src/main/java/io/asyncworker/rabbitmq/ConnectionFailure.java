@@ -30,22 +30,29 @@ public final class ConnectionFailure {
      *
      * @param connection the {@link AmqpConnection#name()}
      * @param node       the broker node concerned, {@code host:port}, if known
+     * @param exception what went wrong
+     * @param attempt 1 for the loss (or the first failed attempt), then 2, 3, … until a reconnect succeeds
+     * @return the failure
      */
     public static ConnectionFailure of(String connection, Exception exception, int attempt, Optional<String> node) {
         return new ConnectionFailure(connection, exception, attempt, Objects.requireNonNull(node, "node").orElse(null));
     }
 
-    /** The {@link AmqpConnection#name()} of the failing connection. */
+    /** {@return the {@link AmqpConnection#name()} of the failing connection} */
     public String connection() {
         return connection;
     }
 
-    /** What went wrong. */
+    /** {@return what went wrong} */
     public Exception exception() {
         return exception;
     }
 
-    /** 1 for the loss (or the first failed attempt), then 2, 3, … until a reconnect succeeds. */
+    /**
+     * 1 for the loss (or the first failed attempt), then 2, 3, … until a reconnect succeeds.
+     *
+     * @return the attempt: 1 for the loss (or the first failed attempt), then 2, 3, … until a reconnect succeeds
+     */
     public int attempt() {
         return attempt;
     }
@@ -53,6 +60,8 @@ public final class ConnectionFailure {
     /**
      * The broker node, {@code host:port}: for the loss, the node the connection was on; for a failed
      * reconnect attempt, the node tried last (every node is tried in turn within one attempt).
+     *
+     * @return the node, or empty when not known
      */
     public Optional<String> node() {
         return Optional.ofNullable(node);

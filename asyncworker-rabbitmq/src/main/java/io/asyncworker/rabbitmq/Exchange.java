@@ -37,22 +37,42 @@ public final class Exchange {
         this.arguments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
     }
 
-    /** A durable direct exchange: routes on the exact routing key. */
+    /**
+     * A durable direct exchange: routes on the exact routing key.
+     *
+     * @param name the exchange's name
+     * @return the exchange
+     */
     public static Exchange direct(String name) {
         return of(name, "direct");
     }
 
-    /** A durable topic exchange: routes on routing-key patterns ({@code orders.*.eu}, {@code orders.#}). */
+    /**
+     * A durable topic exchange: routes on routing-key patterns ({@code orders.*.eu}, {@code orders.#}).
+     *
+     * @param name the exchange's name
+     * @return the exchange
+     */
     public static Exchange topic(String name) {
         return of(name, "topic");
     }
 
-    /** A durable fanout exchange: routes to every bound queue, ignoring routing keys. */
+    /**
+     * A durable fanout exchange: routes to every bound queue, ignoring routing keys.
+     *
+     * @param name the exchange's name
+     * @return the exchange
+     */
     public static Exchange fanout(String name) {
         return of(name, "fanout");
     }
 
-    /** A durable headers exchange: routes on message headers, see {@link Binding#whereAll(Map)}. */
+    /**
+     * A durable headers exchange: routes on message headers, see {@link Binding#whereAll(Map)}.
+     *
+     * @param name the exchange's name
+     * @return the exchange
+     */
     public static Exchange headers(String name) {
         return of(name, "headers");
     }
@@ -60,6 +80,9 @@ public final class Exchange {
     /**
      * A durable exchange of any type, also one a plugin provides.
      *
+     * @param name the exchange's name
+     * @param type the exchange type, e.g. {@code x-delayed-message}
+     * @return the exchange
      * @throws IllegalArgumentException when the name is blank, longer than 255 bytes or starts with {@code amq.}
      */
     public static Exchange of(String name, String type) {
@@ -68,22 +91,42 @@ public final class Exchange {
         return new Exchange(name, type, true, false, false, Map.of());
     }
 
-    /** Whether it survives a broker restart; default {@code true}. */
+    /**
+     * Whether it survives a broker restart; default {@code true}.
+     *
+     * @param durable {@code false} for an exchange that is gone after a broker restart
+     * @return a new exchange with this durability
+     */
     public Exchange durable(boolean durable) {
         return new Exchange(name, type, durable, autoDelete, internal, arguments);
     }
 
-    /** Whether it is deleted once its last binding goes; default {@code false}. */
+    /**
+     * Whether it is deleted once its last binding goes; default {@code false}.
+     *
+     * @param autoDelete {@code true} to delete it with its last binding
+     * @return a new exchange with this setting
+     */
     public Exchange autoDelete(boolean autoDelete) {
         return new Exchange(name, type, durable, autoDelete, internal, arguments);
     }
 
-    /** Whether publishers may not use it directly (only other exchanges route to it); default {@code false}. */
+    /**
+     * Whether publishers may not use it directly (only other exchanges route to it); default {@code false}.
+     *
+     * @param internal {@code true} to refuse direct publishes
+     * @return a new exchange with this setting
+     */
     public Exchange internal(boolean internal) {
         return new Exchange(name, type, durable, autoDelete, internal, arguments);
     }
 
-    /** Messages it cannot route go to this exchange instead ({@code alternate-exchange}). */
+    /**
+     * Messages it cannot route go to this exchange instead ({@code alternate-exchange}).
+     *
+     * @param exchange the alternate exchange's name
+     * @return a new exchange with this argument
+     */
     public Exchange alternateExchange(String exchange) {
         return argument("alternate-exchange", Names.reference("alternateExchange", exchange));
     }
@@ -91,38 +134,45 @@ public final class Exchange {
     /**
      * Adds any other exchange argument.
      *
+     * @param argument the argument's name
+     * @param value the argument's value
+     * @return a new exchange with this argument
      * @throws IllegalArgumentException when the name is blank
      */
     public Exchange argument(String argument, Object value) {
         return new Exchange(name, type, durable, autoDelete, internal, Names.withArgument("exchange", arguments, argument, value));
     }
 
-    /** The exchange's name. */
+    /** {@return the exchange's name} */
     public String name() {
         return name;
     }
 
-    /** Its type: {@code direct}, {@code topic}, {@code fanout}, {@code headers} or a plugin's. */
+    /**
+     * Its type: {@code direct}, {@code topic}, {@code fanout}, {@code headers} or a plugin's.
+     *
+     * @return its type: {@code direct}, {@code topic}, {@code fanout}, {@code headers} or a plugin's
+     */
     public String type() {
         return type;
     }
 
-    /** Whether it survives a broker restart. */
+    /** {@return whether it survives a broker restart} */
     public boolean isDurable() {
         return durable;
     }
 
-    /** Whether it is deleted once its last binding goes. */
+    /** {@return whether it is deleted once its last binding goes} */
     public boolean isAutoDelete() {
         return autoDelete;
     }
 
-    /** Whether only other exchanges may route to it. */
+    /** {@return whether only other exchanges may route to it} */
     public boolean isInternal() {
         return internal;
     }
 
-    /** The arguments as sent to the broker; unmodifiable. */
+    /** {@return the arguments as sent to the broker; unmodifiable} */
     public Map<String, Object> arguments() {
         return arguments;
     }

@@ -17,6 +17,7 @@ public final class PublishException extends RuntimeException {
     private final String exchange;
     /** The routing key published with. */
     private final String routingKey;
+    /** What became of the message. */
     private final Failure failure;
 
     /** What became of a publish that failed. */
@@ -56,6 +57,9 @@ public final class PublishException extends RuntimeException {
      * A failure whose outcome is unknown ({@link Failure#UNCONFIRMED}).
      *
      * @param cause the underlying failure, may be {@code null}
+     * @param exchange the exchange published to ({@code ""} for the default exchange)
+     * @param routingKey the routing key
+     * @param reason what went wrong, in the user's terms
      */
     public PublishException(String exchange, String routingKey, String reason, Throwable cause) {
         this(exchange, routingKey, Failure.UNCONFIRMED, reason, cause);
@@ -71,12 +75,12 @@ public final class PublishException extends RuntimeException {
         return routingKey;
     }
 
-    /** What became of the message. */
+    /** {@return what became of the message} */
     public Failure failure() {
         return failure;
     }
 
-    /** Whether the message may have reached the broker anyway ({@link Failure#UNCONFIRMED}). */
+    /** {@return whether the message may have reached the broker anyway ({@link Failure#UNCONFIRMED})} */
     public boolean mayHaveBeenPublished() {
         return failure == Failure.UNCONFIRMED;
     }

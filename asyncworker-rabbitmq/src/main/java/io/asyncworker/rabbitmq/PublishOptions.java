@@ -50,7 +50,7 @@ public final class PublishOptions {
         this.priority = b.priority;
     }
 
-    /** The defaults: persistent, mandatory on the default exchange only, no headers. */
+    /** {@return the defaults: persistent, mandatory on the default exchange only, no headers} */
     public static PublishOptions defaults() {
         return DEFAULTS;
     }
@@ -60,7 +60,7 @@ public final class PublishOptions {
         return new Builder();
     }
 
-    /** The {@code mandatory} flag set explicitly; empty for the default, which depends on the exchange. */
+    /** {@return the {@code mandatory} flag set explicitly; empty for the default, which depends on the exchange} */
     public Optional<Boolean> mandatory() {
         return Optional.ofNullable(mandatory);
     }
@@ -68,6 +68,9 @@ public final class PublishOptions {
     /**
      * Whether a message to this exchange is mandatory: as set, else only on the default exchange
      * {@code ""}, whose routing key names a queue.
+     *
+     * @param exchange the exchange published to
+     * @return whether the message is mandatory
      */
     public boolean mandatoryFor(String exchange) {
         return mandatory != null ? mandatory : exchange.isEmpty();
@@ -124,6 +127,9 @@ public final class PublishOptions {
          * (unscaled value within 32 bits, scale 0..255), Date, byte[], or a List or Map of these
          * (values are copied). {@code CC} and {@code BCC} must be Lists of routing keys.
          *
+         * @param name the header's name
+         * @param value the header's value
+         * @return this builder
          * @throws IllegalArgumentException naming the header when AMQP cannot carry it, or when
          *                                  its name is longer than 255 UTF-8 bytes
          */
@@ -162,6 +168,9 @@ public final class PublishOptions {
          * routing key names a queue, so a missing queue is an error, never a silent drop), not
          * mandatory on other exchanges (an event nobody subscribed to may be normal there). The
          * error needs publisher confirms; with confirms off a returned message is only logged.
+         *
+         * @param mandatory {@code true} to make an unroutable message an error
+         * @return this builder
          */
         public Builder mandatory(boolean mandatory) {
             this.mandatory = mandatory;
@@ -216,7 +225,13 @@ public final class PublishOptions {
             return this;
         }
 
-        /** Per-message TTL in milliseconds, 0 to 315,360,000,000 (10 years, RabbitMQ's limit). */
+        /**
+         * Per-message TTL in milliseconds, 0 to 315,360,000,000 (10 years, RabbitMQ's limit).
+         *
+         * @param millis the time to live
+         * @return this builder
+         * @throws IllegalArgumentException when the time is out of range
+         */
         public Builder expirationMillis(long millis) {
             if (millis < 0 || millis > MAX_EXPIRATION_MILLIS) {
                 throw new IllegalArgumentException("expiration must be within 0.." + MAX_EXPIRATION_MILLIS

@@ -60,18 +60,18 @@ public final class QueueDeclaration {
         return new QueueDeclaration(true, Map.of());
     }
 
-    /** A durable classic queue; the same as {@link #durable()}. */
+    /** {@return a durable classic queue; the same as {@link #durable()}} */
     public static QueueDeclaration classic() {
         return durable();
     }
 
-    /** A durable quorum queue ({@code x-queue-type=quorum}): replicated, counts deliveries itself. */
+    /** {@return a durable quorum queue ({@code x-queue-type=quorum}): replicated, counts deliveries itself} */
     public static QueueDeclaration quorum() {
         return durable().argument("x-queue-type", "quorum");
     }
 
     /**
-     * A stream ({@code x-queue-type=stream}): an append-only replicated log. Consumers of this
+     * {@return a stream ({@code x-queue-type=stream}): an append-only replicated log} Consumers of this
      * framework read it from its next message on; retention is {@link #maxAge(Duration)} and
      * {@link #maxLengthBytes(long)}.
      */
@@ -79,52 +79,96 @@ public final class QueueDeclaration {
         return durable().argument("x-queue-type", "stream");
     }
 
-    /** A non-durable classic queue, gone when the broker restarts. */
+    /** {@return a non-durable classic queue, gone when the broker restarts} */
     public static QueueDeclaration transientQueue() {
         return new QueueDeclaration(false, Map.of());
     }
 
-    /** Rejected and expired messages go to this exchange ({@code x-dead-letter-exchange}; {@code ""} is the default exchange). */
+    /**
+     * Rejected and expired messages go to this exchange ({@code x-dead-letter-exchange}; {@code ""} is the default exchange).
+     *
+     * @param exchange the dead-letter exchange's name
+     * @return a new declaration with this option
+     */
     public QueueDeclaration deadLetterExchange(String exchange) {
         return named("x-dead-letter-exchange", Objects.requireNonNull(exchange, "deadLetterExchange"));
     }
 
-    /** Dead-lettered messages get this routing key ({@code x-dead-letter-routing-key}); needs a dead-letter exchange. */
+    /**
+     * Dead-lettered messages get this routing key ({@code x-dead-letter-routing-key}); needs a dead-letter exchange.
+     *
+     * @param routingKey the routing key
+     * @return a new declaration with this option
+     */
     public QueueDeclaration deadLetterRoutingKey(String routingKey) {
         return named("x-dead-letter-routing-key", Objects.requireNonNull(routingKey, "deadLetterRoutingKey"));
     }
 
-    /** Messages older than this are dropped or dead-lettered ({@code x-message-ttl}); 0 ms to 2^32 - 1 ms. */
+    /**
+     * Messages older than this are dropped or dead-lettered ({@code x-message-ttl}); 0 ms to 2^32 - 1 ms.
+     *
+     * @param ttl the time to live
+     * @return a new declaration with this option
+     */
     public QueueDeclaration messageTtl(Duration ttl) {
         return named("x-message-ttl", QueueArguments.millis("messageTtl", ttl, 0));
     }
 
-    /** The queue is deleted after being unused this long ({@code x-expires}); 1 ms to 2^32 - 1 ms. */
+    /**
+     * The queue is deleted after being unused this long ({@code x-expires}); 1 ms to 2^32 - 1 ms.
+     *
+     * @param unused how long unused
+     * @return a new declaration with this option
+     */
     public QueueDeclaration expires(Duration unused) {
         return named("x-expires", QueueArguments.millis("expires", unused, 1));
     }
 
-    /** At most this many ready messages ({@code x-max-length}); zero or more. See {@link #overflow(Overflow)}. */
+    /**
+     * At most this many ready messages ({@code x-max-length}); zero or more. See {@link #overflow(Overflow)}.
+     *
+     * @param messages the most ready messages
+     * @return a new declaration with this option
+     */
     public QueueDeclaration maxLength(long messages) {
         return named("x-max-length", notNegative("maxLength", messages));
     }
 
-    /** At most this many bytes of ready message bodies ({@code x-max-length-bytes}); a stream's retention. */
+    /**
+     * At most this many bytes of ready message bodies ({@code x-max-length-bytes}); a stream's retention.
+     *
+     * @param bytes the most bytes
+     * @return a new declaration with this option
+     */
     public QueueDeclaration maxLengthBytes(long bytes) {
         return named("x-max-length-bytes", notNegative("maxLengthBytes", bytes));
     }
 
-    /** What a full queue does ({@code x-overflow}); default {@link Overflow#DROP_HEAD}. */
+    /**
+     * What a full queue does ({@code x-overflow}); default {@link Overflow#DROP_HEAD}.
+     *
+     * @param overflow the behaviour when full
+     * @return a new declaration with this option
+     */
     public QueueDeclaration overflow(Overflow overflow) {
         return named("x-overflow", Objects.requireNonNull(overflow, "overflow").argument());
     }
 
-    /** Only one consumer gets messages at a time; the others take over in turn ({@code x-single-active-consumer}). */
+    /**
+     * Only one consumer gets messages at a time; the others take over in turn ({@code x-single-active-consumer}).
+     *
+     * @return a new declaration with this option
+     */
     public QueueDeclaration singleActiveConsumer() {
         return named("x-single-active-consumer", true);
     }
 
-    /** A priority queue with priorities 0 to {@code max} ({@code x-max-priority}); 1 to 255, classic queues only. */
+    /**
+     * A priority queue with priorities 0 to {@code max} ({@code x-max-priority}); 1 to 255, classic queues only.
+     *
+     * @param max the highest priority
+     * @return a new declaration with this option
+     */
     public QueueDeclaration maxPriority(int max) {
         if (max < 1 || max > 255) {
             throw new IllegalArgumentException("maxPriority must be within 1..255, got " + max);
@@ -132,12 +176,22 @@ public final class QueueDeclaration {
         return named("x-max-priority", max);
     }
 
-    /** A message redelivered more often is dropped or dead-lettered ({@code x-delivery-limit}); quorum queues only. */
+    /**
+     * A message redelivered more often is dropped or dead-lettered ({@code x-delivery-limit}); quorum queues only.
+     *
+     * @param deliveries the most redeliveries, zero or more
+     * @return a new declaration with this option
+     */
     public QueueDeclaration deliveryLimit(int deliveries) {
         return named("x-delivery-limit", (int) notNegative("deliveryLimit", deliveries));
     }
 
-    /** A stream keeps messages this long ({@code x-max-age}), whole seconds, at least one; streams only. */
+    /**
+     * A stream keeps messages this long ({@code x-max-age}), whole seconds, at least one; streams only.
+     *
+     * @param age how long messages are kept
+     * @return a new declaration with this option
+     */
     public QueueDeclaration maxAge(Duration age) {
         Objects.requireNonNull(age, "maxAge");
         if (age.toSeconds() < 1 || age.toNanos() % 1_000_000_000L != 0) {
@@ -175,12 +229,16 @@ public final class QueueDeclaration {
         return durable;
     }
 
-    /** {@code classic}, {@code quorum} or {@code stream}. */
+    /**
+     * {@code classic}, {@code quorum} or {@code stream}.
+     *
+     * @return the queue type: {@code classic}, {@code quorum} or {@code stream}
+     */
     public String type() {
         return typeOf(arguments);
     }
 
-    /** Whether this declares a quorum queue. */
+    /** {@return whether this declares a quorum queue} */
     public boolean isQuorum() {
         return type().equals("quorum");
     }
@@ -190,7 +248,7 @@ public final class QueueDeclaration {
         return Optional.ofNullable((String) arguments.get("x-dead-letter-exchange"));
     }
 
-    /** The queue arguments as sent to the broker, in the order set; unmodifiable. */
+    /** {@return the queue arguments as sent to the broker, in the order set; unmodifiable} */
     public Map<String, Object> arguments() {
         return arguments;
     }

@@ -26,32 +26,37 @@ public interface RabbitMQMessage extends Message {
      * {@code byte[]} pass through). The route's {@code bodyType} is decoded once before the
      * handler runs and cached.
      *
+     * @param <T> the body type
+     * @param type the class to decode into
+     * @return the decoded body
      * @throws io.asyncworker.DecodeException when the body is not a valid {@code type}
      */
     <T> T body(Class<T> type);
 
-    /** The body as UTF-8 text. */
+    /** {@return the body as UTF-8 text} */
     String bodyAsString();
 
-    /** The raw body; shared, do not modify. */
+    /** {@return the raw body; shared, do not modify} */
     byte[] bodyBytes();
 
-    /** The message headers, unmodifiable; AMQP long strings are turned into {@code String}s. */
+    /** {@return the message headers, unmodifiable; AMQP long strings are turned into {@code String}s} */
     Map<String, Object> headers();
 
-    /** The routing key it was published with. */
+    /** {@return the routing key it was published with} */
     String routingKey();
 
-    /** The exchange it was published to; {@code ""} for the default exchange. */
+    /** {@return the exchange it was published to; {@code ""} for the default exchange} */
     String exchange();
 
-    /** Whether the broker delivered it before (to this or another consumer). */
+    /** {@return whether the broker delivered it before (to this or another consumer)} */
     boolean redelivered();
 
     /**
      * How many times it has been delivered, this time included: from {@code x-delivery-count} on
      * quorum queues; on classic queues 1 unless redelivered, then counted by this worker
      * process (at least 2).
+     *
+     * @return the delivery count, at least 1
      */
     long deliveryCount();
 
@@ -64,12 +69,12 @@ public interface RabbitMQMessage extends Message {
      */
     int attempt();
 
-    /** The AMQP properties (content type, message id, headers, …). */
+    /** {@return the AMQP properties (content type, message id, headers, …)} */
     AMQP.BasicProperties properties();
 
-    /** The queue it came from. */
+    /** {@return the queue it came from} */
     String queue();
 
-    /** The broker's delivery tag on its channel. */
+    /** {@return the broker's delivery tag on its channel} */
     long deliveryTag();
 }

@@ -70,6 +70,7 @@ public final class Schedule {
      * {@link #initialDelay(Duration)}), then every period on the same grid.
      *
      * @param period from 1 ms to 36,500 days
+     * @return a new schedule; finish it with {@link #handler(TaskHandler)}
      */
     public static Schedule every(Duration period) {
         interval("every", period);
@@ -81,6 +82,7 @@ public final class Schedule {
      * run one delay after start (or after {@link #initialDelay(Duration)}).
      *
      * @param delay from 1 ms to 36,500 days
+     * @return a new schedule; finish it with {@link #handler(TaskHandler)}
      */
     public static Schedule fixedDelay(Duration delay) {
         interval("fixedDelay", delay);
@@ -111,6 +113,10 @@ public final class Schedule {
      * The route's name, used in logs, metrics tags and health; by default derived from the
      * trigger, e.g. {@code every(PT30S)}. Names are unique within an app and contain no control
      * characters (a line break would forge log lines).
+     *
+     * @param name the name, not blank, without control characters
+     * @return this schedule
+     * @throws IllegalArgumentException when the name is blank or contains a control character
      */
     public Schedule name(String name) {
         Checks.notBlank("name", name);
@@ -127,6 +133,10 @@ public final class Schedule {
      * The delay from start to the first regular run; from zero to 36,500 days. Default: one period
      * for {@link #every} and {@link #fixedDelay}, zero for {@link #cron} (whose first run is the
      * first fire time at or after start + this delay).
+     *
+     * @param delay the delay before the first regular run
+     * @return this schedule
+     * @throws IllegalArgumentException when the delay is negative or longer than 36,500 days
      */
     public Schedule initialDelay(Duration delay) {
         Objects.requireNonNull(delay, "initialDelay");
@@ -153,6 +163,10 @@ public final class Schedule {
     /**
      * How many runs of this schedule may be active at once; at least 1, default 1.
      * {@link Integer#MAX_VALUE} means no limit.
+     *
+     * @param max the most runs active at once
+     * @return this schedule
+     * @throws IllegalArgumentException when {@code max} is below 1
      */
     public Schedule maxConcurrency(int max) {
         this.maxConcurrency = Checks.atLeast("maxConcurrency", max, 1);
@@ -198,13 +212,21 @@ public final class Schedule {
      * {@code skips{reason=fleet_error}} and logged. A run that fails is not retried elsewhere.
      * {@link TaskContext#runNumber()} counts this replica's due times, including those another
      * replica ran.
+     *
+     * @param lock the fleet lock every replica claims due times through
+     * @return this schedule
      */
     public Schedule oncePerFleet(FleetLock lock) {
         this.fleetLock = Objects.requireNonNull(lock, "oncePerFleet");
         return this;
     }
 
-    /** Finishes the route with blocking task code, run on a virtual thread. */
+    /**
+     * Finishes the route with blocking task code, run on a virtual thread.
+     *
+     * @param handler the task code, called once per run
+     * @return the finished, immutable route
+     */
     public Route handler(TaskHandler handler) {
         return asyncHandler(AsyncTaskHandler.of(Objects.requireNonNull(handler, "handler")));
     }

@@ -24,7 +24,12 @@ package io.asyncworker.sse;
  */
 public interface SseListener {
 
-    /** A connection opened: the server answered {@code 200} with {@code text/event-stream}. */
+    /**
+     * A connection opened: the server answered {@code 200} with {@code text/event-stream}.
+     *
+     * @param stream the stream, which can be restarted through it
+     * @throws Exception anything; it is logged and the stream goes on
+     */
     default void onOpen(SseStreamControl stream) throws Exception {
     }
 
@@ -35,6 +40,8 @@ public interface SseListener {
      * The stream reconnects unless it ended for good or the app stopped.
      *
      * @param reason what happened, in words, e.g. {@code the server closed the stream}
+     * @param stream the stream, which can be restarted through it
+     * @throws Exception anything; it is logged and the stream goes on
      */
     default void onClosed(SseStreamControl stream, String reason) throws Exception {
     }
@@ -46,6 +53,8 @@ public interface SseListener {
      * with backoff.
      *
      * @param reason what went wrong, in words, e.g. {@code HTTP 503 Service Unavailable from https://...}
+     * @param stream the stream, which can be restarted through it
+     * @throws Exception anything; it is logged and the stream goes on
      */
     default void onError(SseStreamControl stream, String reason) throws Exception {
     }
@@ -54,6 +63,10 @@ public interface SseListener {
      * A comment line of the stream (a line starting with {@code :}), its text after the colon
      * with one leading space stripped. Called only for routes built with
      * {@link SseRoute.Builder#comments(boolean) comments(true)}.
+     *
+     * @param stream the stream, which can be restarted through it
+     * @param comment the comment's text
+     * @throws Exception anything; it is logged and the stream goes on
      */
     default void onComment(SseStreamControl stream, String comment) throws Exception {
     }

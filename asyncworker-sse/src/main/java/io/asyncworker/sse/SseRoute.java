@@ -76,6 +76,8 @@ public final class SseRoute implements Route {
      * Starts a route over streams: each an absolute {@code http(s)} URL, or a path appended to the
      * connection's base URL.
      *
+     * @param urlsOrPaths the streams, one or more
+     * @return a new builder; finish it with {@code handler(...)}
      * @throws IllegalArgumentException when no source is given or one is not a URL or path
      */
     public static Builder consume(String... urlsOrPaths) {
@@ -110,27 +112,35 @@ public final class SseRoute implements Route {
         return sources;
     }
 
-    /** The batching and outcome options; {@code maxConcurrency} is 1 unless set in code. */
+    /** {@return the batching and outcome options; {@code maxConcurrency} is 1 unless set in code} */
     public BatchOptions options() {
         return options;
     }
 
-    /** The connection chosen by name or as an object, or none (the only SSE connection, else the defaults). */
+    /** {@return the connection chosen by name or as an object, or none (the only SSE connection, else the defaults)} */
     public ConnectionChoice<SseConnection> connection() {
         return connection;
     }
 
-    /** Headers this route adds to (or overrides on) the connection's. */
+    /**
+     * Headers this route adds to (or overrides on) the connection's.
+     *
+     * @return the headers by name; empty when none
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The {@code Last-Event-ID} the first request of each stream sends, if any. */
+    /** {@return the {@code Last-Event-ID} the first request of each stream sends, if any} */
     public Optional<String> lastEventId() {
         return Optional.ofNullable(lastEventId);
     }
 
-    /** Decodes {@link SseMessage#body(Class)}. */
+    /**
+     * Decodes {@link SseMessage#body(Class)}.
+     *
+     * @return the codec that decodes {@link SseMessage#body(Class)}
+     */
     public BodyCodec codec() {
         return codec;
     }
@@ -138,47 +148,58 @@ public final class SseRoute implements Route {
     /**
      * The type every event's data must decode into, if declared; an event that does not is
      * rejected before the handler sees it.
+     *
+     * @return the body type, or empty
      */
     public Optional<Class<?>> bodyType() {
         return options.bodyType();
     }
 
-    /** The maximum event size set in code; empty means {@link SseSettings#MAX_EVENT_SIZE}. */
+    /** {@return the maximum event size set in code; empty means {@link SseSettings#MAX_EVENT_SIZE}} */
     public OptionalInt maxEventSize() {
         return maxEventSize == null ? OptionalInt.empty() : OptionalInt.of(maxEventSize);
     }
 
-    /** The effective maximum size of a line and of an event's data, in bytes, under the given settings. */
+    /**
+     * The effective maximum size of a line and of an event's data, in bytes, under the given settings.
+     *
+     * @param settings the settings that give the default
+     * @return the size in bytes
+     */
     public int maxEventSize(Settings settings) {
         return maxEventSize != null ? maxEventSize : settings.get(SseSettings.MAX_EVENT_SIZE);
     }
 
-    /** The listener told about each stream's connections and (with {@link #comments()}) comments, if any. */
+    /** {@return the listener told about each stream's connections and (with {@link #comments()}) comments, if any} */
     public Optional<SseListener> listener() {
         return Optional.ofNullable(listener);
     }
 
-    /** Whether comment lines go to the listener's {@link SseListener#onComment}. */
+    /** {@return whether comment lines go to the listener's {@link SseListener#onComment}} */
     public boolean comments() {
         return comments;
     }
 
-    /** The request method of every stream request; {@code GET} unless set. */
+    /** {@return the request method of every stream request; {@code GET} unless set} */
     public String method() {
         return method;
     }
 
-    /** A copy of the request body, if one is set. */
+    /** {@return a copy of the request body, if one is set} */
     public Optional<byte[]> body() {
         return Optional.ofNullable(body).map(byte[]::clone);
     }
 
-    /** The {@code Content-Type} of the request body, if one is set. */
+    /** {@return the {@code Content-Type} of the request body, if one is set} */
     public Optional<String> contentType() {
         return Optional.ofNullable(contentType);
     }
 
-    /** The handler. */
+    /**
+     * The handler.
+     *
+     * @return the handler each batch of events is given to
+     */
     public AsyncBatchHandler<SseMessage> handler() {
         return handler;
     }
@@ -262,14 +283,27 @@ public final class SseRoute implements Route {
             return connectionChoice();
         }
 
-        /** A header for this route's requests; overrides the connection's header of the same name. */
+        /**
+         * A header for this route's requests; overrides the connection's header of the same name.
+         *
+         * @param name the header's name
+         * @param value the header's value
+         * @return this builder
+         * @throws IllegalArgumentException when the name or value is not a valid header
+         */
         public Builder header(String name, String value) {
             Urls.requireHeader(name, value);
             headers.put(name, value);
             return this;
         }
 
-        /** The {@code Last-Event-ID} sent with each stream's first request, e.g. a stored checkpoint. */
+        /**
+         * The {@code Last-Event-ID} sent with each stream's first request, e.g. a stored checkpoint.
+         *
+         * @param id the event id to resume after
+         * @return this builder
+         * @throws IllegalArgumentException when the id contains NUL, CR or LF
+         */
         public Builder lastEventId(String id) {
             Objects.requireNonNull(id, "lastEventId");
             if (id.indexOf('\0') >= 0 || id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0) {
@@ -279,7 +313,12 @@ public final class SseRoute implements Route {
             return this;
         }
 
-        /** Decodes {@link SseMessage#body(Class)}; default JSON through Jackson. */
+        /**
+         * Decodes {@link SseMessage#body(Class)}; default JSON through Jackson.
+         *
+         * @param codec the codec
+         * @return this builder
+         */
         public Builder codec(BodyCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
@@ -291,6 +330,8 @@ public final class SseRoute implements Route {
          * dropped, logged, counted as {@code asyncworker.messages.invalid{reason=oversized}}, and
          * reopened from the last finished event.
          *
+         * @param bytes the limit in bytes
+         * @return this builder
          * @throws IllegalArgumentException unless from {@value SseSettings#MIN_EVENT_SIZE} bytes
          *                                  (1 KiB) to 1 GiB
          */
@@ -307,6 +348,9 @@ public final class SseRoute implements Route {
          * Tells {@code listener} how each stream of the route fares (open, closed, errors, and
          * comments with {@link #comments(boolean)}), on virtual threads, one call at a time per
          * stream; its calls get the stream's {@link SseStreamControl}, which can restart it.
+         *
+         * @param listener the listener
+         * @return this builder
          */
         public Builder listener(SseListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -316,6 +360,9 @@ public final class SseRoute implements Route {
         /**
          * Whether the server's comment lines go to the {@link #listener(SseListener) listener}'s
          * {@link SseListener#onComment}; default false (comments are skipped). Needs a listener.
+         *
+         * @param comments {@code true} to hand comment lines to the listener
+         * @return this builder
          */
         public Builder comments(boolean comments) {
             this.comments = comments;
@@ -327,6 +374,8 @@ public final class SseRoute implements Route {
          * {@link #body(byte[], String) body}; default {@code GET}. A 303 redirect, and a 301 or 302
          * one after a {@code POST}, continue with {@code GET} and no body; 307 and 308 keep both.
          *
+         * @param method the method's name, e.g. {@code POST}
+         * @return this builder
          * @throws IllegalArgumentException when it is not an HTTP token, or is {@code HEAD},
          *                                  {@code CONNECT} or {@code TRACE} (they cannot carry a stream)
          */
@@ -338,6 +387,11 @@ public final class SseRoute implements Route {
         /**
          * The body every stream request sends, e.g. a JSON query, with its {@code Content-Type}.
          * Needs a {@link #method(String) method} other than {@code GET}. The bytes are copied.
+         *
+         * @param body the request body; copied
+         * @param contentType the body's {@code Content-Type}, not blank
+         * @return this builder
+         * @throws IllegalArgumentException when the content type is blank or not a valid header value
          */
         public Builder body(byte[] body, String contentType) {
             Objects.requireNonNull(body, "body");

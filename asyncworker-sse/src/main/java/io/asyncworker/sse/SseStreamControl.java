@@ -23,15 +23,17 @@ import java.util.Optional;
  */
 public interface SseStreamControl {
 
-    /** The name of the route the stream belongs to. */
+    /** {@return the name of the route the stream belongs to} */
     String route();
 
-    /** The stream's URL, as the route resolved it (before redirects). */
+    /** {@return the stream's URL, as the route resolved it (before redirects)} */
     String url();
 
     /**
      * The {@code Last-Event-ID} the next connection sends: the id of the last event whose batch
      * finished (or the route's {@code lastEventId}); empty when there is none yet.
+     *
+     * @return the id, or empty
      */
     Optional<String> lastEventId();
 
