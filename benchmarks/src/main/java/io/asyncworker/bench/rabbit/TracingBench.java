@@ -1,7 +1,10 @@
 package io.asyncworker.bench.rabbit;
 
 import io.asyncworker.bench.Child;
+import io.asyncworker.bench.Ratios;
 import io.asyncworker.bench.Results;
+import io.asyncworker.bench.Rounds;
+import io.asyncworker.bench.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,16 +57,10 @@ public final class TracingBench {
         List<Map<String, Map<String, String>>> all = new ArrayList<>();
         try (Broker broker = new Broker()) {
             for (int round = 1; round <= rounds; round++) {
-                all.add(round(broker, round, rotated(contenders, round)));
+                all.add(round(broker, round, Rounds.rotated(contenders, round)));
             }
         }
         report(all);
-    }
-
-    private static List<Contender> rotated(List<Contender> contenders, int round) {
-        List<Contender> order = new ArrayList<>(contenders);
-        java.util.Collections.rotate(order, -(round - 1));
-        return order;
     }
 
     private Map<String, Map<String, String>> round(Broker broker, int round, List<Contender> order) throws Exception {
@@ -101,26 +98,17 @@ public final class TracingBench {
         System.out.println("  per-round consumer CPU off/base: " + Arrays.toString(cpuOffVsBase));
         System.out.println("  per-round steady CPU us/msg on-off:  " + Arrays.toString(cpuCost));
         System.out.println("  per-round time us/msg on-off: " + Arrays.toString(timeCost));
-        results.figure(BENCH, "tracing off / base build", "consumer CPU ratio (median)", median(cpuOffVsBase));
-        results.figure(BENCH, "tracing on - off", "steady CPU us per message (median)", median(cpuCost));
-        results.figure(BENCH, "tracing on - off", "wall us per message (median)", median(timeCost));
-        results.claim(BENCH, "tracing off / base commit, msg/s (median of same-round ratios)", median(offVsBase), 0.95, false);
-        results.claim(BENCH, "tracing on / off, msg/s (median of same-round ratios)", median(onVsOff), 0.8, false);
+        results.figure(BENCH, "tracing on - off", "steady CPU us per message (median)", Ratios.median(cpuCost));
+        results.figure(BENCH, "tracing on - off", "wall us per message (median)", Ratios.median(timeCost));
+        results.claim(BENCH, "tracing off / base commit, msg/s", Ratios.of(offVsBase), Ratios.of(cpuOffVsBase),
+                Target.atLeast(0.95));
+        results.claim(BENCH, "tracing on / off, msg/s", Ratios.of(onVsOff),
+                Ratios.of(perRound(rounds, r -> cpu(r.get(ON)) / cpu(r.get(OFF)), OFF)), Target.atLeast(0.8));
     }
 
     private static double[] perRound(List<Map<String, Map<String, String>>> rounds,
                                      java.util.function.ToDoubleFunction<Map<String, Map<String, String>>> f, String needs) {
         return rounds.stream().filter(r -> r.containsKey(needs) && r.containsKey(ON) && r.containsKey(OFF)).mapToDouble(f).toArray();
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static double rate(Map<String, String> r) {
