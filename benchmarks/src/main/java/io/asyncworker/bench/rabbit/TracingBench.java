@@ -66,25 +66,30 @@ public final class TracingBench {
     private Map<String, Map<String, String>> round(Broker broker, int round, List<Contender> order) throws Exception {
         Map<String, Map<String, String>> byLabel = new LinkedHashMap<>();
         for (Contender c : order) {
-            String queue = broker.newQueue("tracing");
-            try {
-                broker.fill(queue, count, 200, true);
-                List<String> args = new ArrayList<>(List.of("queue=" + queue, "count=" + count, "bulk=" + bulk,
-                        "prefetch=" + (bulk == 1 ? 128 : 1000)));
-                args.addAll(List.of(c.args()));
-                Map<String, String> r = Child.runOn(c.classpath(), CHILD_TIMEOUT, "rabbit-asyncworker", args.toArray(String[]::new));
-                if (broker.messageCount(queue) != 0) {
-                    throw new IllegalStateException("messages left in the queue after " + c.label());
-                }
-                byLabel.put(c.label(), r);
-                System.out.printf("  round %d %-38s %8.0f msg/s  cpu %6.2f s, steady %s s  load %s%n", round, c.label(),
-                        rate(r), cpu(r), r.getOrDefault("steadyCpu", "-"), java.nio.file.Files.readString(
-                                java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
-            } finally {
-                broker.delete(queue);
-            }
+            Map<String, String> r = drain(broker, c);
+            byLabel.put(c.label(), r);
+            System.out.printf("  round %d %-38s %8.0f msg/s  cpu %6.2f s, steady %s s  load %s%n", round, c.label(),
+                    rate(r), cpu(r), r.getOrDefault("steadyCpu", "-"), java.nio.file.Files.readString(
+                            java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
         }
         return byLabel;
+    }
+
+    private Map<String, String> drain(Broker broker, Contender c) throws Exception {
+        String queue = broker.newQueue("tracing");
+        try {
+            broker.fill(queue, count, 200, true);
+            List<String> args = new ArrayList<>(List.of("queue=" + queue, "count=" + count, "bulk=" + bulk,
+                    "prefetch=" + (bulk == 1 ? 128 : 1000)));
+            args.addAll(List.of(c.args()));
+            Map<String, String> r = Child.runOn(c.classpath(), CHILD_TIMEOUT, "rabbit-asyncworker", args.toArray(String[]::new));
+            if (broker.messageCount(queue) != 0) {
+                throw new IllegalStateException("messages left in the queue after " + c.label());
+            }
+            return r;
+        } finally {
+            broker.delete(queue);
+        }
     }
 
     private void report(List<Map<String, Map<String, String>>> rounds) {
