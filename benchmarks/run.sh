@@ -7,11 +7,15 @@
 # on 127.0.0.1:5672 (guest/guest; started here if installed but not running), and wrk (installed
 # with apt-get when missing and running as root; otherwise a Java load generator is used).
 # All traffic goes to 127.0.0.1. Every contender runs in its own JVM with the same flags.
-# Prints a table of figures and the claims with MET / MISSED; exits 1 when a claim is missed or
-# could not be measured. Child JVM logs: benchmarks/target/bench-logs/.
+# Contenders run in interleaved rounds (the order turned by one each round); every claim is the
+# median over the rounds of same-round ratios (asyncworker / reference), never a best round.
+# Prints a table of figures and the claims (median, min and max round ratio, median CPU ratio,
+# target, MET / MISSED; "extra" rows decide nothing); exits 1 when a claim is missed or could not
+# be measured. Child JVM logs: benchmarks/target/bench-logs/.
 # BENCH_ONLY=child,... runs only those contenders (names as in the logs, e.g. rabbit-asyncworker);
 # BENCH_CHILD_JVM_FLAGS adds JVM flags to every contender (e.g. a JFR recording, {name} = child).
-# BENCH_HTTP_ROUNDS sets the number of measured HTTP rounds (default 6; --quick 2).
+# BENCH_ROUNDS sets the rounds of rabbit and sse (default 3; --quick 2);
+# BENCH_HTTP_ROUNDS the measured HTTP rounds (default 6; --quick 2).
 # tracing: the bulk-1000 consumer with tracing off and on; BENCH_BASE_CP (the classpath of another
 # build's benchmarks, e.g. "/tmp/base/benchmarks/target/classes:/tmp/base/benchmarks/target/lib/*")
 # adds that build as a third contender; BENCH_TRACING_ROUNDS sets the rounds (default 5);
@@ -27,7 +31,7 @@ for arg in "$@"; do
     rabbit|rabbitmq) BENCHES+=(rabbit) ;;
     http|sse|sched|tracing) BENCHES+=("$arg") ;;
     scheduler) BENCHES+=(sched) ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' benchmarks/run.sh; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (use --quick and any of rabbit http sse sched tracing)" >&2; exit 2 ;;
   esac
 done
@@ -83,12 +87,12 @@ status=0
 for bench in "${BENCHES[@]}"; do
   echo
   if ! timeout --signal=TERM --kill-after=30 "$LIMIT" java -Xmx2g -cp "$CP" -Dbench.logs=benchmarks/target/bench-logs \
-      -Dbench.only="${BENCH_ONLY:-}" -Dbench.httpRounds="${BENCH_HTTP_ROUNDS:-}" -Dbench.childJvmFlags="${BENCH_CHILD_JVM_FLAGS:-}" \
+      -Dbench.only="${BENCH_ONLY:-}" -Dbench.rounds="${BENCH_ROUNDS:-}" -Dbench.httpRounds="${BENCH_HTTP_ROUNDS:-}" -Dbench.childJvmFlags="${BENCH_CHILD_JVM_FLAGS:-}" \
       -Dbench.baseClasspath="${BENCH_BASE_CP:-}" -Dbench.tracingRounds="${BENCH_TRACING_ROUNDS:-5}" \
       -Dbench.tracingBulk="${BENCH_TRACING_BULK:-1000}" \
       -Dlogback.configurationFile=bench-logback.xml io.asyncworker.bench.Main bench "$bench" $QUICK "results=$RESULTS"; then
     echo "run.sh: benchmark '$bench' failed or hit its ${LIMIT}s limit"
-    printf 'C\t%s\t(whole benchmark)\t-\t-\tNOT MEASURED: failed or timed out\n' "$bench" >> "$RESULTS"
+    printf 'C\t%s\t(whole benchmark)\t-\t-\t-\t-\t-\tNOT MEASURED: failed or timed out\n' "$bench" >> "$RESULTS"
     status=1
   fi
 done
@@ -97,17 +101,18 @@ echo
 echo "==================== figures (${QUICK:-full} run, $STAMP) ===================="
 awk -F'\t' '$1=="M" {printf "%-10s | %-42s | %-24s | %s\n", $2, $3, $4, $5}' "$RESULTS"
 echo
-echo "==================== claims ===================="
-awk -F'\t' '$1=="C" {printf "%-10s | %-80s | %-8s | %-8s | %s\n", $2, $3, $4, $5, $6}' "$RESULTS"
+echo "==================== claims: medians of same-round ratios ===================="
+printf "%-10s | %-84s | %-7s | %-7s | %-7s | %-7s | %-22s | %s\n" bench claim median min max "CPU med" target verdict
+awk -F'\t' '$1=="C" {printf "%-10s | %-84s | %-7s | %-7s | %-7s | %-7s | %-22s | %s\n", $2, $3, $4, $5, $6, $7, $8, $9}' "$RESULTS"
 MD="${RESULTS%.tsv}.md"
 {
   echo "| benchmark | contender | metric | value |"
   echo "|---|---|---|---:|"
   awk -F'\t' '$1=="M" {printf "| %s | %s | %s | %s |\n", $2, $3, $4, $5}' "$RESULTS"
   echo
-  echo "| benchmark | claim | measured | target | verdict |"
-  echo "|---|---|---:|---|---|"
-  awk -F'\t' '$1=="C" {printf "| %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6}' "$RESULTS"
+  echo "| benchmark | claim | median ratio | min round | max round | CPU ratio (median) | target | verdict |"
+  echo "|---|---|---:|---:|---:|---:|---|---|"
+  awk -F'\t' '$1=="C" {printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8, $9}' "$RESULTS"
 } > "$MD"
 echo
 echo "results: $RESULTS (markdown: $MD)"

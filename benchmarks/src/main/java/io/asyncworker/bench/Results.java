@@ -10,7 +10,10 @@ import java.util.Locale;
 
 /**
  * Appends measured figures and checked claims to a tab-separated file that run.sh prints as a table.
- * Rows: {@code M bench contender metric value} and {@code C bench claim measured target verdict}.
+ * Rows: {@code M bench contender metric value} and
+ * {@code C bench claim median min max cpuMedian target verdict}, where median, min and max are of the
+ * same-round ratios (a claim on one figure has it as median and "-" for the rest) and cpuMedian is
+ * the median of the same rounds' CPU ratios.
  */
 public final class Results {
     private final Path file;
@@ -25,19 +28,44 @@ public final class Results {
         System.out.printf(Locale.ROOT, "  %-14s %-34s %-22s %s%n", bench, contender, metric, format(value));
     }
 
-    /** A ratio claim: measured >= target (or <= when {@code atMost}). */
+    /**
+     * A claim read from same-round ratios: the row shows their median, min and max, the median of
+     * the same rounds' CPU ratios ({@code cpu}, may be empty), the target and the verdict, which
+     * {@code target} takes from the median (or the worst round).
+     */
+    public void claim(String bench, String claim, Ratios ratios, Ratios cpu, Target target) {
+        double measured = target.deciding(ratios);
+        row(bench, claim, ratios, cpu, target.describe(), target.verdict(measured));
+        System.out.printf(Locale.ROOT, "  CLAIM %s: %s%n        cpu ratios: %s%n        target %s -> %s%n", claim,
+                ratios.describe(), cpu.describe(), target.describe(), target.verdict(measured));
+    }
+
+    /** A comparison shown next to the claims that decides nothing (verdict "extra"). */
+    public void extra(String bench, String comparison, Ratios ratios, Ratios cpu) {
+        row(bench, comparison, ratios, cpu, "-", "extra");
+        System.out.printf(Locale.ROOT, "  EXTRA %s: %s%n        cpu ratios: %s%n", comparison, ratios.describe(),
+                cpu.describe());
+    }
+
+    /** A claim on one measured figure (not a ratio): measured >= target (or <= when {@code atMost}). */
     public void claim(String bench, String claim, double measured, double target, boolean atMost) {
-        boolean met = atMost ? measured <= target : measured >= target;
-        String verdict = Double.isNaN(measured) ? "NOT MEASURED" : met ? "MET" : "MISSED";
+        Target t = new Target(atMost, target, false);
         String bound = (atMost ? "<= " : ">= ") + format(target);
-        append(String.join("\t", "C", bench, claim, format(measured), bound, verdict));
-        System.out.printf(Locale.ROOT, "  CLAIM %-60s %s (target %s) %s%n", claim, format(measured), bound, verdict);
+        append(String.join("\t", "C", bench, claim, format(measured), "-", "-", "-", bound, t.verdict(measured)));
+        System.out.printf(Locale.ROOT, "  CLAIM %-60s %s (target %s) %s%n", claim, format(measured), bound,
+                t.verdict(measured));
     }
 
     /** A contender or claim that could not be measured, with the reason. */
     public void missing(String bench, String what, String reason) {
-        append(String.join("\t", "C", bench, what, "-", "-", "NOT MEASURED: " + reason.replace('\t', ' ')));
+        append(String.join("\t", "C", bench, what, "-", "-", "-", "-", "-",
+                "NOT MEASURED: " + reason.replace('\t', ' ').replace('\n', ' ')));
         System.out.printf(Locale.ROOT, "  MISSING %s: %s%n", what, reason);
+    }
+
+    private void row(String bench, String claim, Ratios ratios, Ratios cpu, String target, String verdict) {
+        append(String.join("\t", "C", bench, claim, format(ratios.median()), format(ratios.min()),
+                format(ratios.max()), cpu.size() == 0 ? "-" : format(cpu.median()), target, verdict));
     }
 
     public static String format(double value) {

@@ -1,7 +1,10 @@
 package io.asyncworker.bench.rabbit;
 
 import io.asyncworker.bench.Child;
+import io.asyncworker.bench.Ratios;
 import io.asyncworker.bench.Results;
+import io.asyncworker.bench.Rounds;
+import io.asyncworker.bench.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,40 +57,39 @@ public final class TracingBench {
         List<Map<String, Map<String, String>>> all = new ArrayList<>();
         try (Broker broker = new Broker()) {
             for (int round = 1; round <= rounds; round++) {
-                all.add(round(broker, round, rotated(contenders, round)));
+                all.add(round(broker, round, Rounds.rotated(contenders, round)));
             }
         }
         report(all);
     }
 
-    private static List<Contender> rotated(List<Contender> contenders, int round) {
-        List<Contender> order = new ArrayList<>(contenders);
-        java.util.Collections.rotate(order, -(round - 1));
-        return order;
-    }
-
     private Map<String, Map<String, String>> round(Broker broker, int round, List<Contender> order) throws Exception {
         Map<String, Map<String, String>> byLabel = new LinkedHashMap<>();
         for (Contender c : order) {
-            String queue = broker.newQueue("tracing");
-            try {
-                broker.fill(queue, count, 200, true);
-                List<String> args = new ArrayList<>(List.of("queue=" + queue, "count=" + count, "bulk=" + bulk,
-                        "prefetch=" + (bulk == 1 ? 128 : 1000)));
-                args.addAll(List.of(c.args()));
-                Map<String, String> r = Child.runOn(c.classpath(), CHILD_TIMEOUT, "rabbit-asyncworker", args.toArray(String[]::new));
-                if (broker.messageCount(queue) != 0) {
-                    throw new IllegalStateException("messages left in the queue after " + c.label());
-                }
-                byLabel.put(c.label(), r);
-                System.out.printf("  round %d %-38s %8.0f msg/s  cpu %6.2f s, steady %s s  load %s%n", round, c.label(),
-                        rate(r), cpu(r), r.getOrDefault("steadyCpu", "-"), java.nio.file.Files.readString(
-                                java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
-            } finally {
-                broker.delete(queue);
-            }
+            Map<String, String> r = drain(broker, c);
+            byLabel.put(c.label(), r);
+            System.out.printf("  round %d %-38s %8.0f msg/s  cpu %6.2f s, steady %s s  load %s%n", round, c.label(),
+                    rate(r), cpu(r), r.getOrDefault("steadyCpu", "-"), java.nio.file.Files.readString(
+                            java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
         }
         return byLabel;
+    }
+
+    private Map<String, String> drain(Broker broker, Contender c) throws Exception {
+        String queue = broker.newQueue("tracing");
+        try {
+            broker.fill(queue, count, 200, true);
+            List<String> args = new ArrayList<>(List.of("queue=" + queue, "count=" + count, "bulk=" + bulk,
+                    "prefetch=" + (bulk == 1 ? 128 : 1000)));
+            args.addAll(List.of(c.args()));
+            Map<String, String> r = Child.runOn(c.classpath(), CHILD_TIMEOUT, "rabbit-asyncworker", args.toArray(String[]::new));
+            if (broker.messageCount(queue) != 0) {
+                throw new IllegalStateException("messages left in the queue after " + c.label());
+            }
+            return r;
+        } finally {
+            broker.delete(queue);
+        }
     }
 
     private void report(List<Map<String, Map<String, String>>> rounds) {
@@ -101,26 +103,17 @@ public final class TracingBench {
         System.out.println("  per-round consumer CPU off/base: " + Arrays.toString(cpuOffVsBase));
         System.out.println("  per-round steady CPU us/msg on-off:  " + Arrays.toString(cpuCost));
         System.out.println("  per-round time us/msg on-off: " + Arrays.toString(timeCost));
-        results.figure(BENCH, "tracing off / base build", "consumer CPU ratio (median)", median(cpuOffVsBase));
-        results.figure(BENCH, "tracing on - off", "steady CPU us per message (median)", median(cpuCost));
-        results.figure(BENCH, "tracing on - off", "wall us per message (median)", median(timeCost));
-        results.claim(BENCH, "tracing off / base commit, msg/s (median of same-round ratios)", median(offVsBase), 0.95, false);
-        results.claim(BENCH, "tracing on / off, msg/s (median of same-round ratios)", median(onVsOff), 0.8, false);
+        results.figure(BENCH, "tracing on - off", "steady CPU us per message (median)", Ratios.median(cpuCost));
+        results.figure(BENCH, "tracing on - off", "wall us per message (median)", Ratios.median(timeCost));
+        results.claim(BENCH, "tracing off / base commit, msg/s", Ratios.of(offVsBase), Ratios.of(cpuOffVsBase),
+                Target.atLeast(0.95));
+        results.claim(BENCH, "tracing on / off, msg/s", Ratios.of(onVsOff),
+                Ratios.of(perRound(rounds, r -> cpu(r.get(ON)) / cpu(r.get(OFF)), OFF)), Target.atLeast(0.8));
     }
 
     private static double[] perRound(List<Map<String, Map<String, String>>> rounds,
                                      java.util.function.ToDoubleFunction<Map<String, Map<String, String>>> f, String needs) {
         return rounds.stream().filter(r -> r.containsKey(needs) && r.containsKey(ON) && r.containsKey(OFF)).mapToDouble(f).toArray();
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static double rate(Map<String, String> r) {
