@@ -1,5 +1,6 @@
 package io.asyncworker;
 
+import io.asyncworker.spi.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,18 +29,12 @@ public final class FleetClaim {
      * @param due      the due time, the same on every replica
      * @param keep     how long the winning claim must be remembered at least; positive
      * @return the claim
-     * @throws IllegalArgumentException when the name is blank or {@code keep} is not positive
+     * @throws IllegalArgumentException when the name is blank or {@code keep} is not positive or longer than 100 years
      */
     public static FleetClaim of(String schedule, Instant due, Duration keep) {
-        Objects.requireNonNull(schedule, "schedule");
+        Checks.notBlank("schedule", schedule);
         Objects.requireNonNull(due, "due");
-        Objects.requireNonNull(keep, "keep");
-        if (schedule.isBlank()) {
-            throw new IllegalArgumentException("schedule must not be blank");
-        }
-        if (keep.isNegative() || keep.isZero()) {
-            throw new IllegalArgumentException("keep must be positive, got " + keep);
-        }
+        Checks.positive("keep", keep);
         return new FleetClaim(schedule, due, keep);
     }
 

@@ -1,5 +1,6 @@
 package io.asyncworker;
 
+import io.asyncworker.spi.Checks;
 import java.util.Objects;
 
 /**
@@ -32,11 +33,8 @@ public final class Key<T> {
      * @return the key
      */
     public static <T> Key<T> of(String name, Class<T> type) {
-        Objects.requireNonNull(name, "name");
+        Checks.notBlank("key name", name);
         Objects.requireNonNull(type, "type");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("key name must not be blank");
-        }
         return new Key<>(name, type);
     }
 

@@ -109,7 +109,8 @@ public final class Checks {
                     : min.equals(Duration.ofNanos(1)) ? " must be positive" : " must be at least " + min) + ", got " + value);
         }
         if (value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(option + " must be at most " + max + ", got " + value);
+            throw new IllegalArgumentException(option + " must be at most "
+                    + (max.equals(MAX_DURATION) ? "36500 days (100 years)" : max) + ", got " + value);
         }
         return value;
     }

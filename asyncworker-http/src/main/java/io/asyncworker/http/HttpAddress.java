@@ -2,6 +2,7 @@ package io.asyncworker.http;
 
 import io.asyncworker.App;
 import io.asyncworker.Key;
+import io.asyncworker.spi.Checks;
 import java.net.URI;
 import java.util.Objects;
 
@@ -24,9 +25,7 @@ public record HttpAddress(String host, int port) {
     /** Validates the components. */
     public HttpAddress {
         Objects.requireNonNull(host, "host");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be from 1 to 65535, was " + port);
-        }
+        Checks.between("port", port, 1, 65535);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.asyncworker.http;
 
 import io.asyncworker.BodyCodec;
+import io.asyncworker.spi.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -107,11 +108,8 @@ public final class Response {
      * @param value the value to encode as JSON
      */
     public Response header(String name, String value) {
-        Objects.requireNonNull(name, "name");
+        Checks.notBlank("header name", name);
         Objects.requireNonNull(value, "value");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("header name must not be blank");
-        }
         if (name.equalsIgnoreCase("Content-Type")) {
             return new Response(status, headers, body, Optional.of(value));
         }

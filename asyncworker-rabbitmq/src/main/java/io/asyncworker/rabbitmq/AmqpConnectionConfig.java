@@ -1,11 +1,11 @@
 package io.asyncworker.rabbitmq;
 
-import io.asyncworker.spi.Checks;
 import io.asyncworker.BodyCodec;
 import io.asyncworker.Settings;
 import io.asyncworker.jackson.JacksonCodec;
 import io.asyncworker.rabbitmq.internal.AmqpUri;
 import io.asyncworker.rabbitmq.internal.BrokerNode;
+import io.asyncworker.spi.Checks;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,9 +111,7 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
      * @throws IllegalArgumentException when the port is outside 1 to 65535
      */
     public B port(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be within 1..65535, got " + port);
-        }
+        Checks.between("port", port, 1, 65535);
         this.nodes = nodes.stream().map(n -> n.withPort(port)).toList();
         return self();
     }
@@ -200,10 +198,7 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
      * @return this builder
      */
     public B prefetch(int prefetch) {
-        if (prefetch < 1 || prefetch > 65535) {
-            throw new IllegalArgumentException("prefetch must be within 1..65535, got " + prefetch);
-        }
-        this.prefetch = prefetch;
+        this.prefetch = Checks.between("prefetch", prefetch, 1, 65535);
         return self();
     }
 
@@ -214,11 +209,7 @@ abstract class AmqpConnectionConfig<B extends AmqpConnectionConfig<B>> {
      * @return this builder
      */
     public B heartbeat(Duration heartbeat) {
-        Objects.requireNonNull(heartbeat, "heartbeat");
-        if (heartbeat.isNegative() || heartbeat.toSeconds() > 65535) {
-            throw new IllegalArgumentException("heartbeat must be within 0..65535 s, got " + heartbeat);
-        }
-        this.heartbeat = heartbeat;
+        this.heartbeat = Checks.between("heartbeat", heartbeat, Duration.ZERO, Duration.ofSeconds(65535));
         return self();
     }
 

@@ -1,5 +1,6 @@
 package io.asyncworker.rabbitmq;
 
+import io.asyncworker.spi.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,10 +19,7 @@ public final class ConnectionFailure {
     private ConnectionFailure(String connection, Exception exception, int attempt, String node) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.exception = Objects.requireNonNull(exception, "exception");
-        if (attempt < 1) {
-            throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
-        }
-        this.attempt = attempt;
+        this.attempt = Checks.atLeast("attempt", attempt, 1);
         this.node = node;
     }
 

@@ -2,6 +2,7 @@ package io.asyncworker.rabbitmq;
 
 import io.asyncworker.rabbitmq.internal.Names;
 import io.asyncworker.rabbitmq.internal.QueueArguments;
+import io.asyncworker.spi.Checks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -170,10 +171,7 @@ public final class QueueDeclaration {
      * @return a new declaration with this option
      */
     public QueueDeclaration maxPriority(int max) {
-        if (max < 1 || max > 255) {
-            throw new IllegalArgumentException("maxPriority must be within 1..255, got " + max);
-        }
-        return named("x-max-priority", max);
+        return named("x-max-priority", Checks.between("maxPriority", max, 1, 255));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.asyncworker.scheduler;
 
-import io.asyncworker.spi.Checks;
 import io.asyncworker.FleetLock;
 import io.asyncworker.Route;
 import io.asyncworker.scheduler.internal.AlignedRate;
@@ -9,6 +8,7 @@ import io.asyncworker.scheduler.internal.FixedDelay;
 import io.asyncworker.scheduler.internal.FixedRate;
 import io.asyncworker.scheduler.internal.ScheduleRoute;
 import io.asyncworker.scheduler.internal.Trigger;
+import io.asyncworker.spi.Checks;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -139,12 +139,7 @@ public final class Schedule {
      * @throws IllegalArgumentException when the delay is negative or longer than 36,500 days
      */
     public Schedule initialDelay(Duration delay) {
-        Objects.requireNonNull(delay, "initialDelay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("initialDelay must be zero or positive, got " + delay);
-        }
-        atMostMaxDelay("initialDelay", delay);
-        this.initialDelay = delay;
+        this.initialDelay = Checks.notNegative("initialDelay", delay);
         return this;
     }
 
@@ -265,20 +260,10 @@ public final class Schedule {
 
     /** A period: positive, at least {@link ScheduleRoute#MIN_PERIOD}, at most {@link ScheduleRoute#MAX_DELAY}. */
     private static void interval(String option, Duration value) {
-        Objects.requireNonNull(value, option);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(option + " must be positive, got " + value);
-        }
+        Checks.positive(option, value);
         if (value.compareTo(ScheduleRoute.MIN_PERIOD) < 0) {
             throw new IllegalArgumentException(option + " must be at least 1 ms (shorter periods would keep the timer "
                     + "busy), got " + value);
-        }
-        atMostMaxDelay(option, value);
-    }
-
-    private static void atMostMaxDelay(String option, Duration value) {
-        if (value.compareTo(ScheduleRoute.MAX_DELAY) > 0) {
-            throw new IllegalArgumentException(option + " must be at most 36500 days (100 years), got " + value);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.asyncworker.sse;
 
-import io.asyncworker.spi.Checks;
 import io.asyncworker.Connection;
 import io.asyncworker.RouteType;
+import io.asyncworker.spi.Checks;
 import io.asyncworker.sse.internal.Urls;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -211,11 +211,7 @@ public final class SseConnection implements Connection {
          * @return this builder
          */
         public Builder bearerToken(String token) {
-            Objects.requireNonNull(token, "bearerToken");
-            if (token.isBlank()) {
-                throw new IllegalArgumentException("bearerToken must not be blank");
-            }
-            this.authorization = "Bearer " + token;
+            this.authorization = "Bearer " + Checks.notBlank("bearerToken", token);
             return this;
         }
 

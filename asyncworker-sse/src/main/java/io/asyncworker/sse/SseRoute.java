@@ -1,8 +1,8 @@
 package io.asyncworker.sse;
 
 import io.asyncworker.AsyncBatchHandler;
-import io.asyncworker.BatchRouteBuilder;
 import io.asyncworker.BatchOptions;
+import io.asyncworker.BatchRouteBuilder;
 import io.asyncworker.BodyCodec;
 import io.asyncworker.Origin;
 import io.asyncworker.Route;
@@ -10,6 +10,7 @@ import io.asyncworker.RouteOption;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
 import io.asyncworker.jackson.JacksonCodec;
+import io.asyncworker.spi.Checks;
 import io.asyncworker.spi.ConnectionChoice;
 import io.asyncworker.sse.internal.Urls;
 import java.util.ArrayList;
@@ -336,11 +337,8 @@ public final class SseRoute implements Route {
          *                                  (1 KiB) to 1 GiB
          */
         public Builder maxEventSize(int bytes) {
-            if (bytes < SseSettings.MIN_EVENT_SIZE || bytes > SseSettings.MAX_EVENT_SIZE_LIMIT) {
-                throw new IllegalArgumentException("maxEventSize must be from " + SseSettings.MIN_EVENT_SIZE
-                        + " bytes (1 KiB) to " + SseSettings.MAX_EVENT_SIZE_LIMIT + " bytes (1 GiB), got " + bytes);
-            }
-            this.maxEventSize = bytes;
+            this.maxEventSize = Checks.between("maxEventSize (bytes)", bytes, SseSettings.MIN_EVENT_SIZE,
+                    SseSettings.MAX_EVENT_SIZE_LIMIT);
             return this;
         }
 
@@ -395,10 +393,8 @@ public final class SseRoute implements Route {
          */
         public Builder body(byte[] body, String contentType) {
             Objects.requireNonNull(body, "body");
+            Checks.notBlank("body contentType", contentType);
             Urls.requireHeader("Content-Type", contentType);
-            if (contentType.isBlank()) {
-                throw new IllegalArgumentException("body contentType must not be blank");
-            }
             this.body = body.clone();
             this.contentType = contentType;
             return this;

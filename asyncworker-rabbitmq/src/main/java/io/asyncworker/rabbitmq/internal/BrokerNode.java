@@ -1,6 +1,7 @@
 package io.asyncworker.rabbitmq.internal;
 
 import com.rabbitmq.client.Address;
+import io.asyncworker.spi.Checks;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,7 @@ public record BrokerNode(String host, int port) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("a broker address has no host");
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port of " + host + " must be within 1..65535, got " + port);
-        }
+        Checks.between("port of " + host, port, 1, 65535);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.asyncworker.rabbitmq.internal;
 
+import io.asyncworker.spi.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,10 +20,7 @@ public final class Names {
      * @throws IllegalArgumentException naming the problem
      */
     public static String declarable(String what, String name) {
-        Objects.requireNonNull(name, what);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException(what + " name must not be blank");
-        }
+        Checks.notBlank(what + " name", name);
         if (name.startsWith("amq.")) {
             throw new IllegalArgumentException(what + " name '" + name + "' is in the amq. namespace, which RabbitMQ reserves");
         }
@@ -35,11 +33,7 @@ public final class Names {
      * @throws IllegalArgumentException naming the problem
      */
     public static String reference(String what, String name) {
-        Objects.requireNonNull(name, what);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
-        }
-        return shortEnough(what, name);
+        return shortEnough(what, Checks.notBlank(what, name));
     }
 
     /**
@@ -49,11 +43,8 @@ public final class Names {
      * @throws IllegalArgumentException when the name is blank
      */
     public static Map<String, Object> withArgument(String what, Map<String, Object> arguments, String name, Object value) {
-        Objects.requireNonNull(name, "name");
+        Checks.notBlank(what + " argument name", name);
         Objects.requireNonNull(value, "value");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException(what + " argument name must not be blank");
-        }
         Map<String, Object> copy = new LinkedHashMap<>(arguments);
         copy.put(name, value);
         return Collections.unmodifiableMap(copy);

@@ -1,5 +1,6 @@
 package io.asyncworker.sse.internal;
 
+import io.asyncworker.spi.Checks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -42,10 +43,7 @@ public final class Urls {
      * @throws IllegalArgumentException naming the option
      */
     public static String requireSource(String source) {
-        Objects.requireNonNull(source, "urlOrPath");
-        if (source.isBlank()) {
-            throw new IllegalArgumentException("urlOrPath must not be blank");
-        }
+        Checks.notBlank("urlOrPath", source);
         if (isAbsolute(source)) {
             return requireAbsolute("urlOrPath", source);
         }
