@@ -2,7 +2,6 @@ package io.asyncworker;
 
 import io.asyncworker.internal.app.DefaultApp;
 import io.asyncworker.spi.BackendFactory;
-import io.asyncworker.spi.ParkingLot;
 import io.asyncworker.spi.TimerService;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -211,16 +210,6 @@ public interface App extends AutoCloseable {
      * @return one line per problem; empty when the app could start
      */
     List<String> check();
-
-    /**
-     * The parking lots of the app's routes (SPEC §14), from every backend that has them, for tools
-     * such as {@code asyncworker parking-lot}; works without starting the app. Opens nothing: each
-     * lot's methods open and close their own connections.
-     *
-     * @return the lots, in backend and route order; empty when no route parks messages
-     * @throws IllegalArgumentException when a route or connection is invalid
-     */
-    List<ParkingLot> parkingLots();
 
     /** {@return a snapshot of every backend component's state} */
     Health health();

@@ -2,6 +2,7 @@ package io.asyncworker.cli.internal;
 
 import io.asyncworker.App;
 import io.asyncworker.spi.ParkingLot;
+import io.asyncworker.spi.Providers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class ParkingLotCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
             }
             try (App app = build()) {
-                List<ParkingLot> lots = chosen(app.parkingLots());
+                List<ParkingLot> lots = chosen(Providers.parkingLots(app));
                 if (lots.isEmpty()) {
                     out().printf("%s: no route has a parking lot (routes park messages with a RetryPolicy)%n", className);
                 }

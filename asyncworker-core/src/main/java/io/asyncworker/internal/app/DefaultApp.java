@@ -139,7 +139,11 @@ public final class DefaultApp implements App {
         return problems;
     }
 
-    @Override
+    /**
+     * The parking lots of the app's routes, for {@link io.asyncworker.spi.Providers#parkingLots(App)}.
+     *
+     * @return the lots, in backend and route order
+     */
     public List<ParkingLot> parkingLots() {
         List<ParkingLot> lots = new ArrayList<>();
         for (Plan plan : Plan.of(new BackendResolver(reg.backends), reg, this::context)) {

@@ -12,8 +12,9 @@ import io.asyncworker.RouteType;
 import io.asyncworker.Setting;
 import io.asyncworker.Settings;
 import io.asyncworker.spi.BackendFactory;
-import io.asyncworker.spi.ParkingLot;
 import io.asyncworker.spi.ManualTimerService;
+import io.asyncworker.spi.ParkingLot;
+import io.asyncworker.spi.Providers;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
@@ -203,13 +204,21 @@ class AppLifecycleTest {
     @Test
     void parkingLotsComeFromEveryBackendInUseWithoutStartingAnything() {
         App app = app();
-        assertThat(app.parkingLots()).extracting(ParkingLot::route, ParkingLot::name)
+        assertThat(Providers.parkingLots(app)).extracting(ParkingLot::route, ParkingLot::name)
                 .containsExactly(tuple("items", "items.parked"), tuple("tick", "tick.parked"));
         assertThat(journal).isEmpty();
         App missing = App.builder().settings(Settings.from(Map.of())).timer(new ManualTimerService()).build();
         missing.route(RecordingBackend.route(RouteType.SSE, "feed"));
-        assertThatThrownBy(missing::parkingLots).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Providers.parkingLots(missing)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no backend for route 'feed'");
+    }
+
+    @Test
+    void parkingLotsRejectAnAppNotBuiltByApp() {
+        App foreign = (App) java.lang.reflect.Proxy.newProxyInstance(App.class.getClassLoader(),
+                new Class<?>[] {App.class}, (proxy, method, args) -> null);
+        assertThatThrownBy(() -> Providers.parkingLots(foreign)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("an app built by App.create() or App.builder()");
     }
 
     @Test
