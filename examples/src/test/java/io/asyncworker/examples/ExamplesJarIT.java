@@ -48,7 +48,7 @@ class ExamplesJarIT {
         Process process = start(env);
         List<String> lines = ProcessLines.collect(process);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> ProcessLines.text(lines).contains("batch of 5"));
+            ProcessLines.awaitText(lines, "batch of 5", Duration.ofSeconds(120));
             String log = ProcessLines.text(lines);
             if (System.getenv("ASYNCWORKER_TEST_AMQP_URL") == null) {
                 assertThat(log).containsPattern("dev: RabbitMQ \\S+ answers on 127.0.0.1:5672; using it");

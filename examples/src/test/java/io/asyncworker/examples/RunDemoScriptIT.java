@@ -58,7 +58,7 @@ class RunDemoScriptIT {
         Process process = builder.start();
         List<String> lines = ProcessLines.collect(process);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> ProcessLines.text(lines).contains("batch of 5: 'demo message 21 of round 1'"));
+            ProcessLines.awaitText(lines, "batch of 5: 'demo message 21 of round 1'", Duration.ofSeconds(120));
             assertThat(ProcessLines.text(lines)).contains("starting an embedded AMQP 0-9-1 broker in this JVM")
                     .contains("the embedded broker is NOT RabbitMQ")
                     .contains("batch of 10: 'demo message 1 of round 1' .. 'demo message 10 of round 1'");
