@@ -42,7 +42,8 @@ public final class Discovery {
         return new ArrayList<>(found.values());
     }
 
-    private static List<ClassLoader> loaders() {
+    /** The core's class loader and, when it differs, the thread's context class loader. */
+    static List<ClassLoader> loaders() {
         List<ClassLoader> loaders = new ArrayList<>(2);
         loaders.add(Discovery.class.getClassLoader());
         ClassLoader context = Thread.currentThread().getContextClassLoader();

@@ -9,6 +9,7 @@ import io.asyncworker.LifecycleHook;
 import io.asyncworker.Route;
 import io.asyncworker.RouteType;
 import io.asyncworker.Settings;
+import io.asyncworker.internal.BackendMarkers;
 import io.asyncworker.spi.Backend;
 import io.asyncworker.spi.BackendFactory;
 import io.asyncworker.spi.ParkingLot;
@@ -161,6 +162,7 @@ public final class DefaultApp implements App {
             phase = Phase.STARTING;
         }
         try {
+            BackendMarkers.warnOfUnregistered(reg.backends.values());
             List<Plan> plans = Plan.of(new BackendResolver(reg.backends), reg, this::context);
             runStartupHooks();
             startBackends(plans);
