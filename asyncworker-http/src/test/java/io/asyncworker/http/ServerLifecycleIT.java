@@ -95,6 +95,34 @@ class ServerLifecycleIT {
         server.close();
     }
 
+    /**
+     * An async handler's task has ended while its answer is still pending (the handler runner is
+     * idle then): the stop must still wait for that answer to be written.
+     */
+    @Test
+    void stopWaitsForAnAsyncAnswerStillPendingAfterItsHandlerReturned() throws Exception {
+        CompletableFuture<Response> pending = new CompletableFuture<>();
+        CountDownLatch returned = new CountDownLatch(1);
+        HttpRoute later = HttpRoute.async(HttpMethod.GET, "/later", req -> {
+            returned.countDown();
+            return pending;
+        });
+        TestServer server = TestServer.start(later);
+        CompletableFuture<HttpResponse<String>> call = TestServer.CLIENT.sendAsync(
+                HttpRequest.newBuilder(server.uri("/later")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(returned.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stop = CompletableFuture.runAsync(server.app::stop);
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !stop.isDone());
+        pending.complete(Response.text("answered"));
+
+        HttpResponse<String> r = call.get(5, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("answered");
+        stop.get(5, TimeUnit.SECONDS);
+        server.close();
+    }
+
     @Test
     void stopInterruptsHandlersThatOutliveTheShutdownBudget() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);

@@ -5,7 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Counts requests whose handler is running or whose response is being written. Thread-safe. */
+/**
+ * Counts requests from the event loop's read to the end of the response write. Thread-safe. Not the
+ * handler runner's {@code awaitIdle}, which is idle while a request is still batched for the next
+ * event-loop turn or an async answer is pending (docs/decisions.md, HTTP).
+ */
 final class InFlight {
     private final AtomicInteger count = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
