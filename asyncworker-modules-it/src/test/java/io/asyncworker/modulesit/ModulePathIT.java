@@ -44,6 +44,8 @@ class ModulePathIT {
         try (Child child = path.launch(ENV, List.of(worker), "--add-exports", ModulePath.VERTX_EXPORT,
                 "-m", "worker.ok/worker.ok.Worker")) {
             URI base = URI.create(child.awaitLine("READY "));
+            assertThat(child.output()).as("each backend's marker file matches a backend found through provides")
+                    .doesNotContain("not registered in META-INF/services");
 
             assertThat(child.awaitLine("MODULES ").split(" ")).as("resolved, the backends by service binding")
                     .contains("io.asyncworker.core", "io.asyncworker.jackson", "io.asyncworker.logback",
