@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
 import io.asyncworker.App;
 import io.asyncworker.Route;
 import io.asyncworker.http.HttpAddress;
@@ -12,8 +13,14 @@ import io.asyncworker.http.Response;
 import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.rabbitmq.AmqpRoute;
 import io.asyncworker.test.TestBrokers;
+import io.micrometer.tracing.BaggageInScope;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
@@ -149,6 +156,43 @@ class TracingEndToEndIT {
         assertChild(process, producerSpan, SpanKind.CONSUMER);
         assertThat(logContexts).singleElement().satisfies(mdc -> assertThat(mdc).containsEntry("traceId", trace)
                 .containsEntry("spanId", process.getSpanId()).containsEntry("messageId", "id foreign-1"));
+    }
+
+    @Test
+    void tracestateAndBaggageOfThePublisherTravelInTheHeadersAndReachTheHandler() throws Exception {
+        String q = apps.queue();
+        publishUnderACallerWithTracestateAndBaggage(q);
+        GetResponse raw = await().atMost(Duration.ofSeconds(5)).until(() -> apps.channel().basicGet(q, false),
+                java.util.Objects::nonNull);
+        assertThat(raw.getProps().getHeaders()).hasEntrySatisfying("tracestate", v -> assertThat(v).hasToString("vendor=v1"))
+                .hasEntrySatisfying("baggage", v -> assertThat(v.toString()).contains("tenant=acme"))
+                .hasEntrySatisfying("traceparent", v -> assertThat(v.toString()).startsWith("00-" + CALLER_TRACE + "-"));
+        apps.channel().basicReject(raw.getEnvelope().getDeliveryTag(), true);       // back for the worker
+
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        start(apps.rabbit(), AmqpRoute.consume(q).name("tenant").handler(batch -> {
+            seen.add(String.valueOf(tracing.tracer.getBaggage("tenant").get()));
+            done.countDown();
+        }));
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).as("baggage in the handler").containsExactly("acme");
+        await().atMost(Duration.ofSeconds(5)).until(() -> tracing.finished().size() >= 2);
+        SpanData process = tracing.named("process " + q);
+        assertThat(process.getTraceId()).isEqualTo(CALLER_TRACE);
+        assertThat(process.getSpanContext().getTraceState().get("vendor")).as("tracestate kept").isEqualTo("v1");
+    }
+
+    /** Publishes on a traced connection of its own under a remote caller span with tracestate and baggage in scope. */
+    private void publishUnderACallerWithTracestateAndBaggage(String q) {
+        AmqpConnection producer = apps.closedAfter(AmqpConnection.builder().url(TestBrokers.amqpUrl()).name("producer")
+                .observations(tracing.observations).build());
+        SpanContext caller = SpanContext.createFromRemoteParent(CALLER_TRACE, CALLER_SPAN, TraceFlags.getSampled(),
+                TraceState.builder().put("vendor", "v1").build());
+        try (Scope remote = Context.root().with(Span.wrap(caller)).makeCurrent();
+             BaggageInScope tenant = tracing.tracer.createBaggageInScope("tenant", "acme")) {
+            producer.publish("", q, "with baggage");
+        }
     }
 
     private static void assertChild(SpanData span, String parentSpanId, SpanKind kind) {
