@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import io.asyncworker.App;
+import io.asyncworker.BodyCodec;
 import io.asyncworker.Route;
 import io.asyncworker.http.HttpAddress;
 import io.asyncworker.http.HttpRoute;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -163,7 +165,7 @@ class TracingEndToEndIT {
         String q = apps.queue();
         publishUnderACallerWithTracestateAndBaggage(q);
         GetResponse raw = await().atMost(Duration.ofSeconds(5)).until(() -> apps.channel().basicGet(q, false),
-                java.util.Objects::nonNull);
+                Objects::nonNull);
         assertThat(raw.getProps().getHeaders()).hasEntrySatisfying("tracestate", v -> assertThat(v).hasToString("vendor=v1"))
                 .hasEntrySatisfying("baggage", v -> assertThat(v.toString()).contains("tenant=acme"))
                 .hasEntrySatisfying("traceparent", v -> assertThat(v.toString()).startsWith("00-" + CALLER_TRACE + "-"));
@@ -181,6 +183,47 @@ class TracingEndToEndIT {
         SpanData process = tracing.named("process " + q);
         assertThat(process.getTraceId()).isEqualTo(CALLER_TRACE);
         assertThat(process.getSpanContext().getTraceState().get("vendor")).as("tracestate kept").isEqualTo("v1");
+    }
+
+    @Test
+    void anHttpHandlerSeesItsRouteAndTraceInTheMdcAndItsThreadHasThemNoMoreOnceItReturned() throws Exception {
+        List<Long> threads = new CopyOnWriteArrayList<>();
+        List<Map<String, String>> afterwards = new CopyOnWriteArrayList<>();
+        BodyCodec recordingAfterTheHandler = new MdcRecordingCodec(threads, afterwards);
+        start(apps.rabbit(), HttpRoute.get("/who", req -> {
+            threads.add(Thread.currentThread().threadId());
+            recordLogContext("GET /who");
+            return Response.json("ok");
+        }).withCodec(recordingAfterTheHandler));
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/who"))
+                .header("traceparent", "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01").GET());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(logContexts).singleElement().satisfies(mdc -> assertThat(mdc).containsEntry("route", "GET /who")
+                .containsEntry("traceId", CALLER_TRACE).containsKey("spanId"));
+        assertThat(threads).as("handler, then encoding, on one thread").hasSize(2).containsOnly(threads.getFirst());
+        assertThat(afterwards).singleElement().satisfies(mdc -> assertThat(mdc)
+                .doesNotContainKeys("route", "traceId", "spanId"));
+    }
+
+    /** Encodes with toString, recording its thread and MDC: it runs on the handler's thread once the handler returned. */
+    private record MdcRecordingCodec(List<Long> threads, List<Map<String, String>> contexts) implements BodyCodec {
+        @Override
+        public <T> T decode(byte[] body, Class<T> type) {
+            throw new UnsupportedOperationException("the test only encodes");
+        }
+
+        @Override
+        public byte[] encode(Object value) {
+            threads.add(Thread.currentThread().threadId());
+            contexts.add(Objects.requireNonNullElse(MDC.getCopyOfContextMap(), Map.of()));
+            return value.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String contentType() {
+            return "text/plain";
+        }
     }
 
     /** Publishes on a traced connection of its own under a remote caller span with tracestate and baggage in scope. */
@@ -201,10 +244,17 @@ class TracingEndToEndIT {
     }
 
     private HttpResponse<String> post(String path, String traceparent) throws Exception {
-        URI base = HttpAddress.of(app).orElseThrow().uri();
+        return send(HttpRequest.newBuilder(uri(path)).header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    private URI uri(String path) {
+        return HttpAddress.of(app).orElseThrow().uri().resolve(path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(base.resolve(path)).header("traceparent", traceparent)
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
