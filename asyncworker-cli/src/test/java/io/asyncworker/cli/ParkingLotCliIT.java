@@ -11,6 +11,8 @@ import com.rabbitmq.client.GetResponse;
 import io.asyncworker.App;
 import io.asyncworker.rabbitmq.AmqpSettings;
 import io.asyncworker.rabbitmq.RetryHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,6 +85,43 @@ class ParkingLotCliIT {
         assertThat(purge.exitCode()).isZero();
         assertThat(purge.out()).isEqualTo("purged 1 messages from items.parking-lot\n");
         assertThat(count(lot)).isZero();
+    }
+
+    @Test
+    void aWorkerCountsTheReplayedMessagesItConsumesAndNoOthers() throws Exception {
+        parkWithAWorker(List.of("fail", "fail", "fail", "fail"));
+        Run replay = Run.of("parking-lot", "replay", "--limit", "3", WORKER);
+        assertThat(replay.out()).as(replay.err()).isEqualTo("replayed 3 messages from items.parking-lot to queue items\n");
+
+        App worker = BrokerWorkers.Parking.app();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        worker.meters().add(meters);
+        worker.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(lot) == 4 && count(queue) == 0);   // parked again
+            publish(queue, List.of("ok", "ok"), Map.of());                                       // never parked
+            await().atMost(Duration.ofSeconds(10)).until(() -> acked(meters) == 2);
+            assertThat(meters.get("asyncworker.messages.replayed").tag("queue", queue).counter().count())
+                    .as("the 3 replayed, once each, though parked again; not the 2 fresh ones").isEqualTo(3);
+        } finally {
+            worker.close();
+        }
+    }
+
+    private void parkWithAWorker(List<String> bodies) throws Exception {
+        App worker = BrokerWorkers.Parking.app();
+        worker.start();
+        try {
+            publish(queue, bodies, Map.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(lot) == bodies.size() && count(queue) == 0);
+        } finally {
+            worker.close();
+        }
+    }
+
+    private static double acked(SimpleMeterRegistry meters) {
+        return meters.find("asyncworker.messages.settled").tag("action", "ack").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     @Test

@@ -147,10 +147,18 @@ public final class Verdict {
         /** The longest message kept. */
         public static final int MAX_MESSAGE = 512;
 
-        /** Bounds the message. */
+        /** Bounds the message to {@link #MAX_MESSAGE} chars and an ellipsis, never splitting a surrogate pair. */
         public Failure {
             Objects.requireNonNull(type, "type");
-            message = message == null ? "" : message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+            message = message == null ? "" : bounded(message);
+        }
+
+        private static String bounded(String message) {
+            if (message.length() <= MAX_MESSAGE) {
+                return message;
+            }
+            int end = Character.isHighSurrogate(message.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+            return message.substring(0, end) + "…";
         }
 
         /**

@@ -62,10 +62,18 @@ class SseHostileServerIT {
             }
         });
         List<String> handled = new CopyOnWriteArrayList<>();
-        App app = start(Settings.from(Map.of(SseSettings.MAX_EVENT_SIZE.name(), "64KiB")),
-                SseRoute.consume(server.url("/endless")).handler(batch -> batch.forEach(m -> handled.add(m.data()))));
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> server.requests.size() >= 2);
+        App app;
+        List<String> warnings;
+        try (StreamLog log = new StreamLog()) {
+            app = start(Settings.from(Map.of(SseSettings.MAX_EVENT_SIZE.name(), "64KiB")),
+                    SseRoute.consume(server.url("/endless")).handler(batch -> batch.forEach(m -> handled.add(m.data()))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.requests.size() >= 2);
+            warnings = log.at(Level.WARN);
+        }
+        assertThat(warnings).as("the drop, in one line").singleElement().asString()
+                .contains("stream " + server.url("/endless") + ": the server sent a line longer than 65536 bytes"
+                        + " (maxEventSize), so the connection was dropped; it reopens from the last finished event;"
+                        + " reconnecting in ");
         assertThat(writtenWhenDropped.get()).as("bytes of the line written before the client hung up")
                 .isBetween(0L, 32L * MIB);
         assertThat(server.requests.get(1).header("Last-Event-ID")).hasValueSatisfying(

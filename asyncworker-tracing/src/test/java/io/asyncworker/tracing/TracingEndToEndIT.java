@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
 import io.asyncworker.App;
+import io.asyncworker.BodyCodec;
 import io.asyncworker.Route;
 import io.asyncworker.http.HttpAddress;
 import io.asyncworker.http.HttpRoute;
@@ -12,8 +14,14 @@ import io.asyncworker.http.Response;
 import io.asyncworker.rabbitmq.AmqpConnection;
 import io.asyncworker.rabbitmq.AmqpRoute;
 import io.asyncworker.test.TestBrokers;
+import io.micrometer.tracing.BaggageInScope;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
@@ -24,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -151,16 +160,101 @@ class TracingEndToEndIT {
                 .containsEntry("spanId", process.getSpanId()).containsEntry("messageId", "id foreign-1"));
     }
 
+    @Test
+    void tracestateAndBaggageOfThePublisherTravelInTheHeadersAndReachTheHandler() throws Exception {
+        String q = apps.queue();
+        publishUnderACallerWithTracestateAndBaggage(q);
+        GetResponse raw = await().atMost(Duration.ofSeconds(5)).until(() -> apps.channel().basicGet(q, false),
+                Objects::nonNull);
+        assertThat(raw.getProps().getHeaders()).hasEntrySatisfying("tracestate", v -> assertThat(v).hasToString("vendor=v1"))
+                .hasEntrySatisfying("baggage", v -> assertThat(v.toString()).contains("tenant=acme"))
+                .hasEntrySatisfying("traceparent", v -> assertThat(v.toString()).startsWith("00-" + CALLER_TRACE + "-"));
+        apps.channel().basicReject(raw.getEnvelope().getDeliveryTag(), true);       // back for the worker
+
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        start(apps.rabbit(), AmqpRoute.consume(q).name("tenant").handler(batch -> {
+            seen.add(String.valueOf(tracing.tracer.getBaggage("tenant").get()));
+            done.countDown();
+        }));
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).as("baggage in the handler").containsExactly("acme");
+        await().atMost(Duration.ofSeconds(5)).until(() -> tracing.finished().size() >= 2);
+        SpanData process = tracing.named("process " + q);
+        assertThat(process.getTraceId()).isEqualTo(CALLER_TRACE);
+        assertThat(process.getSpanContext().getTraceState().get("vendor")).as("tracestate kept").isEqualTo("v1");
+    }
+
+    @Test
+    void anHttpHandlerSeesItsRouteAndTraceInTheMdcAndItsThreadHasThemNoMoreOnceItReturned() throws Exception {
+        List<Long> threads = new CopyOnWriteArrayList<>();
+        List<Map<String, String>> afterwards = new CopyOnWriteArrayList<>();
+        BodyCodec recordingAfterTheHandler = new MdcRecordingCodec(threads, afterwards);
+        start(apps.rabbit(), HttpRoute.get("/who", req -> {
+            threads.add(Thread.currentThread().threadId());
+            recordLogContext("GET /who");
+            return Response.json("ok");
+        }).withCodec(recordingAfterTheHandler));
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/who"))
+                .header("traceparent", "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01").GET());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(logContexts).singleElement().satisfies(mdc -> assertThat(mdc).containsEntry("route", "GET /who")
+                .containsEntry("traceId", CALLER_TRACE).containsKey("spanId"));
+        assertThat(threads).as("handler, then encoding, on one thread").hasSize(2).containsOnly(threads.getFirst());
+        assertThat(afterwards).singleElement().satisfies(mdc -> assertThat(mdc)
+                .doesNotContainKeys("route", "traceId", "spanId"));
+    }
+
+    /** Encodes with toString, recording its thread and MDC: it runs on the handler's thread once the handler returned. */
+    private record MdcRecordingCodec(List<Long> threads, List<Map<String, String>> contexts) implements BodyCodec {
+        @Override
+        public <T> T decode(byte[] body, Class<T> type) {
+            throw new UnsupportedOperationException("the test only encodes");
+        }
+
+        @Override
+        public byte[] encode(Object value) {
+            threads.add(Thread.currentThread().threadId());
+            contexts.add(Objects.requireNonNullElse(MDC.getCopyOfContextMap(), Map.of()));
+            return value.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String contentType() {
+            return "text/plain";
+        }
+    }
+
+    /** Publishes on a traced connection of its own under a remote caller span with tracestate and baggage in scope. */
+    private void publishUnderACallerWithTracestateAndBaggage(String q) {
+        AmqpConnection producer = apps.closedAfter(AmqpConnection.builder().url(TestBrokers.amqpUrl()).name("producer")
+                .observations(tracing.observations).build());
+        SpanContext caller = SpanContext.createFromRemoteParent(CALLER_TRACE, CALLER_SPAN, TraceFlags.getSampled(),
+                TraceState.builder().put("vendor", "v1").build());
+        try (Scope remote = Context.root().with(Span.wrap(caller)).makeCurrent();
+             BaggageInScope tenant = tracing.tracer.createBaggageInScope("tenant", "acme")) {
+            producer.publish("", q, "with baggage");
+        }
+    }
+
     private static void assertChild(SpanData span, String parentSpanId, SpanKind kind) {
         assertThat(span.getParentSpanId()).as("parent of " + span.getName()).isEqualTo(parentSpanId);
         assertThat(span.getKind()).as("kind of " + span.getName()).isEqualTo(kind);
     }
 
     private HttpResponse<String> post(String path, String traceparent) throws Exception {
-        URI base = HttpAddress.of(app).orElseThrow().uri();
+        return send(HttpRequest.newBuilder(uri(path)).header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    private URI uri(String path) {
+        return HttpAddress.of(app).orElseThrow().uri().resolve(path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(base.resolve(path)).header("traceparent", traceparent)
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

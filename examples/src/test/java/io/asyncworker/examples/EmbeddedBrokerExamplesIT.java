@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 import io.asyncworker.App;
 import io.asyncworker.Settings;
 import io.asyncworker.devbroker.RabbitMqDevService;
@@ -70,6 +71,13 @@ class EmbeddedBrokerExamplesIT {
     private static long ready(String queue) throws Exception {
         try (Channel ch = admin.createChannel()) {
             return ch.queueDeclarePassive(queue).getMessageCount();
+        }
+    }
+
+    /** One message taken without acking it (it goes back at the channel's close), or null if none is there. */
+    private static GetResponse fetchOne(String queue) throws Exception {
+        try (Channel ch = admin.createChannel()) {
+            return ch.basicGet(queue, false);
         }
     }
 
@@ -137,6 +145,10 @@ class EmbeddedBrokerExamplesIT {
             App app = example.start(DemoWorker::app);
             await().atMost(Duration.ofSeconds(8)).until(() -> app.get(DemoWorker.STATS).messages().sum() == 25);
             assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains("RabbitMQ"));
+            app.stop();                                  // the next round is due 10 s after start: none published yet
+            assertThat(app.get(DemoWorker.STATS).messages().sum()).as("handled before the stop").isEqualTo(25);
+            assertThat(ready("demo-embedded")).as("nothing ready, and nothing unacked came back at the close").isZero();
+            assertThat(fetchOne("demo-embedded")).as("a fresh consumer gets nothing: all 25 were acked").isNull();
         }
     }
 }

@@ -64,11 +64,7 @@ class RunDemoScriptIT {
                     .contains("batch of 10: 'demo message 1 of round 1' .. 'demo message 10 of round 1'");
             Matcher url = STATS_URL.matcher(ProcessLines.text(lines));
             assertThat(url.find()).as(ProcessLines.text(lines)).isTrue();
-            URI base = URI.create(url.group(1));
-            assertThat(Http.get(base.resolve("/stats")).body()).as("25 a round, a round every 10 s")
-                    .containsPattern("\"messages\":(25|[3-9]\\d|\\d{3,})");
-            assertThat(Http.get(base.resolve("/health")).statusCode()).isEqualTo(200);
-            assertThat(Http.get(base.resolve("/metrics")).body()).contains("asyncworker_messages_received");
+            answersStatsHealthAndMetrics(URI.create(url.group(1)));
             process.toHandle().destroy();                           // SIGTERM: run-demo exec'd java
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as("the JVM's code after SIGTERM").isEqualTo(143);
@@ -78,6 +74,15 @@ class RunDemoScriptIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    private static void answersStatsHealthAndMetrics(URI base) throws Exception {
+        assertThat(Http.get(base.resolve("/stats")).body()).as("25 a round, a round every 10 s")
+                .containsPattern("\"messages\":(25|[3-9]\\d|\\d{3,})");
+        assertThat(Http.get(base.resolve("/health")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(base.resolve("/metrics")).body()).contains("asyncworker_messages_received")
+                .as("the JVM and process meters").containsPattern("(?m)^jvm_memory_used_bytes\\{.*area=\"heap\".*\\} \\d")
+                .containsPattern("(?m)^process_cpu_usage(\\{.*\\})? \\S+$");
     }
 
     private static int closedPort() throws Exception {
