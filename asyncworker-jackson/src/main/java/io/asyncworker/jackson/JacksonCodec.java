@@ -2,16 +2,19 @@ package io.asyncworker.jackson;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.asyncworker.BodyCodec;
 import io.asyncworker.DecodeException;
 import io.asyncworker.jackson.internal.DecodeErrors;
+import io.asyncworker.jackson.internal.SlotRecyclerPool;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default {@link BodyCodec}: JSON through Jackson. Dates are ISO-8601 strings; unknown
@@ -20,8 +23,13 @@ import java.util.Objects;
  * <p>Thread-safe. {@code byte[]} and {@code String} pass through unchanged on both sides.
  */
 public final class JacksonCodec implements BodyCodec {
+    /** The idle buffer recyclers of every default mapper: a few per core is plenty. */
+    private static final SlotRecyclerPool RECYCLERS =
+            SlotRecyclerPool.of(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()));
     private static final JacksonCodec DEFAULT = new JacksonCodec(defaultMapper());
     private final ObjectMapper mapper;
+    /** One reader per target type: {@code mapper.readValue(body, type)} resolves the type on every call. */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     private JacksonCodec(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -43,11 +51,11 @@ public final class JacksonCodec implements BodyCodec {
 
     /**
      * {@return a new mapper configured as the default codec's} Its buffers are recycled through a bounded
-     * pool shared by all threads: Jackson's default keeps them per thread, which on virtual
+     * lock-free pool shared by all threads: Jackson's default keeps them per thread, which on virtual
      * threads (one per batch or request here) means two fresh buffers for every call.
      */
     public static ObjectMapper defaultMapper() {
-        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedBoundedPool()).build();
+        JsonFactory factory = JsonFactory.builder().recyclerPool(RECYCLERS).build();
         return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -79,7 +87,7 @@ public final class JacksonCodec implements BodyCodec {
         }
         T value;
         try {
-            value = mapper.readValue(body, type);
+            value = reader(type).readValue(body);
         } catch (IOException e) {
             throw new DecodeException(DecodeErrors.describe(e), e);
         }
@@ -87,6 +95,11 @@ public final class JacksonCodec implements BodyCodec {
             throw new DecodeException(DecodeErrors.nullFor(type), null);
         }
         return value;
+    }
+
+    private ObjectReader reader(Class<?> type) {
+        ObjectReader reader = readers.get(type);
+        return reader != null ? reader : readers.computeIfAbsent(type, mapper::readerFor);
     }
 
     @Override

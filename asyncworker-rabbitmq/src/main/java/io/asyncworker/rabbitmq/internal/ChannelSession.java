@@ -3,6 +3,8 @@ package io.asyncworker.rabbitmq.internal;
 import com.rabbitmq.client.Channel;
 import io.asyncworker.Action;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -13,15 +15,29 @@ import org.slf4j.LoggerFactory;
  * something only on this channel: once the session is invalidated (channel lost, consumer
  * cancelled) nothing is ever sent for them again; the broker redelivers those messages.
  *
- * <p>Thread-safe: deliveries (amqp-client thread) and settlements (handler threads) are
- * serialized by a lock, which also keeps the frames of overlapping batches in planned order.
+ * <p>Thread-safe. Settlements (handler threads) are serialized by a lock, which also keeps the
+ * frames of overlapping batches in planned order. Deliveries (amqp-client's consumer thread for
+ * this channel, one at a time, in tag order) take no lock: each tag goes into a ring that the next
+ * settlement drains into the tracker before it plans anything, so a settlement always knows every
+ * tag delivered before its messages; only a full ring makes the delivering thread drain it under
+ * the lock. The delivering thread thus never waits for a settlement's socket write.
  */
 final class ChannelSession {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSession.class);
+    /** Tags delivered but not yet drained into the tracker; a power of two. */
+    private static final int RING = 1024;
+    private static final VarHandle PUBLISHED;
     private final Channel channel;
     private final long generation;
+    /** Guarded by {@link #lock}. */
     private final AckTracker tracker = new AckTracker();
     private final ReentrantLock lock = new ReentrantLock();
+    private final long[] ring = new long[RING];
+    /** How many tags were put into the ring; written by the delivering thread only (release). */
+    @SuppressWarnings("unused") // through PUBLISHED
+    private long published;
+    /** How many tags were drained from the ring; written under {@link #lock}. */
+    private volatile long drained;
     private final BiConsumer<ChannelSession, Exception> broken;
     private volatile boolean valid = true;
 
@@ -29,6 +45,14 @@ final class ChannelSession {
      * @param broken told when settling failed while the channel stays open: its unsettled messages
      *               would never be settled, so the channel must be given up and replaced
      */
+    static {
+        try {
+            PUBLISHED = MethodHandles.lookup().findVarHandle(ChannelSession.class, "published", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     ChannelSession(Channel channel, long generation, BiConsumer<ChannelSession, Exception> broken) {
         this.channel = channel;
         this.generation = generation;
@@ -53,13 +77,28 @@ final class ChannelSession {
         valid = false;
     }
 
+    /** Records a delivered tag; called by amqp-client's consumer thread of this channel, in tag order. */
     void delivered(long tag) {
-        lock.lock();
-        try {
-            tracker.delivered(tag);
-        } finally {
-            lock.unlock();
+        long next = (long) PUBLISHED.get(this);
+        if (next - drained >= RING) {
+            lock.lock();
+            try {
+                drain();
+            } finally {
+                lock.unlock();
+            }
         }
+        ring[(int) next & (RING - 1)] = tag;
+        PUBLISHED.setRelease(this, next + 1);
+    }
+
+    /** Moves the delivered tags from the ring into the tracker; the lock is held. */
+    private void drain() {
+        long upTo = (long) PUBLISHED.getAcquire(this);
+        for (long i = drained; i < upTo; i++) {
+            tracker.delivered(ring[(int) i & (RING - 1)]);
+        }
+        drained = upTo;
     }
 
     /** Settles one tag at once, e.g. an undecodable message. */
@@ -82,6 +121,7 @@ final class ChannelSession {
             if (!isValid()) {
                 return false;
             }
+            drain();
             for (AckOp op : tracker.settle(tags, actions, n)) {
                 send(op);
             }
@@ -118,6 +158,7 @@ final class ChannelSession {
     int outstanding() {
         lock.lock();
         try {
+            drain();
             return tracker.outstanding();
         } finally {
             lock.unlock();
