@@ -41,10 +41,6 @@ final class ChannelSession {
     private final BiConsumer<ChannelSession, Exception> broken;
     private volatile boolean valid = true;
 
-    /**
-     * @param broken told when settling failed while the channel stays open: its unsettled messages
-     *               would never be settled, so the channel must be given up and replaced
-     */
     static {
         try {
             PUBLISHED = MethodHandles.lookup().findVarHandle(ChannelSession.class, "published", long.class);
@@ -53,6 +49,10 @@ final class ChannelSession {
         }
     }
 
+    /**
+     * @param broken told when settling failed while the channel stays open: its unsettled messages
+     *               would never be settled, so the channel must be given up and replaced
+     */
     ChannelSession(Channel channel, long generation, BiConsumer<ChannelSession, Exception> broken) {
         this.channel = channel;
         this.generation = generation;
