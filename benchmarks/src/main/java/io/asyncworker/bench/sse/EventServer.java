@@ -63,6 +63,9 @@ final class EventServer implements AutoCloseable {
     }
 
     private void pump(HttpServerResponse res, int from) {
+        if (res.ended() || res.closed()) {
+            return; // the client read what it wanted and hung up; a late drain has nothing to write
+        }
         int at = from;
         while (at < stream.length && !res.writeQueueFull()) {
             int end = Math.min(stream.length, at + CHUNK);
