@@ -40,13 +40,12 @@ public final class BackendMarkers {
     /**
      * Logs one WARN when a backend ships a marker but is neither discovered nor given explicitly.
      *
-     * @param explicit the backends the app was given explicitly
+     * @param known the backends the app knows of: those discovered and those it was given explicitly
      * @return the backends warned about, as {@code name (factory class)}; empty when all is well
      */
-    public static List<String> warnOfUnregistered(Collection<? extends BackendFactory> explicit) {
+    public static List<String> warnOfUnregistered(Collection<? extends BackendFactory> known) {
         Set<String> registered = new HashSet<>();
-        Discovery.backendFactories().forEach(f -> registered.add(f.getClass().getName()));
-        explicit.forEach(f -> registered.add(f.getClass().getName()));
+        known.forEach(f -> registered.add(f.getClass().getName()));
         Set<String> missing = new TreeSet<>();
         Discovery.loaders().forEach(loader -> missing.addAll(unregistered(loader, registered)));
         if (!missing.isEmpty()) {

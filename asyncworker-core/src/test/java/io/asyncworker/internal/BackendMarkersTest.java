@@ -50,7 +50,7 @@ class BackendMarkersTest {
         ClassLoader before = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, before)) {
             thread.setContextClassLoader(loader);
-            assertThat(BackendMarkers.warnOfUnregistered(List.of())).containsExactly("http (" + HTTP + ")");
+            assertThat(BackendMarkers.warnOfUnregistered(Discovery.backendFactories())).containsExactly("http (" + HTTP + ")");
         } finally {
             thread.setContextClassLoader(before);
         }

@@ -162,8 +162,9 @@ public final class DefaultApp implements App {
             phase = Phase.STARTING;
         }
         try {
-            BackendMarkers.warnOfUnregistered(reg.backends.values());
-            List<Plan> plans = Plan.of(new BackendResolver(reg.backends), reg, this::context);
+            BackendResolver backends = new BackendResolver(reg.backends);
+            BackendMarkers.warnOfUnregistered(backends.known());
+            List<Plan> plans = Plan.of(backends, reg, this::context);
             runStartupHooks();
             startBackends(plans);
             if (finishStart()) {
