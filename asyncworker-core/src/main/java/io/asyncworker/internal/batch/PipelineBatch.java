@@ -58,20 +58,19 @@ final class PipelineBatch<I extends Inbound, M extends Message> implements TaskR
     private List<M> screen() {
         Class<?> bodyType = route.options().bodyType().orElse(null);
         List<M> handed = new ArrayList<>(messages.size());
-        List<I> inbound = handedInbound;
         for (int i = 0; i < messages.size(); i++) {
             Tracked<I> t = messages.get(i);
             early[i] = !t.inbound.isCurrent() ? Verdict.REQUEUE
                     : bodyType != null && !decodes(t, bodyType) ? Verdict.REJECT : null;
             if (early[i] == null) {
                 handed.add(route.messages().apply(t.inbound, t));
-                inbound.add(t.inbound);
+                handedInbound.add(t.inbound);
             }
         }
         countStale();
         screened = true;
-        if (!inbound.isEmpty()) {
-            route.sink().handing(inbound);
+        if (!handedInbound.isEmpty()) {
+            route.sink().handing(handedInbound);
         }
         return handed;
     }
