@@ -1,5 +1,7 @@
 package io.asyncworker.observation;
 
+import io.micrometer.observation.Observation;
+
 /**
  * The names and keys of the observations asyncworker makes (SPEC §16), for conventions, filters
  * and dashboards. Every handler run, HTTP request, schedule run, publish and SSE request is one
@@ -58,5 +60,21 @@ public final class AsyncWorkerObservations {
     public static final String MDC_MESSAGE_ID = "messageId";
 
     private AsyncWorkerObservations() {
+    }
+
+    /**
+     * Ends a handler run, schedule run or publish: records {@link #RESULT} ({@code success} or
+     * {@code error}) and the failure, if any, then stops the observation. Call it on the thread that
+     * learnt the outcome, once.
+     *
+     * @param observation the started observation
+     * @param failure     what failed, or null when it succeeded
+     */
+    public static void stop(Observation observation, Throwable failure) {
+        observation.lowCardinalityKeyValue(RESULT, failure == null ? "success" : "error");
+        if (failure != null) {
+            observation.error(failure);
+        }
+        observation.stop();
     }
 }

@@ -56,17 +56,8 @@ final class HandlerObservation {
             failure = handler.get();
             return failure;
         } finally {
-            ended(observation, failure);
+            AsyncWorkerObservations.stop(observation, failure);
         }
-    }
-
-    /** Records how it ended and stops it. */
-    private static void ended(Observation observation, Throwable failure) {
-        observation.lowCardinalityKeyValue(AsyncWorkerObservations.RESULT, failure == null ? "success" : "error");
-        if (failure != null) {
-            observation.error(failure);
-        }
-        observation.stop();
     }
 
     private Observation observation(List<? extends Inbound> handed, Optional<String> id) {

@@ -76,11 +76,7 @@ final class PublishObservations {
     private record Traced(AMQP.BasicProperties properties, Observation observation) implements Publish {
         @Override
         public void done(Throwable failure) {
-            observation.lowCardinalityKeyValue(AsyncWorkerObservations.RESULT, failure == null ? "success" : "error");
-            if (failure != null) {
-                observation.error(failure);
-            }
-            observation.stop();
+            AsyncWorkerObservations.stop(observation, failure);
         }
     }
 }

@@ -104,11 +104,7 @@ final class ScheduledRun implements TaskRunner.Task {
         } finally {
             MDC.remove(AsyncWorkerObservations.MDC_ROUTE);
             if (!observation.isNoop()) {
-                observation.lowCardinalityKeyValue(AsyncWorkerObservations.RESULT, failure == null ? "success" : "error");
-                if (failure != null) {
-                    observation.error(failure);
-                }
-                observation.stop();
+                AsyncWorkerObservations.stop(observation, failure);
             }
         }
     }
