@@ -18,7 +18,8 @@
 # BENCH_HTTP_ROUNDS the measured HTTP rounds (default 6; --quick 2).
 # tracing: the bulk-1000 consumer with tracing off and on; BENCH_BASE_CP (the classpath of another
 # build's benchmarks, e.g. "/tmp/base/benchmarks/target/classes:/tmp/base/benchmarks/target/lib/*")
-# adds that build as a third contender; BENCH_TRACING_ROUNDS sets the rounds (default 5);
+# adds that build as a third contender (and to sse as an extra, to measure a change same-round);
+# BENCH_TRACING_ROUNDS sets the rounds (default 5);
 # BENCH_TRACING_BULK=1 measures bulk 1 / prefetch 128 instead of bulk 1000 / prefetch 1000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ for arg in "$@"; do
     rabbit|rabbitmq) BENCHES+=(rabbit) ;;
     http|sse|sched|tracing) BENCHES+=("$arg") ;;
     scheduler) BENCHES+=(sched) ;;
-    -h|--help) sed -n '2,22p' benchmarks/run.sh; exit 0 ;;
+    -h|--help) sed -n '2,23p' benchmarks/run.sh; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (use --quick and any of rabbit http sse sched tracing)" >&2; exit 2 ;;
   esac
 done

@@ -115,7 +115,7 @@ public final class HttpBench {
     }
 
     private void report(Rounds measured) {
-        Claims claims = new Claims(results, BENCH, measured, "req/s", "server CPU s/10k req");
+        Claims claims = new Claims(results, BENCH, measured, "req/s", "cpu", "server CPU s/10k req");
         claims.figures(List.of(label(VERTX), label(ASYNCWORKER)), "-");
         for (String label : List.of(label(VERTX), label(ASYNCWORKER))) {
             figure(measured, label, "p50", "p50 ms (median)");

@@ -35,6 +35,7 @@ public final class AmqpClientConsumer {
                     drain.started();
                     Item.decode(body);
                     long n = ++seen[0];
+                    drain.progress(n, count);
                     if (n % ackEvery == 0 || n == count) {
                         channel.basicAck(envelope.getDeliveryTag(), ackEvery > 1);
                     }

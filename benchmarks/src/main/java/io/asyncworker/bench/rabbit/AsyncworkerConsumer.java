@@ -36,7 +36,9 @@ public final class AsyncworkerConsumer {
                     for (RabbitMQMessage m : batch) {
                         m.body(Item.class);
                     }
-                    if (seen.addAndGet(batch.size()) >= count) {
+                    long n = seen.addAndGet(batch.size());
+                    drain.progress(n, count);
+                    if (n >= count) {
                         done.countDown();
                     }
                 }));

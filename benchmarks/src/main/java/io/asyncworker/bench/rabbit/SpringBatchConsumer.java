@@ -40,7 +40,9 @@ public final class SpringBatchConsumer {
             for (Message message : messages) {
                 Item.decode(message.getBody());
             }
-            if (seen.addAndGet(messages.size()) >= count) {
+            long n = seen.addAndGet(messages.size());
+            drain.progress(n, count);
+            if (n >= count) {
                 done.countDown();
             }
         });

@@ -32,7 +32,9 @@ public final class SseClients {
         app.route(SseRoute.consume(params.get("url")).bulkSize(params.getInt("bulk"))
                 .flushTimeout(Duration.ofMillis(100)).handler(batch -> {
                     drain.started();
-                    if (seen.addAndGet(batch.size()) >= count) {
+                    long n = seen.addAndGet(batch.size());
+                    drain.progress(n, count);
+                    if (n >= count) {
                         done.countDown();
                     }
                 }));
@@ -66,7 +68,9 @@ public final class SseClients {
             @Override
             public void onMessage(String event, MessageEvent message) {
                 drain.started();
-                if (seen.incrementAndGet() >= count) {
+                long n = seen.incrementAndGet();
+                drain.progress(n, count);
+                if (n >= count) {
                     done.countDown();
                 }
             }
@@ -94,7 +98,8 @@ public final class SseClients {
         try (EventSource source = new EventSource.Builder(URI.create(params.get("url"))).build()) {
             for (MessageEvent ignored : source.messages()) {
                 drain.started();
-                if (++seen >= count) {
+                drain.progress(++seen, count);
+                if (seen >= count) {
                     break;
                 }
             }
