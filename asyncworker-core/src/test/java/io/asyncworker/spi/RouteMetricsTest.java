@@ -38,6 +38,20 @@ class RouteMetricsTest {
     }
 
     @Test
+    void countsGoToTheirOwnQueueWhenARouteAlternatesBetweenQueues() {
+        RouteMetrics m = RouteMetrics.of(registry, "items");
+        m.received("q1", 1);
+        m.received("q2", 2);
+        m.received(new String("q1"), 4); // an equal name that is another instance
+        m.settled("q2", Action.ACK, 3);
+        m.received("q2", 8);
+        assertThat(registry.get("asyncworker.messages.received").tags("queue", "q1").counter().count()).isEqualTo(5);
+        assertThat(registry.get("asyncworker.messages.received").tags("queue", "q2").counter().count()).isEqualTo(10);
+        assertThat(registry.get("asyncworker.messages.settled").tags("queue", "q2", "action", "ack").counter().count())
+                .isEqualTo(3);
+    }
+
+    @Test
     void retryMetersCapTheAttemptTagAndFollowTheParkingLotSize() {
         RouteMetrics m = RouteMetrics.of(registry, "items");
         m.retried("q1", 2);

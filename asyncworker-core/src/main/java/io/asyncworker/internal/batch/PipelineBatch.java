@@ -142,7 +142,9 @@ final class PipelineBatch<I extends Inbound, M extends Message> implements TaskR
     }
 
     private Verdict handledVerdict(Tracked<I> t, Throwable failure) {
-        Verdict v = Verdicts.of(t.intent(), t.parkReason(), failure, t.inbound.attempt(), route.options());
+        Intent intent = t.intent();
+        String parkReason = intent == Intent.PARK ? t.parkReason() : null; // one lock less per message
+        Verdict v = Verdicts.of(intent, parkReason, failure, t.inbound.attempt(), route.options());
         return v.kind() == Verdict.Kind.REQUEUE ? limited(t, Action.REQUEUE) : v;
     }
 
