@@ -49,10 +49,19 @@ class SseBatchingIT {
     }
 
     private void start(SseConnection connection, SseRoute.Builder route) {
+        start(connection, route, Duration.ZERO);
+    }
+
+    /** With {@code work} > 0 every batch takes that long, so that a fast stream outruns the handler. */
+    private void start(SseConnection connection, SseRoute.Builder route, Duration work) {
         app = App.builder().settings(Settings.from(Map.of())).timer(timer).build();
         app.meters().add(new SimpleMeterRegistry());
-        app.connection(connection).route(route.handler(batch -> batches.add(
-                batch.stream().map(m -> Integer.parseInt(m.id().orElseThrow())).toList())));
+        app.connection(connection).route(route.handler(batch -> {
+            if (!work.isZero()) {
+                Thread.sleep(work); // the handler's work, not a wait of the test
+            }
+            batches.add(batch.stream().map(m -> Integer.parseInt(m.id().orElseThrow())).toList());
+        }));
         app.start();
     }
 
@@ -166,12 +175,14 @@ class SseBatchingIT {
 
     @Test
     void readsALargeStreamInOrderThroughPauseAndResume() {
-        server.on("/large", new EventLog(5000, 5000, false)::serve);
-        start(SseRoute.consume(server.url("/large")).bulkSize(10).maxConcurrency(2));
+        int events = 30_000; // well past the 16,384 unsettled events at which reading pauses
+        server.on("/large", new EventLog(events, events, false)::serve);
+        start(SseConnection.defaults(), SseRoute.consume(server.url("/large")).bulkSize(10).maxConcurrency(2),
+                Duration.ofMillis(1));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> batches.stream().mapToInt(List::size).sum() == 5000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> batches.stream().mapToInt(List::size).sum() == events);
         List<Integer> all = batches.stream().flatMap(List::stream).sorted().toList();
-        assertThat(all).containsExactlyElementsOf(IntStream.rangeClosed(1, 5000).boxed().toList());
+        assertThat(all).containsExactlyElementsOf(IntStream.rangeClosed(1, events).boxed().toList());
         assertThat(batches).allSatisfy(b -> assertThat(b).hasSize(10));
     }
 }

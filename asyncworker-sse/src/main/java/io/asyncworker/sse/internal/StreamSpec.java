@@ -41,6 +41,13 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
                   Duration connectTimeout, Duration readIdleTimeout, Backoff backoff, BodyCodec codec,
                   String lastEventId, int highWater, int maxEventSize, String method, Optional<Body> body,
                   Optional<SseListener> listener, boolean comments) {
+    /**
+     * The fewest unsettled events at which reading pauses: below it, a reader pauses every few
+     * batches, and a server that closes the connection during a pause loses the buffered tail
+     * (Vert.x drops a paused response's queued chunks on close), which costs a reconnect.
+     */
+    static final long MIN_HIGH_WATER = 16_384;
+
 
     /** The largest fraction of a reconnect delay that jitter takes off. */
     static final double JITTER = 0.2;
@@ -60,7 +67,7 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
                 headers.put(h.getKey(), h.getValue());
             }
         }
-        int highWater = (int) Math.min(Integer.MAX_VALUE, Math.max(4L * route.options().bulkSize(), 1024L));
+        int highWater = (int) Math.min(Integer.MAX_VALUE, Math.max(4L * route.options().bulkSize(), MIN_HIGH_WATER));
         return new StreamSpec(route.name(), url, Map.copyOf(headers), auth, connection.connectTimeout(),
                 connection.readIdleTimeout(), Backoff.of(connection.initialBackoff(), connection.maxBackoff()).withJitter(JITTER),
                 route.codec(), route.lastEventId().orElse(""), highWater, route.maxEventSize(settings), route.method(),

@@ -54,7 +54,7 @@ class UrlsAndSpecTest {
         assertThat(h.get("Last-Event-ID")).isEqualTo("42");
         assertThat(h.get("X-A")).isEqualTo("conn");
         assertThat(h.getAll("X-B")).containsExactly("route");
-        assertThat(spec.highWater()).isEqualTo(1024);
+        assertThat(spec.highWater()).isEqualTo(16_384);
 
         assertThat(spec.requestHeaders(spec.url(), "café").get("Last-Event-ID"))
                 .as("one char per UTF-8 byte").isEqualTo("caf\u00c3\u00a9");
