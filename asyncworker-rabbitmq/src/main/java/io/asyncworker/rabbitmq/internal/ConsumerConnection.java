@@ -97,6 +97,7 @@ final class ConsumerConnection {
     /** Opens a connection through the node list, remembering the node it reached or tried last. */
     private Connection newConnection() throws IOException, TimeoutException {
         ConnectionFactory factory = config.connectionFactory();
+        factory.setSharedExecutor(new InlineDispatch()); // consumer callbacks on the reader thread
         try {
             Connection c = factory.newConnection(config.name() + "-consumer");
             node = NodeListConnectionFactory.nodeOf(c, config.addresses());

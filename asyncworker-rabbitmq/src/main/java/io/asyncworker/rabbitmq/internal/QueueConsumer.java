@@ -192,7 +192,7 @@ final class QueueConsumer {
         route.metrics().consumerUp(queue, false);
     }
 
-    /** A message arrived; called on amqp-client's consumer thread for this channel, in order. */
+    /** A message arrived; called on the connection's reader thread ({@link InlineDispatch}), in order. */
     void delivered(ChannelSession s, Envelope env, AMQP.BasicProperties props, byte[] body) {
         long tag = env.getDeliveryTag();
         s.delivered(tag);

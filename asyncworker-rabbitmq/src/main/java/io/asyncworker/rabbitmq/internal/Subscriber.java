@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * amqp-client's callbacks for one channel session, forwarded to the {@link QueueConsumer}. Runs on
- * amqp-client's consumer thread for the channel, one callback at a time and in order, so
- * {@code handleCancelOk} comes after every delivery sent before the cancel.
+ * the connection's reader thread ({@link InlineDispatch}), one callback at a time and in order, so
+ * {@code handleCancelOk} comes after every delivery sent before the cancel. No callback may block
+ * or wait for a broker reply: the reader would wait for itself.
  */
 final class Subscriber implements Consumer {
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
