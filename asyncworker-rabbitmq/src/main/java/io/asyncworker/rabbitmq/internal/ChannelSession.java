@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * cancelled) nothing is ever sent for them again; the broker redelivers those messages.
  *
  * <p>Thread-safe. Settlements (handler threads) are serialized by a lock, which also keeps the
- * frames of overlapping batches in planned order. Deliveries (amqp-client's consumer thread for
+ * frames of overlapping batches in planned order. Deliveries (the connection's reader thread for
  * this channel, one at a time, in tag order) take no lock: each tag goes into a ring that the next
  * settlement drains into the tracker before it plans anything, so a settlement always knows every
  * tag delivered before its messages; only a full ring makes the delivering thread drain it under
@@ -77,7 +77,7 @@ final class ChannelSession {
         valid = false;
     }
 
-    /** Records a delivered tag; called by amqp-client's consumer thread of this channel, in tag order. */
+    /** Records a delivered tag; called on the connection's reader thread, in tag order. */
     void delivered(long tag) {
         long next = (long) PUBLISHED.get(this);
         if (next - drained >= RING) {

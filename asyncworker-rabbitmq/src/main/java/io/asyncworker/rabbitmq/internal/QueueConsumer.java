@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * redelivers them) and it re-subscribes with backoff on a new channel generation; when the whole
  * connection dies, {@link ConsumerConnection} re-subscribes it after reconnecting.
  *
- * <p>Thread-safe: deliveries arrive on amqp-client's consumer thread, recovery on virtual threads,
+ * <p>Thread-safe: deliveries arrive on the connection's reader thread, recovery on virtual threads,
  * health reads from anywhere. Subscribing is serialized by a lock.
  */
 final class QueueConsumer {

@@ -48,7 +48,6 @@ record StreamSpec(String route, String url, Map<String, String> headers, Optiona
      */
     static final long MIN_HIGH_WATER = 16_384;
 
-
     /** The largest fraction of a reconnect delay that jitter takes off. */
     static final double JITTER = 0.2;
 
