@@ -36,8 +36,6 @@ public final class RouteMetrics {
     private final MeterRegistry registry;
     private final String route;
     private final Map<String, QueueMeters> queues = new ConcurrentHashMap<>();
-    /** The queue looked up last: a route usually reads one queue or stream, so the hot path skips the map. */
-    private volatile QueueMeters lastQueue;
     private final Map<String, Counter> invalid = new ConcurrentHashMap<>();
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
     private final Map<String, Counter> retries = new ConcurrentHashMap<>();
@@ -50,14 +48,12 @@ public final class RouteMetrics {
 
     /** The meters of one queue (or stream), made once: the hot path only looks them up. */
     private static final class QueueMeters {
-        final String name;
         final Counter received;
         final Counter[] settled = new Counter[Action.values().length];
         final AtomicInteger up = new AtomicInteger();
         volatile boolean upRegistered;
 
         QueueMeters(MeterRegistry registry, String route, String queue) {
-            name = queue;
             received = Counter.builder("asyncworker.messages.received").tag("route", route).tag("queue", queue)
                     .description("messages received").register(registry);
             for (Action a : Action.values()) {
@@ -101,14 +97,8 @@ public final class RouteMetrics {
     }
 
     private QueueMeters queue(String queue) {
-        QueueMeters last = lastQueue;
-        if (last != null && (last.name == queue || last.name.equals(queue))) {
-            return last;
-        }
         QueueMeters m = queues.get(queue);
-        m = m != null ? m : queues.computeIfAbsent(queue, q -> new QueueMeters(registry, route, q));
-        lastQueue = m;
-        return m;
+        return m != null ? m : queues.computeIfAbsent(queue, q -> new QueueMeters(registry, route, q));
     }
 
     /**
