@@ -104,9 +104,7 @@ public final class Child implements AutoCloseable {
     /** CPU seconds (user + system) the child process used so far, from /proc; NaN where unavailable. */
     public double cpuSeconds() {
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            return ThreadCpu.cpuSeconds(java.nio.file.Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

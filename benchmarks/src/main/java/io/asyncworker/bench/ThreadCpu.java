@@ -41,13 +41,21 @@ public final class ThreadCpu {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * The CPU seconds (user + system) in a process's or thread's {@code /proc/.../stat} line.
+     *
+     * @throws RuntimeException when the line is not one
+     */
+    public static double cpuSeconds(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
     private static void add(Map<String, Double> groups, Path task) {
         try {
             String stat = Files.readString(task.resolve("stat"));
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
-            groups.merge(name, seconds, Double::sum);
+            groups.merge(name, cpuSeconds(stat), Double::sum);
         } catch (IOException | RuntimeException e) {
             // the thread ended while being read
         }

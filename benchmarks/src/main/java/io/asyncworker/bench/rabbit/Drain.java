@@ -14,9 +14,10 @@ import java.util.Map;
  * JIT compilation is done. Per-thread CPU of each span goes to the child's log.
  */
 public final class Drain {
-    private final long startNanos = System.nanoTime();
-    private final long startCpu = Probe.processCpuNanos();
+    // each mark reads the per-thread CPU first, so that reading /proc falls outside the measured spans
     private final Map<String, Double> startThreads = ThreadCpu.snapshot();
+    private final long startCpu = Probe.processCpuNanos();
+    private final long startNanos = System.nanoTime();
     private volatile Map<String, Double> firstThreads = Map.of();
     private volatile long firstNanos;
     private volatile long firstCpu;
@@ -28,8 +29,8 @@ public final class Drain {
     /** Marks the start of steady consumption; later calls do nothing. Any thread. */
     public void started() {
         if (firstNanos == 0) {
-            firstCpu = Probe.processCpuNanos();
             firstThreads = ThreadCpu.snapshot();
+            firstCpu = Probe.processCpuNanos();
             firstNanos = System.nanoTime();
         }
     }
@@ -40,15 +41,16 @@ public final class Drain {
      */
     public void progress(long seen, long total) {
         if (halfNanos == 0 && seen * 2 >= total) {
+            halfThreads = ThreadCpu.snapshot();
             halfSeen = seen;
             halfCpu = Probe.processCpuNanos();
-            halfThreads = ThreadCpu.snapshot();
             halfNanos = System.nanoTime();
         }
     }
 
     public Map<String, Object> done(long messages) {
         long end = System.nanoTime();
+        long cpu = Probe.processCpuNanos();
         logThreads();
         double seconds = (end - startNanos) / 1e9;
         double steady = (end - (firstNanos == 0 ? startNanos : firstNanos)) / 1e9;
@@ -56,7 +58,6 @@ public final class Drain {
         result.put("messages", messages);
         result.put("rate", messages / steady);
         result.put("e2eRate", messages / seconds);
-        long cpu = Probe.processCpuNanos();
         result.put("cpu", (cpu - startCpu) / 1e9);
         result.put("steadyCpu", (cpu - (firstNanos == 0 ? startCpu : firstCpu)) / 1e9);
         if (halfNanos != 0 && end > halfNanos) {
